@@ -1,0 +1,118 @@
+package org.opensrc.cli;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.opensrc.libsrc.Messages;
+import org.opensrc.libsrc.SrcFailure;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.Outcome;
+import org.opensrc.proto.v1.SrcCode;
+
+/**
+ * What every command shares: its output writers, its connection to srcmstr, and the
+ * translation of failures into AIX messages and exit status 1. A subclass implements
+ * {@link #execute(SrcClient)} and declares its AIX usage text.
+ */
+public abstract class SrcCommand implements Callable<Integer> {
+
+    private PrintWriter out;
+    private PrintWriter err;
+    private CommandEnvironment environment;
+
+    final void bind(PrintWriter out, PrintWriter err, CommandEnvironment environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    protected PrintWriter out() {
+        return out;
+    }
+
+    protected PrintWriter err() {
+        return err;
+    }
+
+    protected CommandEnvironment environment() {
+        return environment;
+    }
+
+    /** The AIX usage text, printed for any flag error. */
+    protected abstract String usage();
+
+    /** Does the work; returns the exit status. Request-level failures may be thrown. */
+    protected abstract int execute(SrcClient client);
+
+    /** Checks flag combinations picocli cannot express; throws {@link UsageException}. */
+    protected void validate() {}
+
+    @Override
+    public final Integer call() {
+        try {
+            validate();
+        } catch (UsageException e) {
+            printUsage(e.getMessage());
+            return 1;
+        }
+        try (SrcClient client = environment.connect()) {
+            return execute(client);
+        } catch (StatusRuntimeException e) {
+            return fail(e);
+        }
+    }
+
+    final void printUsage(String problem) {
+        if (problem != null && !problem.isBlank()) {
+            err.println(problem);
+        }
+        err.println(usage());
+        err.flush();
+    }
+
+    /** Prints the AIX message for a failed request and returns exit status 1. */
+    protected int fail(StatusRuntimeException e) {
+        var failure = SrcFailure.from(e);
+        if (failure.isPresent()) {
+            err.println(Messages.render(failure.get().code(), failure.get().args()));
+        } else if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+            err.println(Messages.render(SrcCode.SRC_CODE_DMNA));
+        } else if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+            err.println(Messages.render(SrcCode.SRC_CODE_NORPLY));
+        } else {
+            err.println(Messages.render(SrcCode.SRC_CODE_ICMD) + " (" + e.getStatus().getCode() + ")");
+        }
+        err.flush();
+        return 1;
+    }
+
+    /**
+     * Prints outcomes one per line, successes on standard output and failures on standard
+     * error; returns 0 when all succeeded, else 1.
+     */
+    protected int print(List<Outcome> outcomes) {
+        boolean ok = true;
+        for (Outcome outcome : outcomes) {
+            if (Messages.isSuccess(outcome.getCode())) {
+                if (outcome.getCode() != SrcCode.SRC_CODE_UNSPECIFIED) {
+                    out.println(Messages.render(outcome));
+                }
+            } else {
+                ok = false;
+                err.println(Messages.render(outcome));
+            }
+        }
+        out.flush();
+        err.flush();
+        return ok ? 0 : 1;
+    }
+
+    /** A flag combination that is not allowed: prints the usage message. */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.opensrc.srcmstr;
+
+import java.io.PrintStream;
+import java.util.Optional;
+import org.opensrc.libsrc.Messages;
+import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.proto.v1.SrcCode;
+
+/**
+ * {@code srcmstr [-r] [-B]}: the System Resource Controller master. Runs in the
+ * foreground (init or systemd supervises it); one per root ({@code SRC_ROOT}).
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, SrcPaths.fromEnvironment(), System.err));
+    }
+
+    static int run(String[] args, SrcPaths paths, PrintStream err) {
+        Optional<SrcmstrOptions> options = SrcmstrOptions.parse(args);
+        if (options.isEmpty()) {
+            err.println("Usage: srcmstr [-r] [-B]");
+            return 1;
+        }
+        System.setProperty("opensrc.logdir", paths.logDir().toString());
+        System.setProperty("logback.configurationFile", "srcmstr-logback.xml");
+        Optional<SingleInstanceLock> lock = SingleInstanceLock.acquire(paths.lockFile());
+        if (lock.isEmpty()) {
+            err.println(Messages.render(SrcCode.SRC_CODE_ACTV));
+            return 1;
+        }
+        try (SingleInstanceLock held = lock.get()) {
+            return Srcmstr.runUntilStopped(paths, options.get(), err);
+        } catch (java.io.IOException e) {
+            err.println("srcmstr: " + e.getMessage());
+            return 1;
+        }
+    }
+}
