@@ -16,6 +16,20 @@ public final class Commands {
     private static final Map<String, Supplier<SrcCommand>> TABLE = new LinkedHashMap<>();
 
     static {
+        register("startsrc", org.opensrc.cli.control.Startsrc::new);
+        register("stopsrc", org.opensrc.cli.control.Stopsrc::new);
+        register("lssrc", org.opensrc.cli.control.Lssrc::new);
+        register("refresh", org.opensrc.cli.control.Refresh::new);
+        register("traceson", org.opensrc.cli.control.Traceson::new);
+        register("tracesoff", org.opensrc.cli.control.Tracesoff::new);
+        register("mkssys", org.opensrc.cli.definitions.Mkssys::new);
+        register("chssys", org.opensrc.cli.definitions.Chssys::new);
+        register("rmssys", org.opensrc.cli.definitions.Rmssys::new);
+        register("mkserver", org.opensrc.cli.definitions.Mkserver::new);
+        register("chserver", org.opensrc.cli.definitions.Chserver::new);
+        register("rmserver", org.opensrc.cli.definitions.Rmserver::new);
+        register("mknotify", org.opensrc.cli.definitions.Mknotify::new);
+        register("rmnotify", org.opensrc.cli.definitions.Rmnotify::new);
     }
 
     private Commands() {}

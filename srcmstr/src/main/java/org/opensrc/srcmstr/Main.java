@@ -12,9 +12,13 @@ import org.opensrc.proto.v1.SrcCode;
  */
 public final class Main {
 
+    // Kept strongly reachable: JUL forgets levels set on loggers that are collected.
+    private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
+
     private Main() {}
 
     public static void main(String[] args) {
+        JUL_ROOT.setLevel(java.util.logging.Level.SEVERE); // gRPC's own chatter (JUL) stays out of the log
         System.exit(run(args, SrcPaths.fromEnvironment(), System.err));
     }
 

@@ -1,0 +1,24 @@
+package org.opensrc.cli;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.util.JsonFormat;
+import java.io.PrintWriter;
+
+/** {@code --json}: prints a reply as JSON, with every field present (zero values too). */
+public final class JsonOutput {
+
+    private static final JsonFormat.Printer PRINTER =
+            JsonFormat.printer().alwaysPrintFieldsWithNoPresence().preservingProtoFieldNames();
+
+    private JsonOutput() {}
+
+    public static void print(PrintWriter out, MessageOrBuilder message) {
+        try {
+            out.println(PRINTER.print(message));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a reply that cannot be printed as JSON: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,133 @@
+package org.opensrc.cli.control;
+
+import java.util.List;
+import org.opensrc.cli.JsonOutput;
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.cli.Targets;
+import org.opensrc.cli.status.StatusText;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.LongStatusReply;
+import org.opensrc.proto.v1.LongStatusRequest;
+import org.opensrc.proto.v1.StatusReply;
+import org.opensrc.proto.v1.StatusRequest;
+import org.opensrc.proto.v1.StatusRow;
+import org.opensrc.proto.v1.SubserverStatusReply;
+import org.opensrc.proto.v1.SubserverStatusRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lssrc}: status of subsystems, subservers and definitions. */
+@Command(name = "lssrc")
+public final class Lssrc extends SrcCommand {
+
+    @Option(names = "-a") boolean all;
+    @Option(names = "-g") String group;
+    @Option(names = "-s") String subsystem;
+    @Option(names = "-p") Integer pid;
+    @Option(names = "-l") boolean longStatus;
+    @Option(names = "-t") String type;
+    @Option(names = "-o") String object;
+    @Option(names = "-P") Integer subserverPid;
+    @Option(names = "-S") boolean listSubsystems;
+    @Option(names = "-T") boolean listSubservers;
+    @Option(names = "-N") boolean listNotifies;
+    @Option(names = "-n") String notifyName;
+    @Option(names = "-d") boolean defaults;
+    @Option(names = "-h") String host;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    protected String usage() {
+        return String.join("\n",
+                "Usage: lssrc [-h host] -a",
+                "       lssrc [-h host] -g group_name",
+                "       lssrc [-h host] [-l] -s subsystem_name",
+                "       lssrc [-h host] [-l] -p subsystem_pid",
+                "       lssrc [-h host] [-l] -t subserver_type [-p subsystem_pid] [-o subserver_object] [-P subserver_pid]",
+                "       lssrc -S [-s subsystem_name | -d]",
+                "       lssrc -T [-t subserver_type]",
+                "       lssrc -N [-n notify_name]",
+                "       (every form also takes --json)");
+    }
+
+    @Override
+    protected void validate() {
+        int forms = Targets.count(all, group, listSubsystems, listSubservers, listNotifies,
+                type != null && !listSubservers ? type : null,
+                subsystem != null && !listSubsystems ? subsystem : null,
+                pid != null && type == null ? pid : null);
+        if (forms != 1) {
+            throw new UsageException(null);
+        }
+        boolean subserverFlags = object != null || subserverPid != null;
+        if (subserverFlags && (type == null || listSubservers)) {
+            throw new UsageException(null);
+        }
+        if (longStatus && (all || group != null || listSubsystems || listSubservers || listNotifies)) {
+            throw new UsageException(null);
+        }
+        if (defaults && (!listSubsystems || subsystem != null)) {
+            throw new UsageException(null);
+        }
+        if (notifyName != null && !listNotifies) {
+            throw new UsageException(null);
+        }
+        if ((listSubsystems || listSubservers || listNotifies) && (pid != null || host != null)) {
+            throw new UsageException(null);
+        }
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        if (listSubsystems || listSubservers || listNotifies) {
+            return new org.opensrc.cli.definitions.DefinitionListing(out(), json).print(client, listSubsystems, listSubservers,
+                    subsystem, type, notifyName, defaults);
+        }
+        if (type != null) {
+            return subserverStatus(client);
+        }
+        if (longStatus) {
+            return longStatus(client);
+        }
+        StatusReply reply = client.control().status(StatusRequest.newBuilder()
+                .setTarget(Targets.of(subsystem, group, all, pid)).build());
+        if (json) {
+            JsonOutput.print(out(), reply);
+            return reply.getOutcomesCount() == 0 ? 0 : 1;
+        }
+        StatusText.shortTable(reply.getSubsystemsList()).forEach(out()::println);
+        out().flush();
+        return reply.getOutcomesCount() == 0 ? 0 : print(reply.getOutcomesList());
+    }
+
+    private int longStatus(SrcClient client) {
+        LongStatusReply reply = client.control().longStatus(LongStatusRequest.newBuilder()
+                .setTarget(Targets.of(subsystem, null, false, pid)).build());
+        if (json) {
+            JsonOutput.print(out(), reply);
+            return reply.getOutcomesCount() == 0 ? 0 : 1;
+        }
+        if (reply.hasSubsystem()) {
+            StatusText.shortTable(List.of(reply.getSubsystem())).forEach(out()::println);
+        }
+        printRows(reply.getRowsList());
+        return reply.getOutcomesCount() == 0 ? 0 : print(reply.getOutcomesList());
+    }
+
+    private int subserverStatus(SrcClient client) {
+        SubserverStatusReply reply = client.control().subserverStatus(SubserverStatusRequest.newBuilder()
+                .setSubserver(Targets.subserver(type, object, subserverPid, pid))
+                .setLong(longStatus).build());
+        if (json) {
+            JsonOutput.print(out(), reply);
+            return reply.getOutcomesCount() == 0 ? 0 : 1;
+        }
+        printRows(reply.getRowsList());
+        return reply.getOutcomesCount() == 0 ? 0 : print(reply.getOutcomesList());
+    }
+
+    private void printRows(List<StatusRow> rows) {
+        rows.forEach(row -> out().println(StatusText.row(row)));
+        out().flush();
+    }
+}

@@ -1,0 +1,81 @@
+package org.opensrc.cli.control;
+
+import org.opensrc.cli.JsonOutput;
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.cli.Targets;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.RequestReply;
+import org.opensrc.proto.v1.StartReply;
+import org.opensrc.proto.v1.StartRequest;
+import org.opensrc.proto.v1.SubserverStartRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code startsrc}: starts a subsystem, a group, or a subserver. */
+@Command(name = "startsrc")
+public final class Startsrc extends SrcCommand {
+
+    @Option(names = "-s") String subsystem;
+    @Option(names = "-g") String group;
+    @Option(names = "-a") String args;
+    @Option(names = "-e") String env;
+    @Option(names = "-t") String type;
+    @Option(names = "-o") String object;
+    @Option(names = "-p") Integer pid;
+    @Option(names = "-h") String host;
+    @Option(names = "--wait", arity = "0..1", fallbackValue = "60") Integer waitSeconds;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    protected String usage() {
+        return String.join("\n",
+                "Usage: startsrc [-a arguments] [-e environment] [-h host] {-s subsystem_name | -g group_name}",
+                "       startsrc [-h host] -t subserver_type [-o subserver_object] [-p subsystem_pid]",
+                "       (beyond AIX: --wait[=SECONDS] waits until each subsystem is active or ready)");
+    }
+
+    @Override
+    protected void validate() {
+        if (Targets.count(subsystem, group, type) != 1) {
+            throw new UsageException(null);
+        }
+        if (type != null && (args != null || env != null)) {
+            throw new UsageException(null);
+        }
+        if (type == null && (object != null || pid != null)) {
+            throw new UsageException(null);
+        }
+        if (args != null && args.length() > 2400) {
+            throw new UsageException("0513-110 The startsrc argument is too long. Only 2400 bytes are allowed.");
+        }
+        if (env != null && env.length() > 2400) {
+            throw new UsageException("0513-111 The environment is too long. Only 2400 bytes are allowed.");
+        }
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        if (type != null) {
+            RequestReply reply = client.control().startSubserver(SubserverStartRequest.newBuilder()
+                    .setSubserver(Targets.subserver(type, object, null, pid)).build());
+            return json ? printJson(reply, reply.getOutcomesList()) : print(reply.getOutcomesList());
+        }
+        var request = StartRequest.newBuilder().setTarget(Targets.of(subsystem, group, false, null));
+        if (args != null) {
+            request.setArgs(args);
+        }
+        if (env != null) {
+            request.setEnv(env);
+        }
+        if (waitSeconds != null) {
+            request.setWaitMs(waitSeconds * 1000L);
+        }
+        StartReply reply = client.control().start(request.build());
+        return json ? printJson(reply, reply.getOutcomesList()) : print(reply.getOutcomesList());
+    }
+
+    private int printJson(com.google.protobuf.MessageOrBuilder reply, java.util.List<org.opensrc.proto.v1.Outcome> outcomes) {
+        JsonOutput.print(out(), reply);
+        return outcomes.stream().allMatch(o -> org.opensrc.libsrc.Messages.isSuccess(o.getCode())) ? 0 : 1;
+    }
+}

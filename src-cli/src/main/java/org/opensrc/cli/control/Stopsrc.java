@@ -1,0 +1,67 @@
+package org.opensrc.cli.control;
+
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.cli.Targets;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.StopKind;
+import org.opensrc.proto.v1.StopRequest;
+import org.opensrc.proto.v1.SubserverStopRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stopsrc}: normal, forced ({@code -f}) or cancel ({@code -c}) stop. */
+@Command(name = "stopsrc")
+public final class Stopsrc extends SrcCommand {
+
+    @Option(names = "-a") boolean all;
+    @Option(names = "-g") String group;
+    @Option(names = "-p") Integer pid;
+    @Option(names = "-s") String subsystem;
+    @Option(names = "-f") boolean forced;
+    @Option(names = "-c") boolean cancel;
+    @Option(names = "-t") String type;
+    @Option(names = "-o") String object;
+    @Option(names = "-P") Integer subserverPid;
+    @Option(names = "-h") String host;
+    @Option(names = "--wait", arity = "0..1", fallbackValue = "60") Integer waitSeconds;
+
+    @Override
+    protected String usage() {
+        return String.join("\n",
+                "Usage: stopsrc [-h host] [-f | -c] {-a | -g group_name | -p subsystem_pid | -s subsystem_name}",
+                "       stopsrc [-h host] [-f] -t subserver_type [-p subsystem_pid] [-P subserver_pid | -o subserver_object]",
+                "       (beyond AIX: --wait[=SECONDS] waits until the processes have ended)");
+    }
+
+    @Override
+    protected void validate() {
+        if (forced && cancel) {
+            throw new UsageException(null);
+        }
+        if (type != null) {
+            if (cancel || all || group != null || subsystem != null || (object != null && subserverPid != null)) {
+                throw new UsageException(null);
+            }
+            return;
+        }
+        if (object != null || subserverPid != null || Targets.count(all, group, pid, subsystem) != 1) {
+            throw new UsageException(null);
+        }
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        if (type != null) {
+            return print(client.control().stopSubserver(SubserverStopRequest.newBuilder()
+                    .setSubserver(Targets.subserver(type, object, subserverPid, pid))
+                    .setForced(forced).build()).getOutcomesList());
+        }
+        var request = StopRequest.newBuilder()
+                .setTarget(Targets.of(subsystem, group, all, pid))
+                .setKind(cancel ? StopKind.STOP_KIND_CANCEL : forced ? StopKind.STOP_KIND_FORCED : StopKind.STOP_KIND_NORMAL);
+        if (waitSeconds != null) {
+            request.setWaitMs(waitSeconds * 1000L);
+        }
+        return print(client.control().stop(request.build()).getOutcomesList());
+    }
+}

@@ -1,0 +1,50 @@
+package org.opensrc.cli.definitions;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.SubserverChange;
+import org.opensrc.proto.v1.SubserverDef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chserver -t old [-c code] [-s subsystem] [-t new]}: changes a subserver. */
+@Command(name = "chserver")
+public final class Chserver extends SrcCommand {
+
+    @Option(names = "-t") List<String> types = new ArrayList<>();
+    @Option(names = "-c") Integer code;
+    @Option(names = "-s") String subsystem;
+
+    @Override
+    protected String usage() {
+        return "Usage: chserver -t old_subserver_type [-c new_code] [-s new_subsystem_name] [-t new_subserver_type]";
+    }
+
+    @Override
+    protected void validate() {
+        if (types.isEmpty() || types.size() > 2 || (types.size() == 1 && code == null && subsystem == null)) {
+            throw new UsageException(null);
+        }
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        var values = SubserverDef.newBuilder();
+        var change = SubserverChange.newBuilder().setSubType(types.get(0));
+        if (types.size() == 2) {
+            values.setSubType(types.get(1));
+            change.addFields("sub_type");
+        }
+        if (code != null) {
+            values.setSubCode(code);
+            change.addFields("sub_code");
+        }
+        if (subsystem != null) {
+            values.setSubsysname(subsystem);
+            change.addFields("subsysname");
+        }
+        return print(List.of(client.definitions().changeSubserver(change.setValues(values).build()).getOutcome()));
+    }
+}

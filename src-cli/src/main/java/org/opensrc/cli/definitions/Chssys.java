@@ -1,0 +1,52 @@
+package org.opensrc.cli.definitions;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.SubsystemChange;
+import org.opensrc.proto.v1.SubsystemDef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chssys -s old [mkssys flags] [-s new]}: changes a definition; a second {@code -s}
+ * renames it (its subservers and notify method follow).
+ */
+@Command(name = "chssys")
+public final class Chssys extends SrcCommand {
+
+    @Option(names = "-s") List<String> names = new ArrayList<>();
+    @Mixin SubsystemFlags flags;
+
+    @Override
+    protected String usage() {
+        return String.join("\n",
+                "Usage: chssys -s subsystem_name [-a arguments] [-e stderr] [-i stdin] [-o stdout] [-p path]",
+                "       [-t synonym] [-u uid] [-O | -R] [-d | -D] [-q | -Q]",
+                "       [-K | [-I message_queue -m message_type | -f stop_force -n stop_normal -S]]",
+                "       [-E nice] [-G group] [-w wait] [-s new_subsystem_name]",
+                "       [--[no-]backoff] [--backoff-initial-ms MS] [--backoff-max-ms MS] [--[no-]kill-escalation] [--[no-]readiness]");
+    }
+
+    @Override
+    protected void validate() {
+        flags.validate();
+        if (names.isEmpty() || names.size() > 2) {
+            throw new UsageException(null);
+        }
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        var values = SubsystemDef.newBuilder();
+        List<String> fields = new ArrayList<>(flags.applyTo(values));
+        if (names.size() == 2) {
+            values.setSubsysname(names.get(1));
+            fields.add("subsysname");
+        }
+        var change = SubsystemChange.newBuilder().setSubsysname(names.get(0)).setValues(values).addAllFields(fields);
+        return print(List.of(client.definitions().changeSubsystem(change.build()).getOutcome()));
+    }
+}

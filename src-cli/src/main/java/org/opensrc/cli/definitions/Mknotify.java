@@ -1,0 +1,34 @@
+package org.opensrc.cli.definitions;
+
+import java.util.List;
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.NotifyDef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mknotify -n name -m method}: adds a notify method for a subsystem or group. */
+@Command(name = "mknotify")
+public final class Mknotify extends SrcCommand {
+
+    @Option(names = "-n") String name;
+    @Option(names = "-m") String method;
+
+    @Override
+    protected String usage() {
+        return "Usage: mknotify -n notify_name -m notify_method";
+    }
+
+    @Override
+    protected void validate() {
+        if (name == null || method == null) {
+            throw new UsageException(null);
+        }
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        var def = NotifyDef.newBuilder().setNotifyname(name).setNotifymethod(method).build();
+        return print(List.of(client.definitions().addNotify(def).getOutcome()));
+    }
+}

@@ -1,0 +1,35 @@
+package org.opensrc.cli.definitions;
+
+import java.util.List;
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.SubserverDef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mkserver -c code -s subsystem -t type}: adds a subserver definition. */
+@Command(name = "mkserver")
+public final class Mkserver extends SrcCommand {
+
+    @Option(names = "-c") Integer code;
+    @Option(names = "-s") String subsystem;
+    @Option(names = "-t") String type;
+
+    @Override
+    protected String usage() {
+        return "Usage: mkserver -s subsystem_name -t subserver_type -c subserver_code";
+    }
+
+    @Override
+    protected void validate() {
+        if (code == null || subsystem == null || type == null) {
+            throw new UsageException(null);
+        }
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        var def = SubserverDef.newBuilder().setSubType(type).setSubsysname(subsystem).setSubCode(code).build();
+        return print(List.of(client.definitions().addSubserver(def).getOutcome()));
+    }
+}

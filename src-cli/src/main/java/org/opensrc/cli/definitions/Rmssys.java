@@ -1,0 +1,32 @@
+package org.opensrc.cli.definitions;
+
+import java.util.List;
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.NameRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rmssys -s name}: removes a subsystem with its subservers and notify method. */
+@Command(name = "rmssys")
+public final class Rmssys extends SrcCommand {
+
+    @Option(names = "-s") String name;
+
+    @Override
+    protected String usage() {
+        return "Usage: rmssys -s subsystem_name";
+    }
+
+    @Override
+    protected void validate() {
+        if (name == null) {
+            throw new UsageException(null);
+        }
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        return print(List.of(client.definitions().removeSubsystem(NameRequest.newBuilder().setName(name).build()).getOutcome()));
+    }
+}
