@@ -1,9 +1,14 @@
 package org.opensrc.srcmstr.registry;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
 /**
  * One {@code SRCsubsys} object: the twenty AIX fields in ODM order, plus the opt-in
- * {@link Extensions} beyond AIX. Signals are stored by name ("SIGTERM"); an empty
- * string means none (AIX 0).
+ * {@link Extensions} beyond AIX. Signals are stored by their Linux name ("SIGTERM"); an
+ * empty string means none (AIX 0). The limits of the definition commands (lengths,
+ * priority range, …) are rules checked by the operations, not invariants: this record
+ * only refuses missing values.
  */
 public record SubsystemDef(
         String subsysname,
@@ -28,16 +33,39 @@ public record SubsystemDef(
         String grpname,
         Extensions extensions) {
 
+    public SubsystemDef {
+        Objects.requireNonNull(subsysname, "subsysname");
+        Objects.requireNonNull(synonym, "synonym");
+        Objects.requireNonNull(cmdargs, "cmdargs");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(standin, "standin");
+        Objects.requireNonNull(standout, "standout");
+        Objects.requireNonNull(standerr, "standerr");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(signorm, "signorm");
+        Objects.requireNonNull(sigforce, "sigforce");
+        Objects.requireNonNull(grpname, "grpname");
+        Objects.requireNonNull(extensions, "extensions");
+    }
+
+    /** {@code -R} / {@code -O}. */
     public enum Action { RESPAWN, ONCE }
 
+    /** {@code -I} / {@code -S} / {@code -K}. */
     public enum Contact { IPC, SIGNAL, SOCKET }
+
+    /** True when {@code name} is this subsystem's name or its (non-empty) synonym. */
+    public boolean answersTo(String name) {
+        return subsysname.equals(name) || (!synonym.isEmpty() && synonym.equals(name));
+    }
 
     /** Behaviour beyond AIX; every default keeps the AIX behaviour. */
     public record Extensions(
             boolean backoff,
-            long backoffInitialMs,
-            long backoffMaxMs,
-            boolean killEscalation,
+            @JsonProperty("backoff_initial_ms") long backoffInitialMs,
+            @JsonProperty("backoff_max_ms") long backoffMaxMs,
+            @JsonProperty("kill_escalation") boolean killEscalation,
             boolean readiness) {
 
         public static final Extensions NONE = new Extensions(false, 0, 0, false, false);
