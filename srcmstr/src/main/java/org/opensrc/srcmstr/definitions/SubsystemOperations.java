@@ -35,7 +35,7 @@ final class SubsystemOperations {
             return Rejected.exists(SrcCode.SRC_CODE_SUBSYN);
         }
         List<SubsystemDef> next = new ArrayList<>(current.subsystems());
-        next.add(SubsystemRules.canonical(def));
+        next.add(def);
         return new Applied(current.withSubsystems(next), SrcCode.SRC_CODE_SUBADD, def.subsysname());
     }
 
@@ -65,7 +65,7 @@ final class SubsystemOperations {
             return Rejected.precondition(SrcCode.SRC_CODE_CONT, old.subsysname());
         }
         List<SubsystemDef> subsystems = current.subsystems().stream()
-                .map(s -> s == old ? SubsystemRules.canonical(def) : s).toList();
+                .map(s -> s == old ? def : s).toList();
         String from = old.subsysname();
         String to = def.subsysname();
         List<SubserverDef> subservers = current.subservers().stream()

@@ -1,8 +1,6 @@
 package org.opensrc.srcmstr.definitions;
 
 import java.util.Optional;
-import org.opensrc.libsrc.signal.Signal;
-import org.opensrc.libsrc.signal.Signals;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
 import org.opensrc.srcmstr.registry.SubsystemDef;
@@ -57,10 +55,10 @@ final class SubsystemRules {
             return reject(SrcCode.SRC_CODE_MTYPE);
         }
         if (def.contact() == SubsystemDef.Contact.SIGNAL) {
-            if (Signals.parse(def.signorm()).isEmpty()) {
+            if (def.signorm().isEmpty()) {
                 return reject(SrcCode.SRC_CODE_BADNSIG);
             }
-            if (Signals.parse(def.sigforce()).isEmpty()) {
+            if (def.sigforce().isEmpty()) {
                 return reject(SrcCode.SRC_CODE_BADFSIG);
             }
         } else if (!def.signorm().isEmpty() || !def.sigforce().isEmpty()) {
@@ -71,19 +69,6 @@ final class SubsystemRules {
             return reject(SrcCode.SRC_CODE_PARM);
         }
         return Optional.empty();
-    }
-
-    /** {@code def} with its signals spelled by their canonical Linux names. Call after {@link #check}. */
-    static SubsystemDef canonical(SubsystemDef def) {
-        if (def.contact() != SubsystemDef.Contact.SIGNAL) {
-            return def;
-        }
-        String norm = Signals.parse(def.signorm()).map(Signal::name).orElseThrow();
-        String force = Signals.parse(def.sigforce()).map(Signal::name).orElseThrow();
-        return new SubsystemDef(def.subsysname(), def.synonym(), def.cmdargs(), def.path(), def.uid(),
-                def.auditid(), def.standin(), def.standout(), def.standerr(), def.action(), def.multi(),
-                def.contact(), def.svrkey(), def.svrmtype(), def.priority(), norm, force, def.display(),
-                def.waittime(), def.grpname(), def.extensions());
     }
 
     static boolean tooLong(String value, int max) {

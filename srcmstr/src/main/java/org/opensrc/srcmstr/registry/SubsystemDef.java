@@ -2,11 +2,13 @@ package org.opensrc.srcmstr.registry;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
+import org.opensrc.libsrc.signal.Signal;
+import org.opensrc.libsrc.signal.Signals;
 
 /**
  * One {@code SRCsubsys} object: the twenty AIX fields in ODM order, plus the opt-in
  * {@link Extensions} beyond AIX. Signals are stored by their Linux name ("SIGTERM"); an
- * empty string means none (AIX 0). The limits of the definition commands (lengths,
+ * empty string means none (AIX 0); any other spelling is refused. The limits of the definition commands (lengths,
  * priority range, …) are rules checked by the operations, not invariants: this record
  * only refuses missing values.
  */
@@ -47,6 +49,14 @@ public record SubsystemDef(
         Objects.requireNonNull(sigforce, "sigforce");
         Objects.requireNonNull(grpname, "grpname");
         Objects.requireNonNull(extensions, "extensions");
+        requireSignalName(signorm, "signorm");
+        requireSignalName(sigforce, "sigforce");
+    }
+
+    private static void requireSignalName(String value, String field) {
+        if (!value.isEmpty() && !Signals.parse(value).map(Signal::name).orElse("").equals(value)) {
+            throw new IllegalArgumentException(field + ": not a Linux signal name: " + value);
+        }
     }
 
     /** {@code -R} / {@code -O}. */
