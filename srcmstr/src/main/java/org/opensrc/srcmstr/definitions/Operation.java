@@ -45,6 +45,22 @@ public sealed interface Operation {
             Objects.requireNonNull(values);
             fields = Set.copyOf(fields);
         }
+
+        /** Only the changed fields, for the audit log: {@code ChangeSubsystem[sshd: grpname=tcpip]}. */
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder("ChangeSubsystem[").append(name).append(':');
+            for (java.lang.reflect.RecordComponent c : SubsystemDef.class.getRecordComponents()) {
+                if (fields.contains(c.getName())) {
+                    try {
+                        out.append(' ').append(c.getName()).append('=').append(c.getAccessor().invoke(values));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return out.append(']').toString();
+        }
     }
 
     /** rmssys (name or synonym). */
