@@ -1,0 +1,44 @@
+package org.opensrc.srcmstr.definitions;
+
+import io.grpc.Status;
+import java.util.Objects;
+import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.registry.Registry;
+
+/** What a definition operation decided: the next registry and its message, or a refusal. */
+public sealed interface DefinitionResult {
+
+    /** The change is valid; {@code code}/{@code arg} is the AIX success message (arg "" when none). */
+    record Applied(Registry next, SrcCode code, String arg) implements DefinitionResult {
+        public Applied {
+            Objects.requireNonNull(next);
+            Objects.requireNonNull(code);
+            Objects.requireNonNull(arg);
+        }
+    }
+
+    /** The change breaks a rule; {@code code}/{@code arg} is the AIX message (arg "" when none). */
+    record Rejected(Status.Code grpcCode, SrcCode code, String arg) implements DefinitionResult {
+        public Rejected {
+            Objects.requireNonNull(grpcCode);
+            Objects.requireNonNull(code);
+            Objects.requireNonNull(arg);
+        }
+
+        static Rejected invalid(SrcCode code) {
+            return new Rejected(Status.Code.INVALID_ARGUMENT, code, "");
+        }
+
+        static Rejected exists(SrcCode code) {
+            return new Rejected(Status.Code.ALREADY_EXISTS, code, "");
+        }
+
+        static Rejected precondition(SrcCode code, String arg) {
+            return new Rejected(Status.Code.FAILED_PRECONDITION, code, arg);
+        }
+
+        static Rejected notFound(SrcCode code, String arg) {
+            return new Rejected(Status.Code.NOT_FOUND, code, arg);
+        }
+    }
+}
