@@ -56,6 +56,10 @@ public abstract class SrcCommand implements Callable<Integer> {
         } catch (UsageException e) {
             printUsage(e.getMessage());
             return 1;
+        } catch (Refusal e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
         }
         try (SrcClient client = environment.connect()) {
             return execute(client);
@@ -107,6 +111,13 @@ public abstract class SrcCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return ok ? 0 : 1;
+    }
+
+    /** A flag value the command refuses with a message of its own (not the usage). */
+    public static final class Refusal extends RuntimeException {
+        public Refusal(String message) {
+            super(message);
+        }
     }
 
     /** A flag combination that is not allowed: prints the usage message. */

@@ -32,7 +32,7 @@ public final class Chssys extends SrcCommand {
 
     @Override
     protected void validate() {
-        flags.validate();
+        flags.validate(err());
         if (names.isEmpty() || names.size() > 2) {
             throw new UsageException(null);
         }

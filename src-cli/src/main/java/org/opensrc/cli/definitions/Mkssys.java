@@ -2,7 +2,6 @@ package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
-import org.opensrc.proto.v1.SubsystemDef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +25,7 @@ public final class Mkssys extends SrcCommand {
 
     @Override
     protected void validate() {
-        flags.validate();
+        flags.validate(err());
         if (name == null || flags.path == null || flags.user == null) {
             throw new UsageException(null);
         }
@@ -34,7 +33,7 @@ public final class Mkssys extends SrcCommand {
 
     @Override
     protected int execute(SrcClient client) {
-        var def = SubsystemDef.newBuilder().setSubsysname(name);
+        var def = AixDefaults.subsystem().setSubsysname(name);
         flags.applyTo(def);
         return print(java.util.List.of(client.definitions().addSubsystem(def.build()).getOutcome()));
     }

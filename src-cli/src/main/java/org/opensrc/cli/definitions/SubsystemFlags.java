@@ -2,7 +2,12 @@ package org.opensrc.cli.definitions;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opensrc.cli.SrcCommand.Refusal;
 import org.opensrc.cli.SrcCommand.UsageException;
+import org.opensrc.libsrc.Messages;
+import org.opensrc.libsrc.signal.Parsed;
+import org.opensrc.libsrc.signal.Signals;
+import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.Action;
 import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.Extensions;
@@ -47,8 +52,18 @@ public final class SubsystemFlags {
     @Option(names = "--readiness") boolean readiness;
     @Option(names = "--no-readiness") boolean noReadiness;
 
-    /** Throws {@link UsageException} when the flags break an AIX rule. */
-    void validate() {
+    /**
+     * Throws {@link UsageException} when the flags break an AIX rule, and {@link Refusal}
+     * (0513-089 / 0513-088) for a stop signal that is not one. AIX signal numbers that mean
+     * another signal on Linux (30, 31, …) are translated, with a warning on {@code err}.
+     */
+    void validate(java.io.PrintWriter err) {
+        if (signorm != null) {
+            signorm = stopSignal(signorm, SrcCode.SRC_CODE_BADNSIG, err);
+        }
+        if (sigforce != null) {
+            sigforce = stopSignal(sigforce, SrcCode.SRC_CODE_BADFSIG, err);
+        }
         int contacts = (socket ? 1 : 0) + (queueKey != null || queueMtype != null ? 1 : 0)
                 + (signals || signorm != null || sigforce != null ? 1 : 0);
         if ((once && respawn) || (display && hide) || (multi && single) || contacts > 1
@@ -58,6 +73,12 @@ public final class SubsystemFlags {
                 || (backoff && noBackoff) || (killEscalation && noKillEscalation) || (readiness && noReadiness)) {
             throw new UsageException(null);
         }
+    }
+
+    private static String stopSignal(String given, SrcCode invalid, java.io.PrintWriter err) {
+        Parsed parsed = Signals.parseAix(given).orElseThrow(() -> new Refusal(Messages.render(invalid)));
+        parsed.warning().ifPresent(err::println);
+        return parsed.signal().name();
     }
 
     /** Writes the given flags into {@code def}; returns the ODM names of the fields given. */

@@ -1,0 +1,96 @@
+package org.opensrc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The definition commands through the real launchers against a real srcmstr. */
+class DefinitionsIT {
+
+    static SrcRoot src;
+
+    @BeforeAll
+    static void start() throws Exception {
+        src = SrcRoot.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        src.close();
+    }
+
+    @Test
+    void mkssysOfSshdListsInSmitFormatExactlyAsAix() {
+        var made = src.run("mkssys", "-s", "sshd", "-p", "/usr/sbin/sshd", "-a", "-D", "-u", "0",
+                "-S", "-n", "15", "-f", "9", "-R", "-G", "tcpip");
+        assertEquals(0, made.status(), made.toString());
+        assertEquals("0513-071 The sshd Subsystem has been added.\n", made.out());
+
+        var listed = src.run("lssrc", "-S", "-s", "sshd");
+        assertEquals(0, listed.status(), listed.toString());
+        assertEquals(List.of(
+                "#subsysname:synonym:cmdargs:path:uid:auditid:standin:standout:standerr:action:multi:contact:svrkey:svrmtype:priority:signorm:sigforce:display:waittime:grpname:",
+                "sshd::-D:/usr/sbin/sshd:0:0:/dev/console:/dev/console:/dev/console:-R:-Q:-S:0:0:20:15:9:-d:20:tcpip:"),
+                listed.lines());
+
+        var again = src.run("mkssys", "-s", "sshd", "-p", "/usr/sbin/sshd", "-u", "0");
+        assertEquals(1, again.status(), again.toString());
+        assertEquals("0513-070 Subsystem or synonym_name is already on file.\n", again.err());
+    }
+
+    @Test
+    void aNonAdminUserMayListButNotChange() {
+        src.run("mkssys", "-s", "listme", "-p", "/bin/true", "-u", "0");
+        var nobody = List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--");
+        var list = src.exec(cat(nobody, SrcRoot.TREE.resolve("bin/lssrc").toString(), "-S"), Map.of());
+        assertEquals(0, list.status(), list.toString());
+        assertTrue(list.out().contains("listme::"), list.toString());
+        var make = src.exec(cat(nobody, SrcRoot.TREE.resolve("bin/mkssys").toString(), "-s", "x", "-p", "/bin/true", "-u", "0"), Map.of());
+        assertEquals(1, make.status(), make.toString());
+        assertEquals("0513-019 System Resource Controller requires that you be running as root or be part of the group system for local requests.\n", make.err());
+    }
+
+    @Test
+    void subserversAndNotifyMethodsFollowARenameAndGoWithRmssys() throws Exception {
+        assertEquals(0, src.run("mkssys", "-s", "old", "-p", "/bin/sleep", "-a", "100", "-u", "0").status());
+        assertEquals("0513-065 The oldsrv Subserver has been added.\n", src.run("mkserver", "-s", "old", "-t", "oldsrv", "-c", "7").out());
+        assertEquals("0513-068 The old Notify method has been added.\n", src.run("mknotify", "-n", "old", "-m", "/bin/true").out());
+        assertEquals("0513-077 Subsystem has been changed.\n", src.run("chssys", "-s", "old", "-s", "new").out());
+        assertEquals(List.of("#sub_type:subsysname:sub_code:", "oldsrv:new:7:"), src.run("lssrc", "-T", "-t", "oldsrv").lines());
+        assertEquals(List.of("#notifyname:notifymethod:", "new:/bin/true:"), src.run("lssrc", "-N", "-n", "new").lines());
+        assertEquals("0513-083 Subsystem has been Deleted.\n", src.run("rmssys", "-s", "new").out());
+        var gone = src.run("lssrc", "-T", "-t", "oldsrv");
+        assertEquals(1, gone.status(), gone.toString());
+        assertTrue(!Files.readString(src.root.resolve("etc/src/SRCsubsvr.json")).contains("oldsrv"));
+        assertTrue(!Files.readString(src.root.resolve("etc/src/SRCnotify.json")).contains("\"new\""));
+    }
+
+    @Test
+    void flagConflictsPrintTheUsage() {
+        var r = src.run("mkssys", "-s", "x", "-p", "/bin/true", "-u", "0", "-S", "-n", "15");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("Usage: mkssys"), r.toString());
+        var both = src.run("mkssys", "-s", "x", "-p", "/bin/true", "-u", "0", "-R", "-O");
+        assertEquals(1, both.status());
+        assertTrue(both.err().contains("Usage: mkssys"), both.toString());
+    }
+
+    @Test
+    void theChangeLogNamesWhoMadeEachChange() throws Exception {
+        src.run("mkssys", "-s", "logged", "-p", "/bin/true", "-u", "0");
+        assertTrue(src.log().contains("logged"), src.log());
+        assertTrue(src.log().contains("uid=0"), src.log());
+    }
+
+    private static List<String> cat(List<String> prefix, String... rest) {
+        var all = new java.util.ArrayList<>(prefix);
+        all.addAll(List.of(rest));
+        return all;
+    }
+}

@@ -1,0 +1,97 @@
+package org.opensrc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.Test;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.SubsystemDef;
+
+/** srcmstr as a process: one per root, clean SIGTERM, and no acknowledged change lost to kill -9. */
+class SrcmstrIT {
+
+    @Test
+    void commandsSay0513001WhenSrcmstrIsNotRunning() throws Exception {
+        try (SrcRoot src = SrcRoot.empty()) {
+            var r = src.run("lssrc", "-a");
+            assertEquals(1, r.status(), r.toString());
+            assertEquals("0513-001 The System Resource Controller daemon is not active.\n", r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void aSecondSrcmstrInTheSameRootIsRefusedWith0513037() throws Exception {
+        try (SrcRoot src = SrcRoot.start()) {
+            var second = src.run("srcmstr");
+            assertEquals(1, second.status(), second.toString());
+            assertEquals("0513-037 The System Resource Controller is already active.\n", second.err());
+            assertTrue(src.srcmstr().isAlive());
+        }
+    }
+
+    @Test
+    void sigtermEndsSrcmstrCleanly() throws Exception {
+        try (SrcRoot src = SrcRoot.start()) {
+            assertEquals(0, src.stopSrcmstr());
+            assertTrue(!Files.exists(src.socket()));
+        }
+    }
+
+    @Test
+    void aBrokenRegistryFileStopsSrcmstrNamingTheFileAndField() throws Exception {
+        try (SrcRoot src = SrcRoot.start()) {
+            assertEquals(0, src.run("mkssys", "-s", "good", "-p", "/bin/true", "-u", "0").status());
+            src.stopSrcmstr();
+            var file = src.root.resolve("etc/src/SRCsubsys.json");
+            String before = Files.readString(file).replace("\"subsysname\"", "\"colour\" : \"red\", \"subsysname\"");
+            Files.writeString(file, before);
+            var r = src.run("srcmstr");
+            assertEquals(1, r.status(), r.toString());
+            assertTrue(r.err().contains("SRCsubsys.json"), r.toString());
+            assertTrue(r.err().contains("colour"), r.toString());
+            assertEquals(before, Files.readString(file), "the broken file must be left as it is");
+        }
+    }
+
+    @Test
+    void everyAcknowledgedChangeSurvivesKill9InTheMiddleOfABurst() throws Exception {
+        try (SrcRoot src = SrcRoot.start()) {
+            List<String> acknowledged = new ArrayList<>();
+            Thread killer = Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                src.srcmstr().destroyForcibly();
+            });
+            try (SrcClient client = SrcClient.local(src.socket())) {
+                for (int i = 0; i < 100_000 && src.srcmstr().isAlive(); i++) {
+                    String name = "burst" + i;
+                    try {
+                        client.definitions().addSubsystem(SubsystemDef.newBuilder().setSubsysname(name)
+                                .setPath("/bin/true").setPriority(20).setWaittime(20).setDisplay(true).build());
+                        acknowledged.add(name);
+                    } catch (StatusRuntimeException e) {
+                        break; // srcmstr died: this change was not acknowledged
+                    }
+                }
+            }
+            killer.join();
+            src.srcmstr().waitFor(10, TimeUnit.SECONDS);
+            assertTrue(acknowledged.size() > 0, "no change was acknowledged before the kill");
+            src.startSrcmstr();
+            var listed = src.run("lssrc", "-S");
+            assertEquals(0, listed.status(), listed.toString());
+            for (String name : acknowledged) {
+                assertTrue(listed.out().contains("\n" + name + ":"), name + " lost:\n" + listed.out());
+            }
+        }
+    }
+}
