@@ -16,8 +16,20 @@ public sealed interface Event {
         }
     }
 
-    /** The spawn ordered for {@code instance} gave a process. */
-    record SpawnSucceeded(InstanceId instance, long pid) implements Event {
+    /**
+     * The spawn ordered for {@code instance} gave a process.
+     *
+     * @param startTime the kernel start time of the process, when known (kept for re-adoption)
+     */
+    record SpawnSucceeded(InstanceId instance, long pid, OptionalLong startTime) implements Event {
+        public SpawnSucceeded {
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(startTime, "startTime");
+        }
+
+        public SpawnSucceeded(InstanceId instance, long pid) {
+            this(instance, pid, OptionalLong.empty());
+        }
     }
 
     /** The spawn ordered for {@code instance} failed at {@code stage}; nothing runs. */

@@ -2,7 +2,6 @@ package org.opensrc.srcmstr.supervise;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
@@ -95,7 +94,7 @@ public final class SupervisionMachine {
                 ? new InstanceState.Starting(e.pid(), step.now)
                 : new InstanceState.Active(e.pid(), step.now);
         step.instances.put(pending.id(), new Instance(
-                pending.id(), def, pending.args(), pending.env(), e.pid(), OptionalLong.empty(), false, state));
+                pending.id(), def, pending.args(), pending.env(), e.pid(), e.startTime(), false, state));
         step.emit(new Effect.Watch(e.pid()));
         pending.replyTo().ifPresent(r -> step.reply(r, SrcCode.SRC_CODE_STRTOK, def.subsysname(),
                 Long.toString(e.pid())));
