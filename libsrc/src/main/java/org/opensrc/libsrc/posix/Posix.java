@@ -124,6 +124,21 @@ public final class Posix {
         }
     }
 
+    /** A new pipe, both ends close-on-exec (pass an end to a child as an {@link FdSource.Fd}). */
+    public static Pipe pipe() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cap = Libc.capture(arena);
+            MemorySegment ends = arena.allocate(JAVA_INT, 2);
+            int r = (int) H.PIPE2.invokeExact(cap, ends, Libc.O_CLOEXEC);
+            if (r != 0) {
+                throw new PosixException("pipe2", Libc.errno(cap));
+            }
+            return new Pipe(ends.getAtIndex(JAVA_INT, 0), ends.getAtIndex(JAVA_INT, 1));
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
     /** Closes a file descriptor this process owns. */
     public static void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
@@ -237,6 +252,8 @@ public final class Posix {
         static final MethodHandle GETPID = Libc.handle("getpid", FunctionDescriptor.of(JAVA_INT));
         static final MethodHandle GETGROUPS = Libc.errnoHandle("getgroups",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle PIPE2 = Libc.errnoHandle("pipe2",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         static final MethodHandle CLOSE = Libc.errnoHandle("close", Libc.INT_INT);
         static final MethodHandle WAITPID = Libc.errnoHandle("waitpid",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));

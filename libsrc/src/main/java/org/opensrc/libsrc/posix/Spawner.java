@@ -2,6 +2,7 @@ package org.opensrc.libsrc.posix;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
@@ -30,6 +31,7 @@ public final class Spawner {
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final short POSIX_SPAWN_SETSID = 0x80;
+    private static final long INTERNAL_SIGNALS = (1L << 31) | (1L << 32);
     private static final int X_OK = 1;
     private static final int PRIO_PROCESS = 0;
     private static final int SIGKILL = 9;
@@ -158,6 +160,10 @@ public final class Spawner {
                 try {
                     check("sigemptyset", (int) H.SIGEMPTYSET.invokeExact(empty));
                     check("sigfillset", (int) H.SIGFILLSET.invokeExact(full));
+                    // glibc's sigfillset leaves out its internal signals 32 and 33, and its spawn
+                    // helper then sets them to SIG_IGN in the child, which exec keeps. Adding them
+                    // (bit n-1 of the first word) gives the program a default disposition for them.
+                    full.set(JAVA_LONG, 0, full.get(JAVA_LONG, 0) | INTERNAL_SIGNALS);
                     short flags = (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
                             | (setsid ? POSIX_SPAWN_SETSID : 0));
                     check("posix_spawnattr_setflags", (int) H.ATTR_SETFLAGS.invokeExact(attr, flags));
