@@ -48,7 +48,9 @@ final class StopRules {
             case InstanceState.WarnedToStop w -> false;
         };
         if (accepted) {
-            step.putSubsystem(name, step.subsystem(name).withWant(Want.DOWN));
+            if (stop.target() instanceof StopTarget.BySubsystem || step.instancesNamed(name).size() == 1) {
+                step.putSubsystem(name, step.subsystem(name).withWant(Want.DOWN));
+            }
             step.reply(replyTo, SrcCode.SRC_CODE_STPOK, name);
         } else {
             step.reply(replyTo, SrcCode.SRC_CODE_STPG, name);
@@ -57,9 +59,9 @@ final class StopRules {
 
     private static boolean begin(Step step, Instance instance, StopKind kind) {
         if (kind == StopKind.CANCEL) {
-            warn(step, instance, step.now + Waittime.millis(instance.definition()));
-            step.emit(new Effect.ArmTimer(new TimerId.KillTimer(instance.id()), step.now
-                    + Waittime.millis(instance.definition())));
+            long killAt = step.now + Waittime.millis(instance.definition());
+            warn(step, instance, killAt);
+            step.emit(new Effect.ArmTimer(new TimerId.KillTimer(instance.id()), killAt));
             return true;
         }
         SubsystemDef def = instance.definition();

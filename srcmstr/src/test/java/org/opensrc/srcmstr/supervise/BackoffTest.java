@@ -80,4 +80,18 @@ class BackoffTest {
         h.apply(new Event.TimerFired(timer));
         assertTrue(h.of(Effect.Spawn.class).isEmpty(), "the cancelled retry does not start a second one");
     }
+
+    @Test
+    void stoppingOneOfSeveralInstancesByPidKeepsTheOthersRetrying() {
+        SubsystemDef multi = Defs.of("worker").multiple().backoff(1_000, 5_000).def();
+        h.start(multi, 100);
+        h.start(multi, 200);
+        h.ask(new Command.Stop(new StopTarget.ByPid(100), StopKind.NORMAL));
+        assertEquals(Want.UP, h.state.subsystem("worker").want());
+        h.die(200, "exit 1");
+        Effect.ArmTimer arm = h.of(Effect.ArmTimer.class).getFirst();
+        h.advance(1_000);
+        h.apply(new Event.TimerFired(arm.timer()));
+        assertEquals(1, h.of(Effect.Spawn.class).size());
+    }
 }

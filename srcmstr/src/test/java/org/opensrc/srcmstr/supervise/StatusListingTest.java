@@ -58,4 +58,12 @@ class StatusListingTest {
         h.start(multi, 11);
         assertEquals(List.of(10L, 11L), h.lssrc(List.of(multi)).stream().map(v -> v.pid().orElseThrow()).toList());
     }
+
+    @Test
+    void removingADefinitionDoesNotDropItsRunningInstance() {
+        h.start(a, 100);
+        List<InstanceView> lines = StatusListing.of(h.state, List.of(b), StatusListing.Visibility.ALL);
+        assertEquals(List.of("a", "b"), names(lines));
+        assertEquals(StatusWord.ACTIVE, lines.getFirst().status());
+    }
 }
