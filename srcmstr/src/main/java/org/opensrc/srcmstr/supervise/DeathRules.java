@@ -1,0 +1,128 @@
+package org.opensrc.srcmstr.supervise;
+
+import java.util.List;
+import java.util.Optional;
+import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
+/** Process deaths, forked daemons, respawn and give-up; part of {@link SupervisionMachine}. */
+final class DeathRules {
+
+    private DeathRules() {
+    }
+
+    static void exited(Step step, Event.Exited e) {
+        Optional<Instance> found = step.instanceByPid(e.pid());
+        if (found.isEmpty()) {
+            return;
+        }
+        Instance instance = found.get();
+        String name = instance.name();
+        boolean requested;
+        boolean killArmed;
+        long upSince;
+        switch (instance.state()) {
+            case InstanceState.Starting s -> {
+                requested = false;
+                killArmed = false;
+                upSince = s.since();
+            }
+            case InstanceState.Active a -> {
+                requested = false;
+                killArmed = false;
+                upSince = a.since();
+            }
+            case InstanceState.Stopping s -> {
+                requested = true;
+                killArmed = StopRules.escalates(instance.definition());
+                upSince = s.since();
+            }
+            case InstanceState.WarnedToStop w -> {
+                requested = true;
+                killArmed = true;
+                upSince = step.now;
+            }
+        }
+        List<Long> survivors = e.survivors();
+        if (!survivors.isEmpty() && (!requested || killArmed)) {
+            long next = survivors.getFirst();
+            step.instances.put(instance.id(), instance.withState(instance.state().withPid(next)));
+            step.emit(new Effect.Watch(next));
+            step.emit(new Effect.Notice(name + ": pid " + e.pid() + " ended (" + e.exitDescription()
+                    + "); following pid " + next + " of the same session"));
+            return;
+        }
+        step.instances.remove(instance.id());
+        step.putSubsystem(name, step.subsystem(name).withLastExit(e.exitDescription()));
+        if (killArmed) {
+            step.emit(new Effect.CancelTimer(new TimerId.KillTimer(instance.id())));
+        }
+        if (requested) {
+            if (!survivors.isEmpty()) {
+                step.emit(new Effect.Notice(name + ": stopped, leaving processes " + survivors));
+            }
+            StopRules.shutdownProgress(step);
+            return;
+        }
+        abnormal(step, instance.definition(), instance.args(), instance.env(), upSince);
+    }
+
+    static void spawnFailed(Step step, Event.SpawnFailed e) {
+        PendingSpawn pending = step.spawning.remove(e.instance());
+        if (pending == null) {
+            throw new IllegalStateException("spawn result for unknown instance " + e.instance());
+        }
+        String name = pending.name();
+        if (pending.replyTo().isPresent()) {
+            step.reply(pending.replyTo().get(), e.stage().code(), name);
+            return;
+        }
+        step.log(e.stage().code(), name);
+        step.putSubsystem(name, step.subsystem(name).withLastExit("spawn failed: " + e.stage()));
+        abnormal(step, pending.definition(), pending.args(), pending.env(), step.now);
+    }
+
+    /** Nobody asked it to stop: restart, put off, or give up and notify. */
+    private static void abnormal(Step step, SubsystemDef def, List<String> args, List<String> env, long upSince) {
+        String name = def.subsysname();
+        String group = def.grpname() == null ? "" : def.grpname();
+        if (step.shuttingDown) {
+            return;
+        }
+        switch (def.action()) {
+            case ONCE -> {
+                step.log(SrcCode.SRC_CODE_SVKO, name);
+                step.emit(new Effect.RunNotify(name, group));
+            }
+            case RESPAWN -> respawn(step, def, args, env, upSince, name, group);
+        }
+    }
+
+    private static void respawn(
+            Step step, SubsystemDef def, List<String> args, List<String> env, long upSince, String name,
+            String group) {
+        SubsystemRecord record = step.subsystem(name);
+        RespawnPolicy.RespawnDecision decision =
+                RespawnPolicy.of(def).onAbnormalDeath(record.history(), upSince, step.now);
+        record = record.withHistory(decision.history());
+        switch (decision.verdict()) {
+            case RespawnPolicy.RestartAt r when r.at() <= step.now -> {
+                step.log(SrcCode.SRC_CODE_RSTRT, name);
+                step.putSubsystem(name, record.restarted());
+                SupervisionMachine.orderSpawn(step, step.newId(), def, args, env, Optional.empty());
+            }
+            case RespawnPolicy.RestartAt r -> {
+                step.log(SrcCode.SRC_CODE_RSTRT, name);
+                step.putSubsystem(name, record);
+                InstanceId id = step.newId();
+                step.retries.put(id, new PendingRetry(id, def, args, env, r.at()));
+                step.emit(new Effect.ArmTimer(new TimerId.RetryTimer(id), r.at()));
+            }
+            case RespawnPolicy.GiveUp g -> {
+                step.putSubsystem(name, record);
+                step.log(SrcCode.SRC_CODE_TRYX, name);
+                step.emit(new Effect.RunNotify(name, group));
+            }
+        }
+    }
+}

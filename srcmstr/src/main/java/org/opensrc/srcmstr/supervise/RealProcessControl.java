@@ -1,0 +1,182 @@
+package org.opensrc.srcmstr.supervise;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opensrc.libsrc.posix.ExitEvent;
+import org.opensrc.libsrc.posix.ExitWatcher;
+import org.opensrc.libsrc.posix.FdSource;
+import org.opensrc.libsrc.posix.Posix;
+import org.opensrc.libsrc.posix.ProcInfo;
+import org.opensrc.libsrc.posix.ProcessTable;
+import org.opensrc.libsrc.posix.RunAs;
+import org.opensrc.libsrc.posix.SpawnResult;
+import org.opensrc.libsrc.posix.SpawnSpec;
+import org.opensrc.libsrc.posix.Spawner;
+import org.opensrc.libsrc.posix.User;
+import org.opensrc.libsrc.posix.Users;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
+/**
+ * {@link ProcessControl} on the FFM POSIX layer: {@code posix_spawn} in a new session,
+ * pidfd exit watching, /proc for the process tree.
+ *
+ * <ul>
+ *   <li>argv = [{@code path}, {@code cmdargs} split shell-style…, {@code startsrc -a} words…].</li>
+ *   <li>Environment: a fresh login-style one for the subsystem's uid (HOME, USER, LOGNAME,
+ *       SHELL, PATH), then the {@code startsrc -e} words on top; nothing is inherited.</li>
+ *   <li>stdin from {@code standin} (created if missing), stdout/stderr to {@code standout} /
+ *       {@code standerr} created and truncated; an empty path means /dev/null.</li>
+ *   <li>nice = {@code priority − 20} (AIX), clamped to -20..19; another uid runs through
+ *       {@code setpriv} with that user's primary group.</li>
+ *   <li>Exits are reported on the "pidfd-watcher" thread with the survivors of the
+ *       process's session and descendants (oldest first). A daemon that calls
+ *       {@code setsid} itself leaves the session and is not seen as a survivor.</li>
+ *   <li>Reaping of orphans re-parented to srcmstr (subreaper) is not done here: whoever
+ *       runs {@link Posix#reapOrphans} must keep {@link #watchedPids()} out of it.</li>
+ * </ul>
+ */
+public final class RealProcessControl implements ProcessControl, AutoCloseable {
+
+    static final String LOGIN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private record Watched(DeathListener listener, int sessionId) {
+    }
+
+    private final ProcessTable table;
+    private final int ownSession;
+    private final ExitWatcher watcher;
+    private final Map<Integer, Watched> watched = new ConcurrentHashMap<>();
+
+    public RealProcessControl(ProcessTable table) {
+        this.table = table;
+        this.ownSession = table.read(Posix.getpid()).map(ProcInfo::sid).orElse(0);
+        this.watcher = new ExitWatcher(this::exited);
+    }
+
+    @Override
+    public SpawnOutcome spawn(SpawnOrder order) {
+        SubsystemDef def = order.definition();
+        Optional<User> user = Users.byUid(Math.toIntExact(def.uid()));
+        if (user.isEmpty()) {
+            return new SpawnOutcome.Failed(SpawnStage.USER, "no user with uid " + def.uid());
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(def.path());
+        List<String> env;
+        try {
+            argv.addAll(ShellWords.split(def.cmdargs() == null ? "" : def.cmdargs()));
+            env = environment(user.get(), order.env());
+        } catch (IllegalArgumentException e) {
+            return new SpawnOutcome.Failed(SpawnStage.EXEC, e.getMessage());
+        }
+        argv.addAll(order.args());
+        SpawnSpec spec = new SpawnSpec(Path.of(def.path()), argv, env, input(def.standin()), output(def.standout()),
+                output(def.standerr()), List.of(), true, Math.clamp(def.priority() - 20L, -20, 19), Optional.empty());
+        if (def.uid() != Posix.geteuid()) {
+            spec = spec.withRunAs(new RunAs(user.get().uid(), user.get().gid()));
+        }
+        return switch (Spawner.spawn(spec)) {
+            case SpawnResult.Spawned s -> new SpawnOutcome.Spawned(s.pid(), OptionalLong.of(s.startTime()));
+            case SpawnResult.Failed f -> new SpawnOutcome.Failed(SpawnStage.valueOf(f.stage().name()),
+                    f.message() + " (errno " + f.errno() + ")");
+        };
+    }
+
+    private static List<String> environment(User user, List<String> extra) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HOME", user.home());
+        env.put("USER", user.name());
+        env.put("LOGNAME", user.name());
+        env.put("SHELL", user.shell());
+        env.put("PATH", LOGIN_PATH);
+        for (String word : extra) {
+            int eq = word.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("environment word is not NAME=value: " + word);
+            }
+            env.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private static FdSource input(String path) {
+        return path == null || path.isBlank() || path.equals("/dev/null")
+                ? new FdSource.DevNull() : new FdSource.ReadFile(Path.of(path));
+    }
+
+    private static FdSource output(String path) {
+        return path == null || path.isBlank() || path.equals("/dev/null")
+                ? new FdSource.DevNull() : new FdSource.WriteFile(Path.of(path), true);
+    }
+
+    @Override
+    public void signal(long pid, String signalName) {
+        Posix.kill(Math.toIntExact(pid), SignalNames.number(signalName));
+    }
+
+    @Override
+    public void killTree(long pid, long sessionId) {
+        int sid = session(Math.toIntExact(sessionId));
+        int self = Posix.getpid();
+        Posix.kill(Math.toIntExact(pid), SignalNames.SIGKILL);
+        for (ProcInfo p : table.tree(Math.toIntExact(pid), sid, true)) {
+            if (p.pid() != self) {
+                Posix.kill(p.pid(), SignalNames.SIGKILL);
+            }
+        }
+        if (sid > 1) {
+            Posix.killGroup(sid, SignalNames.SIGKILL);
+        }
+    }
+
+    @Override
+    public void watch(long pid, DeathListener listener) {
+        int p = Math.toIntExact(pid);
+        int sid = session(table.read(p).map(ProcInfo::sid).orElse(0));
+        watched.put(p, new Watched(listener, sid));
+        if (!watcher.watch(p)) {
+            Watched gone = watched.remove(p);
+            if (gone != null) {
+                gone.listener().died(pid, "unknown", survivors(p, sid));
+            }
+        }
+    }
+
+    /** The pids watched now: keep them out of an orphan sweep. */
+    public Set<Integer> watchedPids() {
+        return watcher.watched();
+    }
+
+    private void exited(ExitEvent event) {
+        Watched w = watched.remove(event.pid());
+        if (w != null) {
+            w.listener().died(event.pid(), event.status().describe(), survivors(event.pid(), w.sessionId()));
+        }
+    }
+
+    private List<Long> survivors(int pid, int sid) {
+        return table.tree(pid, sid, false).stream()
+                .filter(p -> p.pid() != pid && p.pid() != Posix.getpid())
+                .sorted(Comparator.comparingLong(ProcInfo::startTime).thenComparingInt(ProcInfo::pid))
+                .map(p -> (long) p.pid())
+                .toList();
+    }
+
+    /** Never treat srcmstr's own session as a subsystem's. */
+    private int session(int sid) {
+        return sid == ownSession ? 0 : sid;
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+    }
+}

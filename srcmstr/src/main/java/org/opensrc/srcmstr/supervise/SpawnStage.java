@@ -1,0 +1,25 @@
+package org.opensrc.srcmstr.supervise;
+
+import org.opensrc.proto.v1.SrcCode;
+
+/** The step of a spawn that failed, with the AIX message it answers. */
+public enum SpawnStage {
+    USER(SrcCode.SRC_CODE_SUBSYSID),
+    AUDIT(SrcCode.SRC_CODE_AUDITID),
+    STDIN(SrcCode.SRC_CODE_INPT),
+    STDOUT(SrcCode.SRC_CODE_OUT),
+    STDERR(SrcCode.SRC_CODE_SERR),
+    SOCKET(SrcCode.SRC_CODE_SUBSOCK),
+    EXEC(SrcCode.SRC_CODE_FEXE);
+
+    private final SrcCode code;
+
+    SpawnStage(SrcCode code) {
+        this.code = code;
+    }
+
+    /** The {@code 0513-NNN} message for a failure at this step. */
+    public SrcCode code() {
+        return code;
+    }
+}

@@ -1,0 +1,92 @@
+package org.opensrc.srcmstr.supervise;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opensrc.proto.v1.SrcCode;
+
+/**
+ * The working copy for one transition: mutable copies of the state's maps and the
+ * effects emitted so far. Lives only inside {@link SupervisionMachine#apply}.
+ */
+final class Step {
+
+    final long now;
+    final Map<InstanceId, Instance> instances;
+    final Map<InstanceId, PendingSpawn> spawning;
+    final Map<InstanceId, PendingRetry> retries;
+    final Map<String, SubsystemRecord> subsystems;
+    final List<Effect> effects = new ArrayList<>();
+    long nextId;
+    boolean shuttingDown;
+
+    Step(SupervisionState state, long now) {
+        this.now = now;
+        this.instances = new HashMap<>(state.instances());
+        this.spawning = new HashMap<>(state.spawning());
+        this.retries = new HashMap<>(state.retries());
+        this.subsystems = new HashMap<>(state.subsystems());
+        this.nextId = state.nextId();
+        this.shuttingDown = state.shuttingDown();
+    }
+
+    SupervisionState state() {
+        return new SupervisionState(instances, spawning, retries, subsystems, nextId, shuttingDown);
+    }
+
+    InstanceId newId() {
+        return new InstanceId(nextId++);
+    }
+
+    void emit(Effect effect) {
+        effects.add(effect);
+    }
+
+    void reply(ReplyTo replyTo, SrcCode code, String... args) {
+        emit(new Effect.Reply(replyTo, List.of(Outcome.of(code, args))));
+    }
+
+    void log(SrcCode code, String... args) {
+        emit(new Effect.Log(code, List.of(args)));
+    }
+
+    SubsystemRecord subsystem(String name) {
+        return subsystems.getOrDefault(name, SubsystemRecord.NEW);
+    }
+
+    void putSubsystem(String name, SubsystemRecord record) {
+        subsystems.put(name, record);
+    }
+
+    Optional<Instance> instanceByPid(long pid) {
+        return instances.values().stream().filter(i -> i.pid() == pid).findFirst();
+    }
+
+    /** Live instances of a subsystem name, in start order. */
+    List<Instance> instancesNamed(String name) {
+        return instances.values().stream()
+                .filter(i -> i.name().equals(name))
+                .sorted(Comparator.comparing(Instance::id))
+                .toList();
+    }
+
+    boolean spawningNamed(String name) {
+        return spawning.values().stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    /** Drop every back-off restart waiting for {@code name}. */
+    void cancelRetries(String name) {
+        List<InstanceId> ids = retries.values().stream()
+                .filter(r -> r.name().equals(name))
+                .map(PendingRetry::id)
+                .sorted()
+                .toList();
+        for (InstanceId id : ids) {
+            retries.remove(id);
+            emit(new Effect.CancelTimer(new TimerId.RetryTimer(id)));
+        }
+    }
+}

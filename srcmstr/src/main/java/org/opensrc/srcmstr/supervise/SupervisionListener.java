@@ -1,0 +1,31 @@
+package org.opensrc.srcmstr.supervise;
+
+import java.util.List;
+import org.opensrc.proto.v1.SrcCode;
+
+/**
+ * Every outward lifecycle event of supervision, called on the supervision thread; keep
+ * each quick. Defaults do nothing, so an implementation overrides what it needs.
+ */
+public interface SupervisionListener {
+
+    /** An SRC message for the error log (035 restart, 020 gave up, 017 once died, spawn failures). */
+    default void log(SrcCode code, List<String> args) {
+    }
+
+    /** An informational line with no SRC message. */
+    default void notice(String message) {
+    }
+
+    /** Run the notify method: the subsystem's own if it has one, else its group's (without waiting). */
+    default void runNotify(String subsystem, String group) {
+    }
+
+    /** The persistable state changed. */
+    default void persist(SupervisionState state) {
+    }
+
+    /** Shutdown finished; nothing supervised runs any more. */
+    default void shutdownComplete() {
+    }
+}

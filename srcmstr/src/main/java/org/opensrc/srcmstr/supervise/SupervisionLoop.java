@@ -1,0 +1,243 @@
+package org.opensrc.srcmstr.supervise;
+
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
+/**
+ * The driver of {@link SupervisionMachine}: one platform thread named "supervision" owns
+ * the state and carries out the effects. Every other thread only enqueues, through
+ * {@link #submit}, {@link #ask} or {@link #query}; exits and timers enqueue too.
+ *
+ * <p>A {@link Effect.Spawn} runs synchronously on the supervision thread and its result is
+ * handled right after the transition that ordered it, before any queued event. A timer
+ * re-armed under the same id supersedes the earlier one even if that one already fired.
+ *
+ * <p>A {@link RuntimeException} from a port or the machine is a programmer error: it ends
+ * the supervision thread, and every waiting answer completes exceptionally.
+ */
+public final class SupervisionLoop implements AutoCloseable {
+
+    private sealed interface Item {
+    }
+
+    private record Deliver(Event event) implements Item {
+    }
+
+    private record Ask(ReplyTo replyTo, Command command, CompletableFuture<List<Outcome>> answer) implements Item {
+    }
+
+    private record Query<T>(Function<SupervisionState, T> question, CompletableFuture<T> answer) implements Item {
+        void run(SupervisionState state) {
+            answer.complete(question.apply(state));
+        }
+    }
+
+    private record Fired(TimerId timer, long generation) implements Item {
+    }
+
+    private record Close() implements Item {
+    }
+
+    private record ArmedTimer(long generation, Scheduler.Cancellable handle) {
+    }
+
+    private final SupervisionMachine machine = new SupervisionMachine();
+    private final ProcessControl processes;
+    private final StopRequests stopRequests;
+    private final Scheduler scheduler;
+    private final InstantSource clock;
+    private final SupervisionListener listener;
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong replyTokens = new AtomicLong();
+    private final CompletableFuture<Void> shutdownComplete = new CompletableFuture<>();
+    // Owned by the supervision thread:
+    private final Map<ReplyTo, CompletableFuture<List<Outcome>>> waiting = new HashMap<>();
+    private final Map<TimerId, ArmedTimer> timers = new HashMap<>();
+    private long timerGenerations;
+    private SupervisionState state;
+    private Thread thread;
+
+    public SupervisionLoop(
+            SupervisionState initial, ProcessControl processes, StopRequests stopRequests, Scheduler scheduler,
+            InstantSource clock, SupervisionListener listener) {
+        this.state = Objects.requireNonNull(initial, "initial");
+        this.processes = Objects.requireNonNull(processes, "processes");
+        this.stopRequests = Objects.requireNonNull(stopRequests, "stopRequests");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Starts the supervision thread. Call once. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("supervision loop already started");
+        }
+        thread = Thread.ofPlatform().name("supervision").start(this::run);
+    }
+
+    /** Enqueues an event (exits, attach/detach, readiness, shutdown, adoption). Any thread. */
+    public void submit(Event event) {
+        queue.add(new Deliver(Objects.requireNonNull(event, "event")));
+    }
+
+    /** Enqueues a command; the answer completes when the core replies (after the spawn for a start). */
+    public CompletableFuture<List<Outcome>> ask(Command command) {
+        CompletableFuture<List<Outcome>> answer = new CompletableFuture<>();
+        queue.add(new Ask(new ReplyTo(replyTokens.incrementAndGet()), Objects.requireNonNull(command), answer));
+        return answer;
+    }
+
+    /** Answers {@code question} from the state, in queue order. Any thread. */
+    public <T> CompletableFuture<T> query(Function<SupervisionState, T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        queue.add(new Query<>(Objects.requireNonNull(question), answer));
+        return answer;
+    }
+
+    /** Short status in {@code lssrc} order, against the registry the caller read. */
+    public CompletableFuture<List<InstanceView>> status(List<SubsystemDef> registry, StatusListing.Visibility visibility) {
+        List<SubsystemDef> copy = List.copyOf(registry);
+        return query(s -> StatusListing.of(s, copy, visibility));
+    }
+
+    /** Completes when a {@link Event.Shutdown} has finished. */
+    public CompletableFuture<Void> shutdownComplete() {
+        return shutdownComplete;
+    }
+
+    /** Stops the supervision thread after what is queued; supervised processes are left alone. */
+    @Override
+    public void close() throws InterruptedException {
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        queue.add(new Close());
+        if (running != null) {
+            running.join();
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Item item = queue.take();
+                switch (item) {
+                    case Deliver d -> handle(d.event());
+                    case Ask a -> {
+                        waiting.put(a.replyTo(), a.answer());
+                        handle(new Event.Request(a.replyTo(), a.command()));
+                    }
+                    case Query<?> q -> q.run(state);
+                    case Fired f -> {
+                        ArmedTimer armed = timers.get(f.timer());
+                        if (armed != null && armed.generation() == f.generation()) {
+                            timers.remove(f.timer());
+                            handle(new Event.TimerFired(f.timer()));
+                        }
+                    }
+                    case Close c -> {
+                        failWaiting(new CancellationException("supervision loop closed"));
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failWaiting(new CancellationException("supervision loop interrupted"));
+        } catch (RuntimeException | Error e) {
+            failWaiting(e);
+            throw e;
+        }
+    }
+
+    private void failWaiting(Throwable cause) {
+        waiting.values().forEach(f -> f.completeExceptionally(cause));
+        waiting.clear();
+        for (Item item : queue) {
+            switch (item) {
+                case Ask a -> a.answer().completeExceptionally(cause);
+                case Query<?> q -> q.answer().completeExceptionally(cause);
+                case Deliver d -> { }
+                case Fired f -> { }
+                case Close c -> { }
+            }
+        }
+        timers.values().forEach(t -> t.handle().cancel());
+        timers.clear();
+    }
+
+    /** Applies an event, then the spawn results it caused, before anything else queued. */
+    private void handle(Event event) {
+        ArrayDeque<Event> next = new ArrayDeque<>();
+        next.add(event);
+        while (!next.isEmpty()) {
+            Transition t = machine.apply(state, next.poll(), clock.millis());
+            state = t.state();
+            for (Effect effect : t.effects()) {
+                execute(effect, next);
+            }
+        }
+    }
+
+    private void execute(Effect effect, ArrayDeque<Event> next) {
+        switch (effect) {
+            case Effect.Spawn s -> next.add(switch (processes.spawn(
+                    new SpawnOrder(s.instance(), s.definition(), s.args(), s.env()))) {
+                case SpawnOutcome.Spawned ok -> new Event.SpawnSucceeded(s.instance(), ok.pid(), ok.startTime());
+                case SpawnOutcome.Failed failed -> {
+                    listener.notice(s.definition().subsysname() + ": spawn failed: " + failed.detail());
+                    yield new Event.SpawnFailed(s.instance(), failed.stage());
+                }
+            });
+            case Effect.Signal s -> processes.signal(s.pid(), s.signalName());
+            case Effect.KillTree k -> processes.killTree(k.pid(), k.sessionId());
+            case Effect.SendStopRequest r -> stopRequests.send(r.pid(), r.forced());
+            case Effect.Watch w -> processes.watch(w.pid(),
+                    (pid, how, survivors) -> submit(new Event.Exited(pid, how, survivors)));
+            case Effect.ArmTimer a -> arm(a.timer(), a.atMillis());
+            case Effect.CancelTimer c -> {
+                ArmedTimer armed = timers.remove(c.timer());
+                if (armed != null) {
+                    armed.handle().cancel();
+                }
+            }
+            case Effect.RunNotify n -> listener.runNotify(n.subsystem(), n.group());
+            case Effect.Log l -> listener.log(l.code(), l.args());
+            case Effect.Notice n -> listener.notice(n.message());
+            case Effect.Reply r -> {
+                CompletableFuture<List<Outcome>> answer = waiting.remove(r.replyTo());
+                if (answer != null) {
+                    answer.complete(r.outcomes());
+                }
+            }
+            case Effect.Persist p -> listener.persist(state);
+            case Effect.ShutdownComplete s -> {
+                listener.shutdownComplete();
+                shutdownComplete.complete(null);
+            }
+        }
+    }
+
+    private void arm(TimerId timer, long atMillis) {
+        ArmedTimer previous = timers.remove(timer);
+        if (previous != null) {
+            previous.handle().cancel();
+        }
+        long generation = ++timerGenerations;
+        Scheduler.Cancellable handle = scheduler.schedule(atMillis, () -> queue.add(new Fired(timer, generation)));
+        timers.put(timer, new ArmedTimer(generation, handle));
+    }
+}

@@ -1,0 +1,143 @@
+package org.opensrc.srcmstr.supervise;
+
+import java.util.List;
+import java.util.Optional;
+import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
+/**
+ * The pure supervision core: {@code apply(state, event, now)} gives the new state and the
+ * effects a driver must carry out. No thread, process, file or clock is touched here.
+ *
+ * <p>AIX semantics by default. Choices where AIX is silent or Linux differs:
+ * <ul>
+ *   <li>Stop of a SOCKET or IPC subsystem: when the process is attached to the subsystem
+ *       API the stop goes as a {@link Effect.SendStopRequest}; when it is not attached,
+ *       a normal stop falls back to SIGTERM and a forced stop to SIGKILL. IPC contact is
+ *       handled exactly like SOCKET. A SIGNAL subsystem with no signal named gets the
+ *       same fallbacks.</li>
+ *   <li>Notify methods are not resolved here: {@link Effect.RunNotify} carries
+ *       (subsystem, group) and the driver runs the subsystem's own method, or else its
+ *       group's.</li>
+ *   <li>A manual start clears the death series and cancels a pending back-off retry.</li>
+ *   <li>A stop by name while a back-off retry is pending cancels the retry and answers
+ *       0513-004 (the subsystem is inoperative).</li>
+ *   <li>The main process ending while other processes of its session live, with no stop
+ *       asked, is a daemon that forked into the background: the instance follows the
+ *       oldest survivor. During a cancel stop (or an escalating stop) survivors are
+ *       followed too, so the kill timer still kills them; after a normal/forced stop
+ *       without escalation they are reported by a {@link Effect.Notice}.</li>
+ *   <li>Spawn results are expected before any other event (the driver spawns
+ *       synchronously); a result for an unknown spawn is a programmer error and throws.</li>
+ * </ul>
+ */
+public final class SupervisionMachine {
+
+    /** Apply one event at {@code now} (epoch ms). The input state is not changed. */
+    public Transition apply(SupervisionState state, Event event, long now) {
+        Step step = new Step(state, now);
+        switch (event) {
+            case Event.Request r -> {
+                switch (r.command()) {
+                    case Command.Start s -> start(step, r.replyTo(), s);
+                    case Command.Stop s -> StopRules.stop(step, r.replyTo(), s);
+                }
+            }
+            case Event.SpawnSucceeded e -> spawned(step, e);
+            case Event.SpawnFailed e -> DeathRules.spawnFailed(step, e);
+            case Event.Exited e -> DeathRules.exited(step, e);
+            case Event.Attached e -> attach(step, e.pid(), true);
+            case Event.Detached e -> attach(step, e.pid(), false);
+            case Event.Ready e -> ready(step, e.pid());
+            case Event.TimerFired e -> timerFired(step, e.timer());
+            case Event.Shutdown e -> StopRules.shutdown(step);
+            case Event.Adopt e -> adopt(step, e);
+        }
+        SupervisionState next = step.state();
+        if (!next.equals(state)) {
+            step.emit(new Effect.Persist());
+        }
+        return new Transition(next, step.effects);
+    }
+
+    private static void start(Step step, ReplyTo replyTo, Command.Start start) {
+        SubsystemDef def = start.definition();
+        String name = def.subsysname();
+        if (step.shuttingDown) {
+            step.reply(replyTo, SrcCode.SRC_CODE_DMNA);
+            return;
+        }
+        if (!def.multi() && (!step.instancesNamed(name).isEmpty() || step.spawningNamed(name))) {
+            step.reply(replyTo, SrcCode.SRC_CODE_MULT, name);
+            return;
+        }
+        step.cancelRetries(name);
+        step.putSubsystem(name, step.subsystem(name).withWant(Want.UP).withHistory(DeathHistory.NONE));
+        orderSpawn(step, step.newId(), def, start.args(), start.env(), Optional.of(replyTo));
+    }
+
+    static void orderSpawn(
+            Step step, InstanceId id, SubsystemDef def, List<String> args, List<String> env,
+            Optional<ReplyTo> replyTo) {
+        step.spawning.put(id, new PendingSpawn(id, def, args, env, replyTo));
+        step.emit(new Effect.Spawn(id, def, args, env));
+    }
+
+    private static void spawned(Step step, Event.SpawnSucceeded e) {
+        PendingSpawn pending = step.spawning.remove(e.instance());
+        if (pending == null) {
+            throw new IllegalStateException("spawn result for unknown instance " + e.instance());
+        }
+        SubsystemDef def = pending.definition();
+        boolean readiness = def.extensions() != null && def.extensions().readiness();
+        InstanceState state = readiness
+                ? new InstanceState.Starting(e.pid(), step.now)
+                : new InstanceState.Active(e.pid(), step.now);
+        step.instances.put(pending.id(), new Instance(
+                pending.id(), def, pending.args(), pending.env(), e.pid(), e.startTime(), false, state));
+        step.emit(new Effect.Watch(e.pid()));
+        pending.replyTo().ifPresent(r -> step.reply(r, SrcCode.SRC_CODE_STRTOK, def.subsysname(),
+                Long.toString(e.pid())));
+    }
+
+    private static void attach(Step step, long pid, boolean attached) {
+        step.instanceByPid(pid).ifPresent(i -> step.instances.put(i.id(), i.withAttached(attached)));
+    }
+
+    private static void ready(Step step, long pid) {
+        step.instanceByPid(pid).ifPresent(i -> {
+            if (i.state() instanceof InstanceState.Starting s) {
+                step.instances.put(i.id(), i.withState(new InstanceState.Active(s.pid(), step.now)));
+            }
+        });
+    }
+
+    private static void timerFired(Step step, TimerId timer) {
+        switch (timer) {
+            case TimerId.KillTimer k -> StopRules.killTimerFired(step, k.instance());
+            case TimerId.RetryTimer r -> {
+                PendingRetry retry = step.retries.remove(r.instance());
+                if (retry != null && !step.shuttingDown && step.subsystem(retry.name()).want() == Want.UP) {
+                    step.putSubsystem(retry.name(), step.subsystem(retry.name()).restarted());
+                    orderSpawn(step, retry.id(), retry.definition(), retry.args(), retry.env(), Optional.empty());
+                }
+            }
+            case TimerId.ShutdownTimer s -> StopRules.shutdownTimerFired(step);
+        }
+    }
+
+    private static void adopt(Step step, Event.Adopt e) {
+        SubsystemDef def = e.definition();
+        String name = def.subsysname();
+        if (step.instanceByPid(e.pid()).isPresent()
+                || (!def.multi() && !step.instancesNamed(name).isEmpty())) {
+            step.emit(new Effect.Notice(name + ": pid " + e.pid() + " not adopted, the subsystem is already active"));
+            return;
+        }
+        InstanceId id = step.newId();
+        step.instances.put(id, new Instance(id, def, e.args(), e.env(), e.pid(), e.startTime(), false,
+                new InstanceState.Active(e.pid(), step.now)));
+        step.putSubsystem(name, step.subsystem(name).withWant(Want.UP));
+        step.emit(new Effect.Watch(e.pid()));
+    }
+}

@@ -1,0 +1,43 @@
+package org.opensrc.srcmstr.supervise;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the supervision core knows, as plain records so it can be persisted and
+ * re-adopted. Immutable; {@link SupervisionMachine#apply} returns a new one.
+ *
+ * @param instances running instances (observed state)
+ * @param spawning spawns ordered whose result has not arrived
+ * @param retries back-off restarts waiting for their timer
+ * @param subsystems per subsystem name: want (desired state), death series, figures
+ * @param nextId the next instance id to hand out
+ * @param shuttingDown srcmstr is stopping; no starts, no restarts
+ */
+public record SupervisionState(
+        Map<InstanceId, Instance> instances,
+        Map<InstanceId, PendingSpawn> spawning,
+        Map<InstanceId, PendingRetry> retries,
+        Map<String, SubsystemRecord> subsystems,
+        long nextId,
+        boolean shuttingDown) {
+
+    public static final SupervisionState EMPTY =
+            new SupervisionState(Map.of(), Map.of(), Map.of(), Map.of(), 1, false);
+
+    public SupervisionState {
+        instances = Map.copyOf(instances);
+        spawning = Map.copyOf(spawning);
+        retries = Map.copyOf(retries);
+        subsystems = Map.copyOf(subsystems);
+        if (nextId <= 0) {
+            throw new IllegalArgumentException("nextId must be positive: " + nextId);
+        }
+    }
+
+    /** The record for a subsystem name ({@link SubsystemRecord#NEW} if never seen). */
+    public SubsystemRecord subsystem(String name) {
+        Objects.requireNonNull(name, "name");
+        return subsystems.getOrDefault(name, SubsystemRecord.NEW);
+    }
+}

@@ -1,0 +1,41 @@
+package org.opensrc.srcmstr.supervise;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opensrc.proto.v1.SrcCode;
+
+/** Records what the loop reported. */
+final class RecordingListener implements SupervisionListener {
+
+    final List<SrcCode> logs = new CopyOnWriteArrayList<>();
+    final List<String> notices = new CopyOnWriteArrayList<>();
+    final List<String> notifies = new CopyOnWriteArrayList<>();
+    final AtomicInteger persists = new AtomicInteger();
+    final AtomicInteger shutdowns = new AtomicInteger();
+
+    @Override
+    public void log(SrcCode code, List<String> args) {
+        logs.add(code);
+    }
+
+    @Override
+    public void notice(String message) {
+        notices.add(message);
+    }
+
+    @Override
+    public void runNotify(String subsystem, String group) {
+        notifies.add(subsystem + " " + group);
+    }
+
+    @Override
+    public void persist(SupervisionState state) {
+        persists.incrementAndGet();
+    }
+
+    @Override
+    public void shutdownComplete() {
+        shutdowns.incrementAndGet();
+    }
+}

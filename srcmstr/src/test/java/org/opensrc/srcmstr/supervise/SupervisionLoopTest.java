@@ -1,0 +1,162 @@
+package org.opensrc.srcmstr.supervise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+import org.opensrc.srcmstr.registry.SubsystemDef.Contact;
+
+class SupervisionLoopTest {
+
+    private final FakeProcessControl processes = new FakeProcessControl();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final RecordingListener listener = new RecordingListener();
+    private final List<String> stopRequests = new ArrayList<>();
+    private SupervisionLoop loop;
+
+    @BeforeEach
+    void startLoop() {
+        loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
+                (pid, forced) -> stopRequests.add(pid + (forced ? " forced" : " normal")),
+                scheduler, scheduler, listener);
+        loop.start();
+    }
+
+    @AfterEach
+    void closeLoop() throws InterruptedException {
+        loop.close();
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(5, TimeUnit.SECONDS);
+    }
+
+    private List<Outcome> start(SubsystemDef def) throws Exception {
+        return await(loop.ask(new Command.Start(def, List.of(), List.of())));
+    }
+
+    private List<Outcome> stop(String name, StopKind kind) throws Exception {
+        return await(loop.ask(new Command.Stop(new StopTarget.BySubsystem(name), kind)));
+    }
+
+    private InstanceView status(SubsystemDef def) throws Exception {
+        return await(loop.status(List.of(def), StatusListing.Visibility.ALL)).getLast();
+    }
+
+    /** Waits until everything queued before this call was handled. */
+    private void settle() throws Exception {
+        await(loop.query(s -> s));
+    }
+
+    @Test
+    void startSpawnsOnTheSupervisionThreadAndAnswersWithThePid() throws Exception {
+        SubsystemDef def = Defs.of("sendmail").def();
+        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(def));
+        assertEquals(List.of("supervision"), processes.spawnThreads);
+        assertTrue(processes.watched.containsKey(1000L));
+        assertEquals(StatusWord.ACTIVE, status(def).status());
+        assertTrue(listener.persists.get() > 0);
+    }
+
+    @Test
+    void spawnFailureAnswersTheStageMessage() throws Exception {
+        processes.nextSpawn(new SpawnOutcome.Failed(SpawnStage.STDOUT, "open /nonexistent/out: ENOENT"));
+        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_OUT, "sendmail")), start(Defs.of("sendmail").def()));
+        assertEquals(StatusWord.INOPERATIVE, status(Defs.of("sendmail").def()).status());
+    }
+
+    @Test
+    void exitReportedByTheWatcherRespawnsThroughTheLoop() throws Exception {
+        SubsystemDef def = Defs.of("sendmail").def();
+        start(def);
+        processes.die(1000, "exit 0");
+        settle();
+        assertEquals(List.of(SrcCode.SRC_CODE_RSTRT), listener.logs);
+        assertEquals(2, processes.spawns.size());
+        assertEquals(1001, status(def).pid().orElseThrow());
+    }
+
+    @Test
+    void respawnLimitRunsTheNotifyMethod() throws Exception {
+        SubsystemDef def = Defs.of("sendmail").def();
+        start(def);
+        processes.die(1000, "exit 1");
+        settle();
+        processes.die(1001, "exit 1");
+        settle();
+        processes.die(1002, "exit 1");
+        settle();
+        assertEquals(List.of(SrcCode.SRC_CODE_RSTRT, SrcCode.SRC_CODE_RSTRT, SrcCode.SRC_CODE_TRYX), listener.logs);
+        assertEquals(List.of("sendmail tcpip"), listener.notifies);
+    }
+
+    @Test
+    void cancelStopKillsTheWholeTreeWhenTheSchedulerReachesWaittime() throws Exception {
+        SubsystemDef def = Defs.of("inetd").waittime(3).def();
+        start(def);
+        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STPOK, "inetd")), stop("inetd", StopKind.CANCEL));
+        assertEquals(List.of("SIGTERM 1000"), processes.signals);
+        scheduler.advance(2_999);
+        settle();
+        assertEquals(List.of(), processes.killedTrees);
+        scheduler.advance(1);
+        settle();
+        assertEquals(List.of(1000L), processes.killedTrees);
+        assertEquals(StatusWord.INOPERATIVE, status(def).status());
+    }
+
+    @Test
+    void exitBeforeTheKillTimerCancelsIt() throws Exception {
+        start(Defs.of("inetd").def());
+        stop("inetd", StopKind.CANCEL);
+        assertEquals(1, scheduler.pending());
+        processes.die(1000, "signal 15");
+        settle();
+        assertEquals(0, scheduler.pending());
+    }
+
+    @Test
+    void attachedSocketSubsystemIsStoppedThroughTheSubsystemApi() throws Exception {
+        start(Defs.of("inetd").contact(Contact.SOCKET).def());
+        loop.submit(new Event.Attached(1000));
+        stop("inetd", StopKind.NORMAL);
+        assertEquals(List.of("1000 normal"), stopRequests);
+        assertEquals(List.of(), processes.signals);
+    }
+
+    @Test
+    void backoffRetryIsDrivenByTheScheduler() throws Exception {
+        SubsystemDef def = Defs.of("flaky").backoff(500, 2_000).def();
+        start(def);
+        processes.die(1000, "exit 1");
+        settle();
+        assertEquals(OptionalLong.of(scheduler.millis() + 500), status(def).nextRetry());
+        scheduler.advance(500);
+        settle();
+        assertEquals(StatusWord.ACTIVE, status(def).status());
+        assertEquals(1001, status(def).pid().orElseThrow());
+    }
+
+    @Test
+    void shutdownTermsThenKillsWhatRemainsAndCompletes() throws Exception {
+        start(Defs.of("a").waittime(2).def());
+        start(Defs.of("b").waittime(4).def());
+        loop.submit(new Event.Shutdown());
+        settle();
+        assertEquals(List.of("SIGTERM 1000", "SIGTERM 1001"), processes.signals);
+        processes.die(1000, "signal 15");
+        scheduler.advance(4_000);
+        await(loop.shutdownComplete());
+        assertEquals(List.of(1001L), processes.killedTrees);
+        assertEquals(1, listener.shutdowns.get());
+    }
+}
