@@ -8,12 +8,12 @@ import java.util.List;
  * blanks separate words, single quotes keep everything, double quotes keep all but
  * {@code \"} and {@code \\}, a backslash outside quotes keeps the next character.
  */
-final class ShellWords {
+public final class ShellWords {
 
     private ShellWords() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
