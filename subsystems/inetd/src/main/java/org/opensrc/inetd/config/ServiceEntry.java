@@ -85,6 +85,12 @@ public record ServiceEntry(String name, Protocol protocol, String bindHost, int 
         return server;
     }
 
+    /** The same entry at another line number (to compare entries regardless of where they are). */
+    public ServiceEntry withLine(int number) {
+        return new ServiceEntry(name, protocol, bindHost, port, waits, limits, user, group, server, args,
+                internalName, enabled, file, number);
+    }
+
     public ServiceEntry withEnabled(boolean value) {
         return new ServiceEntry(name, protocol, bindHost, port, waits, limits, user, group, server, args,
                 internalName, value, file, line);
