@@ -138,6 +138,12 @@ public final class Inetd implements AutoCloseable {
         return new InetdSnapshot(settings.configFile(), ctx.trace, ctx.totalRunning(), rows, current.problems());
     }
 
+    /** The listening descriptor of the first active service named {@code name}, or -1 (for tests). */
+    int listeningFd(String name) {
+        return loop.call(() -> active.values().stream().filter(r -> r.entry().name().equals(name))
+                .mapToInt(ServiceRuntime::fd).findFirst().orElse(-1)).join();
+    }
+
     private ConfigParser parser() {
         try {
             return new ConfigParser(ServicesFile.load(settings.servicesFile()));
