@@ -7,7 +7,6 @@ import org.opensrc.inetd.spawn.PosixChildLauncher;
 import org.opensrc.libsrc.SrcPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /**
  * {@code inetd [-d] [configfile]}: runs the super-server in the foreground (srcmstr supervises it and sends
@@ -46,10 +45,10 @@ public final class Main {
         Inetd inetd = new Inetd(settings, new PosixChildLauncher(), Clock.systemDefaultZone());
         inetd.setTrace(debug);
         CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("HUP"), s -> inetd.reload().thenAccept(r -> log.info("SIGHUP: reload {}",
+        Signals.on("HUP", () -> inetd.reload().thenAccept(r -> log.info("SIGHUP: reload {}",
                 r.applied() ? "applied" : "rejected")));
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        Signals.on("TERM", stop::countDown);
+        Signals.on("INT", stop::countDown);
         inetd.start();
         log.info("inetd started, pid {}, config {}", ProcessHandle.current().pid(), settings.configFile());
         stop.await();

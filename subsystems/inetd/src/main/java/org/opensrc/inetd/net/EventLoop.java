@@ -173,7 +173,7 @@ public final class EventLoop implements AutoCloseable {
                 throw new IllegalStateException("epoll_wait failed: errno " + Libc.errno(cap));
             }
             for (int i = 0; i < n; i++) {
-                int fd = (int) events.getAtIndex(JAVA_INT, i * 3L + 1);
+                int fd = events.getAtIndex(JAVA_INT, i * 3L + 1);
                 if (fd == wakeFd) {
                     drainWake();
                     continue;

@@ -15,6 +15,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /** The few libc calls inetd needs, as FFM downcall handles that capture errno. Package-private glue. */
+@SuppressWarnings("restricted")
 final class Libc {
     static final int AF_INET = 2, AF_INET6 = 10;
     static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
