@@ -1,0 +1,59 @@
+package org.opensrc.inetd;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.opensrc.inetd.spawn.PosixChildLauncher;
+import org.opensrc.libsrc.SrcPaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code inetd [-d] [configfile]}: runs the super-server in the foreground (srcmstr supervises it and sends
+ * its stderr to a log). The file defaults to {@code $SRC_ROOT/etc/inetd.conf}. {@code -d} turns on debug
+ * logging and connection tracing. SIGHUP reloads; SIGTERM and SIGINT stop listening and exit 0, leaving
+ * running servers alone.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean debug = false;
+        Path file = null;
+        for (String a : args) {
+            if (a.equals("-d")) {
+                debug = true;
+            } else if (a.startsWith("-") || file != null) {
+                System.err.println("usage: inetd [-d] [configfile]");
+                System.exit(2);
+                return;
+            } else {
+                file = Path.of(a);
+            }
+        }
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "org/opensrc/inetd/logback-inetd.xml");
+        }
+        if (debug) {
+            System.setProperty("inetd.log.level", "DEBUG");
+        }
+        Logger log = LoggerFactory.getLogger(Main.class);
+        InetdSettings settings = InetdSettings.of(SrcPaths.fromEnvironment());
+        if (file != null) {
+            settings = settings.withConfigFile(file.toAbsolutePath());
+        }
+        Inetd inetd = new Inetd(settings, new PosixChildLauncher(), Clock.systemDefaultZone());
+        inetd.setTrace(debug);
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.on("HUP", () -> inetd.reload().thenAccept(r -> log.info("SIGHUP: reload {}",
+                r.applied() ? "applied" : "rejected")));
+        Signals.on("TERM", stop::countDown);
+        Signals.on("INT", stop::countDown);
+        inetd.start();
+        log.info("inetd started, pid {}, config {}", ProcessHandle.current().pid(), settings.configFile());
+        stop.await();
+        log.info("inetd stopping");
+        inetd.close();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,22 @@
+package org.opensrc.inetd;
+
+import java.util.List;
+import org.opensrc.inetd.config.Problem;
+
+/**
+ * What a reload did. {@code applied} is false when the file was unreadable or a running service's line
+ * broke: then the running configuration stays and {@code problems} says why.
+ */
+public record ReloadReport(boolean applied, List<String> added, List<String> removed, List<String> changed,
+                           int unchanged, List<Problem> problems) {
+    public ReloadReport {
+        added = List.copyOf(added);
+        removed = List.copyOf(removed);
+        changed = List.copyOf(changed);
+        problems = List.copyOf(problems);
+    }
+
+    static ReloadReport rejected(List<Problem> problems) {
+        return new ReloadReport(false, List.of(), List.of(), List.of(), 0, problems);
+    }
+}

@@ -1,0 +1,48 @@
+package org.opensrc.inetd.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigEditorTest {
+    @TempDir
+    Path dir;
+    final ConfigParser parser = new ConfigParser(ConfigParserTest.SERVICES);
+    final ConfigEditor editor = new ConfigEditor(parser);
+
+    @Test
+    void disableCommentsOutEveryLineOfTheServiceAndEnableRestoresThem() throws Exception {
+        Path file = dir.resolve("inetd.conf");
+        String original = """
+                # services
+                ftp stream tcp nowait root /usr/sbin/ftpd ftpd
+                ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd
+                echo stream tcp nowait root internal
+                """;
+        Files.writeString(file, original);
+        assertEquals(new ConfigEditor.Edit(2), editor.disable(file, "ftp"));
+        assertEquals(List.of("# services", "#<off># ftp stream tcp nowait root /usr/sbin/ftpd ftpd",
+                "#<off># ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd", "echo stream tcp nowait root internal"),
+                Files.readAllLines(file));
+        assertEquals(List.of("echo"), parser.parse(file).enabled().stream().map(ServiceEntry::name).toList());
+        assertFalse(Files.exists(dir.resolve("inetd.conf.new")));
+
+        assertEquals(new ConfigEditor.Edit(0), editor.disable(file, "ftp"));
+        assertEquals(new ConfigEditor.Edit(2), editor.enable(file, "ftp"));
+        assertEquals(original, Files.readString(file));
+    }
+
+    @Test
+    void enableUncommentsPlainHashLinesButNotFreeText() throws Exception {
+        Path file = dir.resolve("inetd.conf");
+        Files.writeString(file, "# ftp is the file transfer protocol\n#ftp stream tcp nowait root /usr/sbin/ftpd\n");
+        assertEquals(new ConfigEditor.Edit(1), editor.enable(file, "ftp"));
+        assertEquals(List.of("# ftp is the file transfer protocol", "ftp stream tcp nowait root /usr/sbin/ftpd"),
+                Files.readAllLines(file));
+    }
+}

@@ -1,0 +1,18 @@
+package org.opensrc.inetd.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ServicesFileTest {
+    @Test
+    void namesAndAliasesResolvePerProtocol() {
+        ServicesFile s = ServicesFile.parse("tftp 69/udp\nident 113/tcp auth authentication # rfc1413\nbad line\n");
+        assertEquals(OptionalInt.of(69), s.port("tftp", "udp"));
+        assertEquals(OptionalInt.empty(), s.port("tftp", "tcp"));
+        assertEquals(OptionalInt.of(113), s.port("authentication", "tcp"));
+        assertEquals(OptionalInt.of(2000), s.port("2000", "tcp"));
+        assertEquals(OptionalInt.empty(), s.port("70000", "tcp"));
+    }
+}
