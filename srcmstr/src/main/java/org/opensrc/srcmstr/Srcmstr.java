@@ -4,17 +4,34 @@ import io.grpc.BindableService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.opensrc.libsrc.Messages;
+import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.posix.Posix;
+import org.opensrc.libsrc.posix.ProcessTable;
 import org.opensrc.srcmstr.control.Authorization;
+import org.opensrc.srcmstr.control.ControlService;
+import org.opensrc.srcmstr.control.ForwardedRequests;
+import org.opensrc.srcmstr.control.LocalServer;
+import org.opensrc.srcmstr.control.SupervisionRequests;
 import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
+import org.opensrc.srcmstr.notify.NotifyRunner;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryFileException;
 import org.opensrc.srcmstr.registry.RegistryStore;
-import java.util.concurrent.CountDownLatch;
-import org.opensrc.libsrc.SrcPaths;
-import org.opensrc.srcmstr.control.LocalServer;
+import org.opensrc.srcmstr.subsys.SubsystemHub;
+import org.opensrc.srcmstr.subsys.SubsystemService;
+import org.opensrc.srcmstr.supervise.Event;
+import org.opensrc.srcmstr.supervise.OrphanSweep;
+import org.opensrc.srcmstr.supervise.RealProcessControl;
+import org.opensrc.srcmstr.supervise.RealScheduler;
+import org.opensrc.srcmstr.supervise.SupervisionLoop;
+import org.opensrc.srcmstr.supervise.SupervisionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -30,9 +47,6 @@ final class Srcmstr {
         Files.createDirectories(paths.registryDir());
         Files.createDirectories(paths.stateDir());
         Files.createDirectories(paths.logDir());
-        CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
         SrcmstrConfig config = SrcmstrConfig.load(paths.configFile());
         Registry registry;
         try {
@@ -42,32 +56,91 @@ final class Srcmstr {
             return 1;
         }
         DefinitionStore definitions = new DefinitionStore(new RegistryStore(paths.registryDir()), registry);
-        Authorization authorization = new Authorization(ownUid(), adminGid(config.adminGroup()), Set.of());
-        List<BindableService> services = List.of(new DefinitionService(authorization, definitions));
-        try (LocalServer server = LocalServer.start(paths.controlSocket(), services)) {
+        Authorization authorization = new Authorization(Posix.geteuid(), adminGid(config.adminGroup()), Set.of());
+        Posix.becomeChildSubreaper();
+
+        ProcessTable table = ProcessTable.system();
+        SubsystemHub hub = new SubsystemHub(config.replyTimeout());
+        NotifyRunner notify = new NotifyRunner(definitions::current, paths.logDir());
+        RealProcessControl processes = new RealProcessControl(table, paths.logDir(),
+                new SubsystemSpawnHooks(hub, paths.controlSocket()));
+        RealScheduler scheduler = new RealScheduler(InstantSource.system());
+        CountDownLatch stop = new CountDownLatch(1);
+        SupervisionLoop loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
+                (pid, forced) -> hub.sendStop((int) pid, forced), scheduler, InstantSource.system(),
+                new LoggingSupervisionListener(notify));
+        hub.setListener(new SubsystemHub.Listener() {
+            @Override
+            public void attached(int pid) {
+                loop.submit(new Event.Attached(pid));
+            }
+
+            @Override
+            public void detached(int pid) {
+                loop.submit(new Event.Detached(pid));
+            }
+
+            @Override
+            public void ready(int pid) {
+                loop.submit(new Event.Ready(pid));
+            }
+        });
+        loop.start();
+        SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table);
+        ForwardedRequests forwarded = new ForwardedRequests(supervision, definitions::current, hub, config.replyTimeout());
+        List<BindableService> services = List.of(
+                new DefinitionService(authorization, definitions),
+                new ControlService(authorization, supervision, forwarded),
+                new SubsystemService(hub));
+
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        try (OrphanSweep sweep = new OrphanSweep(processes::watchedPids);
+                LocalServer server = LocalServer.start(paths.controlSocket(), services)) {
             LOG.info("srcmstr {} serving {}", ProcessHandle.current().pid(), paths.controlSocket());
             stop.await();
-            LOG.info("srcmstr stopping");
+            LOG.info("srcmstr stopping: SIGTERM to every subsystem, SIGKILL to what remains after waittime");
+            loop.submit(new Event.Shutdown());
+            loop.shutdownComplete().get(10, TimeUnit.MINUTES);
+            LOG.info("srcmstr stopped");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.error("shutdown did not complete: {}", e.toString());
+        } finally {
+            try {
+                loop.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            processes.close();
         }
         return 0;
-    }
-
-    private static int ownUid() {
-        return (int) new com.sun.security.auth.module.UnixSystem().getUid();
     }
 
     private static int adminGid(String group) throws IOException {
         if (group.isEmpty()) {
             return -1;
         }
-        for (String line : Files.readAllLines(java.nio.file.Path.of("/etc/group"))) {
-            String[] f = line.split(":", -1);
-            if (f.length > 2 && f[0].equals(group)) {
-                return Integer.parseInt(f[2]);
-            }
+        return org.opensrc.libsrc.posix.Users.groupId(group)
+                .orElseThrow(() -> new IOException("admin.group: no group '" + group + "'"));
+    }
+
+    /** Supervision's log lines, notices and notify requests. */
+    private record LoggingSupervisionListener(NotifyRunner notify) implements org.opensrc.srcmstr.supervise.SupervisionListener {
+        @Override
+        public void log(org.opensrc.proto.v1.SrcCode code, List<String> args) {
+            LOG.info(Messages.render(code, args));
         }
-        throw new IOException("admin.group: no group '" + group + "' in /etc/group");
+
+        @Override
+        public void notice(String message) {
+            LOG.info(message);
+        }
+
+        @Override
+        public void runNotify(String subsystem, String group) {
+            notify.run(subsystem, group);
+        }
     }
 }

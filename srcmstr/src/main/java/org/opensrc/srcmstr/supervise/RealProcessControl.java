@@ -33,7 +33,9 @@ import org.opensrc.srcmstr.registry.SubsystemDef;
  *   <li>Environment: a fresh login-style one for the subsystem's uid (HOME, USER, LOGNAME,
  *       SHELL, PATH), then the {@code startsrc -e} words on top; nothing is inherited.</li>
  *   <li>stdin from {@code standin} (created if missing), stdout/stderr to {@code standout} /
- *       {@code standerr} created and truncated; an empty path means /dev/null.</li>
+ *       {@code standerr} created and truncated; an empty path means /dev/null. The AIX
+ *       default /dev/console makes no sense on Linux: stdin then reads /dev/null and the
+ *       outputs are appended to {@code $SRC_ROOT/var/log/src/<subsystem>.log}.</li>
  *   <li>nice = {@code priority − 20} (AIX), clamped to -20..19; another uid runs through
  *       {@code setpriv} with that user's primary group.</li>
  *   <li>Exits are reported on the "pidfd-watcher" thread with the survivors of the
@@ -45,18 +47,32 @@ import org.opensrc.srcmstr.registry.SubsystemDef;
  */
 public final class RealProcessControl implements ProcessControl, AutoCloseable {
 
+    private static final String CONSOLE = "/dev/console";
+
     static final String LOGIN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private record Watched(DeathListener listener, int sessionId) {
     }
 
     private final ProcessTable table;
+    private final Path logDir;
+    private final SpawnHooks hooks;
     private final int ownSession;
     private final ExitWatcher watcher;
     private final Map<Integer, Watched> watched = new ConcurrentHashMap<>();
 
     public RealProcessControl(ProcessTable table) {
+        this(table, null, SpawnHooks.NONE);
+    }
+
+    /**
+     * @param logDir where output goes that a definition sends to {@code /dev/console}:
+     *     {@code logDir/<subsystem>.log}, appended (null keeps /dev/console)
+     */
+    public RealProcessControl(ProcessTable table, Path logDir, SpawnHooks hooks) {
         this.table = table;
+        this.logDir = logDir;
+        this.hooks = hooks;
         this.ownSession = table.read(Posix.getpid()).map(ProcInfo::sid).orElse(0);
         this.watcher = new ExitWatcher(this::exited);
     }
@@ -78,15 +94,27 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
             return new SpawnOutcome.Failed(SpawnStage.EXEC, e.getMessage());
         }
         argv.addAll(order.args());
-        SpawnSpec spec = new SpawnSpec(Path.of(def.path()), argv, env, input(def.standin()), output(def.standout()),
-                output(def.standerr()), List.of(), true, Math.clamp(def.priority() - 20L, -20, 19), Optional.empty());
+        List<String> hookEnv = hooks.environment(order);
+        if (!hookEnv.isEmpty()) {
+            env = new ArrayList<>(env);
+            env.addAll(hookEnv);
+        }
+        SpawnSpec spec = new SpawnSpec(Path.of(def.path()), argv, env, input(def.standin()),
+                output(def.standout(), def.subsysname()), output(def.standerr(), def.subsysname()), List.of(), true,
+                Math.clamp(def.priority() - 20L, -20, 19), Optional.empty());
         if (def.uid() != Posix.geteuid()) {
             spec = spec.withRunAs(new RunAs(user.get().uid(), user.get().gid()));
         }
         return switch (Spawner.spawn(spec)) {
-            case SpawnResult.Spawned s -> new SpawnOutcome.Spawned(s.pid(), OptionalLong.of(s.startTime()));
-            case SpawnResult.Failed f -> new SpawnOutcome.Failed(SpawnStage.valueOf(f.stage().name()),
-                    f.message() + " (errno " + f.errno() + ")");
+            case SpawnResult.Spawned s -> {
+                hooks.spawned(order, s.pid());
+                yield new SpawnOutcome.Spawned(s.pid(), OptionalLong.of(s.startTime()));
+            }
+            case SpawnResult.Failed f -> {
+                hooks.failed(order);
+                yield new SpawnOutcome.Failed(SpawnStage.valueOf(f.stage().name()),
+                        f.message() + " (errno " + f.errno() + ")");
+            }
         };
     }
 
@@ -107,14 +135,21 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
-    private static FdSource input(String path) {
-        return path == null || path.isBlank() || path.equals("/dev/null")
-                ? new FdSource.DevNull() : new FdSource.ReadFile(Path.of(path));
+    private FdSource input(String path) {
+        boolean none = path == null || path.isBlank() || path.equals("/dev/null")
+                || (logDir != null && path.equals(CONSOLE));
+        return none ? new FdSource.DevNull() : new FdSource.ReadFile(Path.of(path));
     }
 
-    private static FdSource output(String path) {
-        return path == null || path.isBlank() || path.equals("/dev/null")
-                ? new FdSource.DevNull() : new FdSource.WriteFile(Path.of(path), true);
+    /** AIX opens outputs with create + truncate; /dev/console becomes the subsystem's log (appended). */
+    private FdSource output(String path, String subsysname) {
+        if (path == null || path.isBlank() || path.equals("/dev/null")) {
+            return new FdSource.DevNull();
+        }
+        if (logDir != null && path.equals(CONSOLE)) {
+            return new FdSource.WriteFile(logDir.resolve(subsysname + ".log"), false);
+        }
+        return new FdSource.WriteFile(Path.of(path), true);
     }
 
     @Override
@@ -156,6 +191,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
     }
 
     private void exited(ExitEvent event) {
+        hooks.ended(event.pid());
         Watched w = watched.remove(event.pid());
         if (w != null) {
             w.listener().died(event.pid(), event.status().describe(), survivors(event.pid(), w.sessionId()));
