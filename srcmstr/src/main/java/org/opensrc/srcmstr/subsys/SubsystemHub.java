@@ -200,6 +200,13 @@ public final class SubsystemHub implements AutoCloseable {
         }
     }
 
+    /** Whether a stream holding {@code token} is open (bound or parked before bind). */
+    boolean hasStream(String token) {
+        synchronized (lock) {
+            return attachments.containsKey(token);
+        }
+    }
+
     // ---- requests -----------------------------------------------------------------
 
     /** {@link #send(int, SubsystemRequest, Duration)} with the default reply timeout. */
