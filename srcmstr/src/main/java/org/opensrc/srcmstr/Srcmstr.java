@@ -83,7 +83,7 @@ final class Srcmstr {
         });
         NotifyRunner notify = new NotifyRunner(definitions::current, paths.logDir());
         RealProcessControl processes = new RealProcessControl(table, paths.logDir(),
-                new SubsystemSpawnHooks(hub, paths.controlSocket()));
+                new SubsystemSpawnHooks(hub, paths.controlSocket(), paths.root()));
         RealScheduler scheduler = new RealScheduler(InstantSource.system());
         CountDownLatch stop = new CountDownLatch(1);
         SupervisionLoop loop = new SupervisionLoop(SupervisionState.EMPTY, processes,

@@ -12,7 +12,7 @@ import org.opensrc.srcmstr.supervise.SpawnOrder;
 /**
  * Gives each socket (and IPC) subsystem instance what it needs to attach to the
  * subsystem API: {@code SRC_SOCKET} and a fresh {@code SRC_TOKEN}, bound to its pid once
- * spawned and forgotten when it ends. Signal subsystems get nothing. Runs on the
+ * spawned and forgotten when it ends. Signal subsystems get only {@code SRC_ROOT}. Runs on the
  * supervision thread (spawns are synchronous there), which alone touches {@code pending}.
  */
 public final class SubsystemSpawnHooks implements SpawnHooks {
@@ -21,19 +21,28 @@ public final class SubsystemSpawnHooks implements SpawnHooks {
     private final Path socket;
     private final Map<InstanceId, String> pending = new HashMap<>();
 
-    public SubsystemSpawnHooks(SubsystemHub hub, Path socket) {
+    private final List<String> rootEnvironment;
+
+    /**
+     * @param root the SRC root; when it is not {@code /}, every subsystem gets
+     *     {@code SRC_ROOT} too, so that SRC-aware daemons (inetd) use the same root
+     */
+    public SubsystemSpawnHooks(SubsystemHub hub, Path socket, Path root) {
         this.hub = hub;
         this.socket = socket;
+        this.rootEnvironment = root.equals(Path.of("/")) ? List.of() : List.of("SRC_ROOT=" + root);
     }
 
     @Override
     public List<String> environment(SpawnOrder order) {
-        if (order.definition().contact() == SubsystemDef.Contact.SIGNAL) {
-            return List.of();
+        List<String> env = new java.util.ArrayList<>(rootEnvironment);
+        if (order.definition().contact() != SubsystemDef.Contact.SIGNAL) {
+            String token = hub.newToken(order.definition().subsysname());
+            pending.put(order.instance(), token);
+            env.add("SRC_SOCKET=" + socket);
+            env.add("SRC_TOKEN=" + token);
         }
-        String token = hub.newToken(order.definition().subsysname());
-        pending.put(order.instance(), token);
-        return List.of("SRC_SOCKET=" + socket, "SRC_TOKEN=" + token);
+        return env;
     }
 
     @Override
