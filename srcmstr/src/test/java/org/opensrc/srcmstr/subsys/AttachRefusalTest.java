@@ -125,6 +125,11 @@ class AttachRefusalTest {
             @Override public void onCompleted() { first.complete(Status.OK); }
         });
         out.onNext(hello(token));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!hub.isAttached(SELF)) {
+            assertTrue(System.nanoTime() < deadline, "the first Attach was not admitted");
+            Thread.onSpinWait();
+        }
         // the second Attach never ends by itself: attachWith would wait, so open it by hand
         StreamObserver<SubsystemMessage> second = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
             @Override public void onNext(SubsystemRequest value) {}
