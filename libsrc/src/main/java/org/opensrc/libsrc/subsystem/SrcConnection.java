@@ -194,7 +194,7 @@ public final class SrcConnection implements AutoCloseable {
 
     /** One Attach call. Sends are serialized on this object. */
     private final class Stream implements StreamObserver<SubsystemRequest> {
-        private StreamObserver<SubsystemMessage> out;
+        private volatile StreamObserver<SubsystemMessage> out;
         private boolean halfClosed;
         private final CompletableFuture<Void> end = new CompletableFuture<>();
 
