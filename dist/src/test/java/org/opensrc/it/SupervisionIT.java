@@ -32,7 +32,7 @@ class SupervisionIT {
     static Path script(String name, String body) throws Exception {
         Path p = src.root.resolve(name);
         Files.writeString(p, "#!/bin/sh\n" + body + "\n");
-        p.toFile().setExecutable(true);
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         return p;
     }
 
@@ -126,7 +126,9 @@ class SupervisionIT {
 
     @Test
     void aSubsystemRunsAsTheUserOfItsDefinition() throws Exception {
-        Path out = src.root.resolve("whoami.txt");
+        Path shared = Files.createDirectories(src.root.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path out = shared.resolve("whoami.txt");
         Path who = script("who.sh", "id -un > " + out + "; exec sleep 300");
         assertEquals(0, src.run("mkssys", "-s", "who", "-p", who.toString(), "-u", "nobody", "-S", "-n", "15", "-f", "9").status());
         startedPid(src.run("startsrc", "-s", "who"));
