@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PosixTest {
 
     @Test
@@ -68,19 +68,22 @@ class PosixTest {
         Posix.becomeChildSubreaper();
         var kept = Children.spawned(Children.sh("exit 6"));
         awaitZombie(kept.pid());
-        Pipe pipe = Posix.pipe();
+        Pipe out = Posix.pipe();
+        Pipe gate = Posix.pipe();
         int orphan;
-        try (BufferedReader reader = Children.reader(pipe)) {
-            // the grandchild (fd 4: the read end) waits for EOF, then exits 7 as our orphan
+        try (BufferedReader reader = Children.reader(out)) {
+            // the grandchild (fd 4: the gate's read end) waits for the gate to close, then exits 7 as our orphan
             var parent = Children.spawned(Children.sh("(exec 3>&-; read x <&4; exit 7) & echo $! >&3; exit 0")
-                    .withExtraFds(List.of(new FdSource.Fd(pipe.writeEnd()), new FdSource.Fd(pipe.readEnd()))));
+                    .withExtraFds(List.of(new FdSource.Fd(out.writeEnd()), new FdSource.Fd(gate.readEnd()))));
+            Posix.close(out.writeEnd());
+            Posix.close(gate.readEnd());
             orphan = Integer.parseInt(reader.readLine());
             assertEquals(new ExitStatus.Exited(0), Children.awaitExit(parent.pid()));
             assertEquals(Posix.getpid(), ProcessTable.system().read(orphan).orElseThrow().ppid(), "reparented to us");
-            Posix.close(pipe.writeEnd()); // EOF for the grandchild's read
+            Posix.close(gate.writeEnd()); // EOF for the grandchild's read
             awaitZombie(orphan);
         } finally {
-            Posix.close(pipe.readEnd());
+            Posix.close(out.readEnd());
         }
 
         List<Reaped> reaped = Posix.reapOrphans(Set.of(kept.pid()));
