@@ -163,6 +163,14 @@ class SpawnerTest {
         }
     }
 
+    @Test
+    void setprivKeepsTheArgumentsAndOnlyInitsGroupsForKnownUsers() {
+        SpawnSpec spec = SpawnSpec.of(Path.of("/usr/sbin/daemon"), List.of("daemon", "-f", "x y"), Children.ENV);
+        assertEquals(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--init-groups", "--",
+                "/usr/sbin/daemon", "-f", "x y"), Spawner.setprivArgv(new RunAs(65534, 65534), spec));
+        assertEquals("--clear-groups", Spawner.setprivArgv(new RunAs(4000000, 5), spec).get(3));
+    }
+
     private static long openFds() throws IOException {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();
