@@ -84,7 +84,10 @@ public final class ExitWatcher implements AutoCloseable {
         }
     }
 
-    /** Stops watching {@code pid}; its exit will not be delivered (nor reaped). */
+    /**
+     * Stops watching {@code pid}: a later exit is neither reaped nor delivered. An exit the
+     * watcher thread already collected may still be delivered.
+     */
     public void unwatch(int pid) {
         synchronized (lock) {
             Integer pidfd = pidfds.remove(pid);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(20)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SpawnerTest {
 
     @TempDir
@@ -161,6 +161,14 @@ class SpawnerTest {
         } finally {
             Posix.close(pipe.readEnd());
         }
+    }
+
+    @Test
+    void setprivKeepsTheArgumentsAndOnlyInitsGroupsForKnownUsers() {
+        SpawnSpec spec = SpawnSpec.of(Path.of("/usr/sbin/daemon"), List.of("daemon", "-f", "x y"), Children.ENV);
+        assertEquals(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--init-groups", "--",
+                "/usr/sbin/daemon", "-f", "x y"), Spawner.setprivArgv(new RunAs(65534, 65534), spec));
+        assertEquals("--clear-groups", Spawner.setprivArgv(new RunAs(4000000, 5), spec).get(3));
     }
 
     private static long openFds() throws IOException {
