@@ -41,6 +41,13 @@ public final class Chssys extends SrcCommand {
     @Override
     protected int execute(SrcClient client) {
         var values = SubsystemDef.newBuilder();
+        if (flags.touchesExtensions()) {
+            // the extensions travel as one field: start from the current ones so that
+            // changing one option keeps the others
+            client.definitions().listSubsystems(org.opensrc.proto.v1.ListSubsystemsRequest.newBuilder()
+                    .setSubsysname(names.get(0)).build()).getSubsystemsList().stream().findFirst()
+                    .ifPresent(current -> values.setExtensions(current.getExtensions()));
+        }
         List<String> fields = new ArrayList<>(flags.applyTo(values));
         if (names.size() == 2) {
             values.setSubsysname(names.get(1));

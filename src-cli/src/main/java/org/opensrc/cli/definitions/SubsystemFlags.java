@@ -81,6 +81,12 @@ public final class SubsystemFlags {
         return parsed.signal().name();
     }
 
+    /** Whether any beyond-AIX option was given. */
+    boolean touchesExtensions() {
+        return backoff || noBackoff || backoffInitialMs != null || backoffMaxMs != null || killEscalation
+                || noKillEscalation || readiness || noReadiness;
+    }
+
     /** Writes the given flags into {@code def}; returns the ODM names of the fields given. */
     List<String> applyTo(SubsystemDef.Builder def) {
         List<String> fields = new ArrayList<>();
@@ -152,8 +158,7 @@ public final class SubsystemFlags {
             def.setWaittime(waittime);
             fields.add("waittime");
         }
-        if (backoff || noBackoff || backoffInitialMs != null || backoffMaxMs != null || killEscalation
-                || noKillEscalation || readiness || noReadiness) {
+        if (touchesExtensions()) {
             Extensions.Builder ext = def.getExtensions().toBuilder();
             if (backoff || noBackoff) {
                 ext.setBackoff(backoff);
