@@ -24,7 +24,11 @@ import org.opensrc.srcmstr.notify.NotifyRunner;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryFileException;
 import org.opensrc.srcmstr.registry.RegistryStore;
+import org.opensrc.proto.v1.StopCommand;
+import org.opensrc.proto.v1.SubsystemRequest;
+import org.opensrc.srcmstr.subsys.ReplyTimeout;
 import org.opensrc.srcmstr.subsys.SubsystemHub;
+import org.opensrc.srcmstr.subsys.SubsystemSpawnHooks;
 import org.opensrc.srcmstr.subsys.SubsystemService;
 import org.opensrc.srcmstr.supervise.Event;
 import org.opensrc.srcmstr.supervise.OrphanSweep;
@@ -60,31 +64,32 @@ final class Srcmstr {
         Posix.becomeChildSubreaper();
 
         ProcessTable table = ProcessTable.system();
-        SubsystemHub hub = new SubsystemHub(config.replyTimeout());
-        NotifyRunner notify = new NotifyRunner(definitions::current, paths.logDir());
-        RealProcessControl processes = new RealProcessControl(table, paths.logDir(),
-                new SubsystemSpawnHooks(hub, paths.controlSocket()));
-        RealScheduler scheduler = new RealScheduler(InstantSource.system());
-        CountDownLatch stop = new CountDownLatch(1);
-        SupervisionLoop loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
-                (pid, forced) -> hub.sendStop((int) pid, forced), scheduler, InstantSource.system(),
-                new LoggingSupervisionListener(notify));
-        hub.setListener(new SubsystemHub.Listener() {
+        var loopRef = new java.util.concurrent.atomic.AtomicReference<SupervisionLoop>();
+        SubsystemHub hub = new SubsystemHub(new ReplyTimeout(config.replyTimeout()), new SubsystemHub.Listener() {
             @Override
             public void attached(int pid) {
-                loop.submit(new Event.Attached(pid));
+                loopRef.get().submit(new Event.Attached(pid));
             }
 
             @Override
             public void detached(int pid) {
-                loop.submit(new Event.Detached(pid));
+                loopRef.get().submit(new Event.Detached(pid));
             }
 
             @Override
             public void ready(int pid) {
-                loop.submit(new Event.Ready(pid));
+                loopRef.get().submit(new Event.Ready(pid));
             }
         });
+        NotifyRunner notify = new NotifyRunner(definitions::current, paths.logDir());
+        RealProcessControl processes = new RealProcessControl(table, paths.logDir(),
+                new SubsystemSpawnHooks(hub, paths.controlSocket(), paths.root()));
+        RealScheduler scheduler = new RealScheduler(InstantSource.system());
+        CountDownLatch stop = new CountDownLatch(1);
+        SupervisionLoop loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
+                (pid, forced) -> sendStop(hub, pid, forced), scheduler, InstantSource.system(),
+                new LoggingSupervisionListener(notify));
+        loopRef.set(loop);
         loop.start();
         SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table);
         ForwardedRequests forwarded = new ForwardedRequests(supervision, definitions::current, hub, config.replyTimeout());
@@ -114,8 +119,20 @@ final class Srcmstr {
                 Thread.currentThread().interrupt();
             }
             processes.close();
+            hub.close();
         }
         return 0;
+    }
+
+    /** A stop request to an attached socket subsystem; its answer only matters to the log. */
+    private static void sendStop(SubsystemHub hub, long pid, boolean forced) {
+        hub.send(Math.toIntExact(pid), SubsystemRequest.newBuilder()
+                .setStop(StopCommand.newBuilder().setForced(forced)).build())
+                .whenComplete((reply, error) -> {
+                    if (error != null) {
+                        LOG.warn("stop request to pid {} got no answer: {}", pid, error.getMessage());
+                    }
+                });
     }
 
     private static int adminGid(String group) throws IOException {
@@ -127,7 +144,7 @@ final class Srcmstr {
     }
 
     /** Supervision's log lines, notices and notify requests. */
-    private record LoggingSupervisionListener(NotifyRunner notify) implements org.opensrc.srcmstr.supervise.SupervisionListener {
+    private record LoggingSupervisionListener(NotifyRunner notifyRunner) implements org.opensrc.srcmstr.supervise.SupervisionListener {
         @Override
         public void log(org.opensrc.proto.v1.SrcCode code, List<String> args) {
             LOG.info(Messages.render(code, args));
@@ -140,7 +157,7 @@ final class Srcmstr {
 
         @Override
         public void runNotify(String subsystem, String group) {
-            notify.run(subsystem, group);
+            notifyRunner.run(subsystem, group);
         }
     }
 }

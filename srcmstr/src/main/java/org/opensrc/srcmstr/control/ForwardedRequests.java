@@ -33,9 +33,8 @@ import org.opensrc.proto.v1.TraceRequest;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.SubserverDef;
 import org.opensrc.srcmstr.registry.SubsystemDef;
-import org.opensrc.srcmstr.subsys.NotAttachedException;
-import org.opensrc.srcmstr.subsys.SubsystemGoneException;
 import org.opensrc.srcmstr.subsys.SubsystemHub;
+import org.opensrc.srcmstr.subsys.SubsystemRequestException;
 import org.opensrc.srcmstr.subsys.SubsystemTimeoutException;
 
 /**
@@ -242,12 +241,9 @@ public final class ForwardedRequests {
         try {
             return hub.send((int) pid, request, timeout).join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SubsystemTimeoutException) {
-                throw SrcFailure.of(Status.Code.DEADLINE_EXCEEDED, SrcCode.SRC_CODE_NORPLY).toException();
-            }
-            if (cause instanceof NotAttachedException || cause instanceof SubsystemGoneException) {
-                throw SrcFailure.of(Status.Code.UNAVAILABLE, SrcCode.SRC_CODE_BADSOCK, def.subsysname()).toException();
+            if (e.getCause() instanceof SubsystemRequestException failed) {
+                Status.Code grpc = failed instanceof SubsystemTimeoutException ? Status.Code.DEADLINE_EXCEEDED : Status.Code.UNAVAILABLE;
+                throw SrcFailure.of(grpc, failed.srcCode(), def.subsysname()).toException();
             }
             throw e;
         }

@@ -92,20 +92,29 @@ public final class Inetd implements AutoCloseable {
             boolean known = !current.named(service).isEmpty() || !parse().named(service).isEmpty();
             int lines = known ? editor().disable(settings.configFile(), service).changedLines() : 0;
             ReloadReport report = reloadNow();
-            int killed = 0;
-            if (killRunning) {
-                for (ServiceRuntime r : allRuntimes()) {
-                    if (r.entry().name().equals(service)) {
-                        for (int pid : r.pids()) {
-                            if (Posix.killGroup(pid, SIGKILL) || Posix.kill(pid, SIGKILL)) {
-                                killed++;
-                            }
-                        }
+            int killed = killRunning ? killChildren(service) : 0;
+            return new SubserverChange(service, known, lines, report, killed);
+        });
+    }
+
+    /** SIGKILL to every running server, each to its whole process group ({@code stopsrc -f -s inetd}). */
+    public CompletableFuture<Integer> killRunning() {
+        return loop.call(() -> killChildren(null));
+    }
+
+    /** Kills the running servers of {@code service}, or of every service when null; returns how many. */
+    private int killChildren(String service) {
+        int killed = 0;
+        for (ServiceRuntime r : allRuntimes()) {
+            if (service == null || r.entry().name().equals(service)) {
+                for (int pid : r.pids()) {
+                    if (Posix.killGroup(pid, SIGKILL) || Posix.kill(pid, SIGKILL)) {
+                        killed++;
                     }
                 }
             }
-            return new SubserverChange(service, known, lines, report, killed);
-        });
+        }
+        return killed;
     }
 
     /** Logs every connection (peer, service, pid, exit status, duration) at INFO when on. */

@@ -2,9 +2,13 @@ package org.opensrc.inetd;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.opensrc.inetd.spawn.PosixChildLauncher;
+import org.opensrc.inetd.src.InetdSrcHandler;
 import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.subsystem.SrcConnection;
+import org.opensrc.libsrc.subsystem.SrcSubsystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +55,25 @@ public final class Main {
         Signals.on("INT", stop::countDown);
         inetd.start();
         log.info("inetd started, pid {}, config {}", ProcessHandle.current().pid(), settings.configFile());
+        InetdSrcHandler handler = new InetdSrcHandler(inetd);
+        Optional<SrcConnection> src = SrcSubsystem.attachFromEnvironment(handler);
+        if (src.isPresent()) {
+            src.get().ready();
+        } else {
+            log.info(SrcSubsystem.NOT_FOUND);
+        }
+        boolean[] forced = {false};
+        handler.stopRequested().thenAccept(f -> {
+            forced[0] = f;
+            stop.countDown();
+        });
         stop.await();
-        log.info("inetd stopping");
+        log.info("inetd stopping{}", forced[0] ? " (forced: running servers are killed)" : "");
+        if (forced[0]) {
+            inetd.killRunning().join();
+        }
         inetd.close();
+        src.ifPresent(SrcConnection::close);
         System.exit(0);
     }
 }

@@ -1,0 +1,68 @@
+package org.opensrc.srcmstr.subsys;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+import org.opensrc.srcmstr.supervise.InstanceId;
+import org.opensrc.srcmstr.supervise.SpawnHooks;
+import org.opensrc.srcmstr.supervise.SpawnOrder;
+
+/**
+ * Gives each socket (and IPC) subsystem instance what it needs to attach to the
+ * subsystem API: {@code SRC_SOCKET} and a fresh {@code SRC_TOKEN}, bound to its pid once
+ * spawned and forgotten when it ends. Signal subsystems get only {@code SRC_ROOT}. Runs on the
+ * supervision thread (spawns are synchronous there), which alone touches {@code pending}.
+ */
+public final class SubsystemSpawnHooks implements SpawnHooks {
+
+    private final SubsystemHub hub;
+    private final Path socket;
+    private final Map<InstanceId, String> pending = new HashMap<>();
+
+    private final List<String> rootEnvironment;
+
+    /**
+     * @param root the SRC root; when it is not {@code /}, every subsystem gets
+     *     {@code SRC_ROOT} too, so that SRC-aware daemons (inetd) use the same root
+     */
+    public SubsystemSpawnHooks(SubsystemHub hub, Path socket, Path root) {
+        this.hub = hub;
+        this.socket = socket;
+        this.rootEnvironment = root.equals(Path.of("/")) ? List.of() : List.of("SRC_ROOT=" + root);
+    }
+
+    @Override
+    public List<String> environment(SpawnOrder order) {
+        List<String> env = new java.util.ArrayList<>(rootEnvironment);
+        if (order.definition().contact() != SubsystemDef.Contact.SIGNAL) {
+            String token = hub.newToken(order.definition().subsysname());
+            pending.put(order.instance(), token);
+            env.add("SRC_SOCKET=" + socket);
+            env.add("SRC_TOKEN=" + token);
+        }
+        return env;
+    }
+
+    @Override
+    public void spawned(SpawnOrder order, long pid) {
+        String token = pending.remove(order.instance());
+        if (token != null) {
+            hub.bind(token, Math.toIntExact(pid));
+        }
+    }
+
+    @Override
+    public void failed(SpawnOrder order) {
+        String token = pending.remove(order.instance());
+        if (token != null) {
+            hub.discard(token);
+        }
+    }
+
+    @Override
+    public void ended(long pid) {
+        hub.forget(Math.toIntExact(pid));
+    }
+}
