@@ -35,6 +35,15 @@ public record SrcPaths(Path root) {
         return registryDir().resolve("srcmstr.conf");
     }
 
+    /**
+     * Remote control files: {@code ca.pem}, {@code server.pem}, {@code server.key} and
+     * {@code allow} for {@code srcmstr -r}; {@code client.pem}, {@code client.key} and
+     * {@code ca.pem} for commands given {@code -h host} (docs/remote.md).
+     */
+    public Path remoteDir() {
+        return registryDir().resolve("remote");
+    }
+
     public Path runDir() {
         return root.resolve("run/src");
     }

@@ -1,14 +1,23 @@
 package org.opensrc.cli;
 
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.client.ClientCertificates;
 import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.libsrc.posix.Posix;
 
 /**
- * What a command needs from outside: where srcmstr lives and how to reach it. Tests pass
- * their own root; the launcher passes the process environment.
+ * What a command needs from outside: where srcmstr lives, how to reach it, and (for
+ * {@code -h host}) who runs the command. Tests pass their own root; the launcher passes the
+ * process environment.
  */
-public record CommandEnvironment(SrcPaths paths, Map<String, String> env) {
+public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSupplier effectiveUid) {
+
+    /** An environment whose user is the one running this process (its effective uid). */
+    public CommandEnvironment(SrcPaths paths, Map<String, String> env) {
+        this(paths, env, Posix::geteuid);
+    }
 
     public static CommandEnvironment fromSystem() {
         return new CommandEnvironment(SrcPaths.fromEnvironment(), System.getenv());
@@ -17,5 +26,13 @@ public record CommandEnvironment(SrcPaths paths, Map<String, String> env) {
     /** A connection to the local srcmstr. */
     public SrcClient connect() {
         return SrcClient.local(paths);
+    }
+
+    /**
+     * A connection to the srcmstr -r of {@code host} ({@code name[:port]}), with the client
+     * certificate of {@code $SRC_CERT_DIR}, else of {@code $SRC_ROOT/etc/src/remote/}.
+     */
+    public SrcClient connect(String host) {
+        return SrcClient.remote(host, ClientCertificates.fromEnvironment(paths, env).dir());
     }
 }

@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcFailure;
+import org.opensrc.libsrc.client.RemoteHost;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.SrcCode;
 
 /**
- * What every command shares: its output writers, its connection to srcmstr, and the
- * translation of failures into AIX messages and exit status 1. A subclass implements
- * {@link #execute(SrcClient)} and declares its AIX usage text.
+ * What every command shares: its output writers, its connection to srcmstr (local, or
+ * remote with {@code -h}), and the translation of failures into AIX messages and exit
+ * status 1. A subclass implements {@link #execute(SrcClient)} and declares its AIX usage
+ * text; a command that takes {@code -h} overrides {@link #host()}.
  */
 public abstract class SrcCommand implements Callable<Integer> {
+
+    /** Set while one host of several is being asked: that host's buffered writers. */
+    private static final ScopedValue<HostFanOut.Output> HOST_OUTPUT = ScopedValue.newInstance();
 
     private PrintWriter out;
     private PrintWriter err;
@@ -29,11 +34,19 @@ public abstract class SrcCommand implements Callable<Integer> {
     }
 
     protected PrintWriter out() {
-        return out;
+        return HOST_OUTPUT.isBound() ? HOST_OUTPUT.get().out() : out;
     }
 
     protected PrintWriter err() {
-        return err;
+        return HOST_OUTPUT.isBound() ? HOST_OUTPUT.get().err() : err;
+    }
+
+    /**
+     * The {@code -h} value: null (the default) sends the request to the local srcmstr;
+     * otherwise one host, or several separated by blanks or commas, each {@code name[:port]}.
+     */
+    protected String host() {
+        return null;
     }
 
     protected CommandEnvironment environment() {
@@ -61,7 +74,37 @@ public abstract class SrcCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        if (host() != null) {
+            return remote(host());
+        }
         try (SrcClient client = environment.connect()) {
+            return execute(client);
+        } catch (StatusRuntimeException e) {
+            return fail(e);
+        }
+    }
+
+    // -h: AIX requires root (0513-018); one host prints as a local request does.
+    private int remote(String value) {
+        List<String> hosts = RemoteHost.split(value);
+        if (hosts.isEmpty()) {
+            printUsage(null);
+            return 1;
+        }
+        if (environment.effectiveUid().getAsInt() != 0) {
+            err.println(Messages.render(SrcCode.SRC_CODE_INVALID_USER_ROOT));
+            err.flush();
+            return 1;
+        }
+        if (hosts.size() == 1) {
+            return runOn(hosts.getFirst());
+        }
+        return HostFanOut.run(hosts,
+                (host, output) -> ScopedValue.where(HOST_OUTPUT, output).call(() -> runOn(host)), out, err);
+    }
+
+    private int runOn(String host) {
+        try (SrcClient client = environment.connect(host)) {
             return execute(client);
         } catch (StatusRuntimeException e) {
             return fail(e);
@@ -80,15 +123,15 @@ public abstract class SrcCommand implements Callable<Integer> {
     protected int fail(StatusRuntimeException e) {
         var failure = SrcFailure.from(e);
         if (failure.isPresent()) {
-            err.println(Messages.render(failure.get().code(), failure.get().args()));
+            err().println(Messages.render(failure.get().code(), failure.get().args()));
         } else if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-            err.println(Messages.render(SrcCode.SRC_CODE_DMNA));
+            err().println(Messages.render(SrcCode.SRC_CODE_DMNA));
         } else if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
-            err.println(Messages.render(SrcCode.SRC_CODE_NORPLY));
+            err().println(Messages.render(SrcCode.SRC_CODE_NORPLY));
         } else {
-            err.println(Messages.render(SrcCode.SRC_CODE_ICMD) + " (" + e.getStatus().getCode() + ")");
+            err().println(Messages.render(SrcCode.SRC_CODE_ICMD) + " (" + e.getStatus().getCode() + ")");
         }
-        err.flush();
+        err().flush();
         return 1;
     }
 
@@ -101,15 +144,15 @@ public abstract class SrcCommand implements Callable<Integer> {
         for (Outcome outcome : outcomes) {
             if (Messages.isSuccess(outcome.getCode())) {
                 if (outcome.getCode() != SrcCode.SRC_CODE_UNSPECIFIED) {
-                    out.println(Messages.render(outcome));
+                    out().println(Messages.render(outcome));
                 }
             } else {
                 ok = false;
-                err.println(Messages.render(outcome));
+                err().println(Messages.render(outcome));
             }
         }
-        out.flush();
-        err.flush();
+        out().flush();
+        err().flush();
         return ok ? 0 : 1;
     }
 

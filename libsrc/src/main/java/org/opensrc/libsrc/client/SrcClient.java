@@ -1,28 +1,46 @@
 package org.opensrc.libsrc.client;
 
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.proto.v1.ControlGrpc;
 import org.opensrc.proto.v1.DefinitionsGrpc;
+import org.opensrc.proto.v1.SrcCode;
 
 /**
- * A connection from a command to srcmstr: gRPC over the local Unix socket. The channel is
- * made for one command run (one event-loop thread, direct executor); close it when done.
+ * A connection from a command to srcmstr: gRPC over the local Unix socket, or over TCP with
+ * mutual TLS to the srcmstr -r of another host. The channel is made for one command run
+ * (one event-loop thread, direct executor); close it when done.
  */
 public final class SrcClient implements AutoCloseable {
 
+    /** How long a remote connection attempt may take before 0513-053. */
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+
     private final EpollEventLoopGroup group;
     private final ManagedChannel channel;
+    private final Channel calls;
 
-    private SrcClient(EpollEventLoopGroup group, ManagedChannel channel) {
+    private SrcClient(EpollEventLoopGroup group, ManagedChannel channel, Channel calls) {
         this.group = group;
         this.channel = channel;
+        this.calls = calls;
     }
 
     /** A client for the srcmstr of {@code paths}' root. Connecting is lazy. */
@@ -39,7 +57,52 @@ public final class SrcClient implements AutoCloseable {
                 .usePlaintext()
                 .directExecutor()
                 .build();
-        return new SrcClient(group, channel);
+        return new SrcClient(group, channel, channel);
+    }
+
+    /**
+     * A client for the srcmstr -r at {@code hostPort} ({@link RemoteHost#parse}), presenting
+     * the certificate in {@code certDir} ({@link ClientCertificates}) over TLS 1.3 and
+     * trusting only servers signed by the CA in that folder. Connecting is lazy; a call that
+     * cannot reach the server or whose handshake fails ends with 0513-053.
+     *
+     * @throws io.grpc.StatusRuntimeException carrying 0513-054 when the host name does not
+     *     resolve, or 0513-053 when the certificate files cannot be read
+     */
+    public static SrcClient remote(String hostPort, Path certDir) {
+        RemoteHost target;
+        try {
+            target = RemoteHost.parse(hostPort);
+        } catch (IllegalArgumentException e) {
+            throw SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_UHOST, hostPort).toException();
+        }
+        try {
+            InetAddress.getByName(target.host());
+        } catch (UnknownHostException e) {
+            throw SrcFailure.of(Status.Code.UNAVAILABLE, SrcCode.SRC_CODE_UHOST, target.host()).toException();
+        }
+        SslContext tls = clientTls(new ClientCertificates(certDir));
+        var group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("src-client").factory());
+        ManagedChannel channel = NettyChannelBuilder.forAddress(target.host(), target.port())
+                .channelType(EpollSocketChannel.class)
+                .eventLoopGroup(group)
+                .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
+                .sslContext(tls)
+                .directExecutor()
+                .build();
+        return new SrcClient(group, channel, ClientInterceptors.intercept(channel, new RemoteFailures()));
+    }
+
+    private static SslContext clientTls(ClientCertificates files) {
+        try {
+            return GrpcSslContexts.forClient()
+                    .trustManager(files.authority().toFile())
+                    .keyManager(files.certificate().toFile(), files.key().toFile())
+                    .protocols("TLSv1.3")
+                    .build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw SrcFailure.of(Status.Code.UNAVAILABLE, SrcCode.SRC_CODE_SOCK).toException();
+        }
     }
 
     public ManagedChannel channel() {
@@ -47,11 +110,11 @@ public final class SrcClient implements AutoCloseable {
     }
 
     public DefinitionsGrpc.DefinitionsBlockingStub definitions() {
-        return DefinitionsGrpc.newBlockingStub(channel);
+        return DefinitionsGrpc.newBlockingStub(calls);
     }
 
     public ControlGrpc.ControlBlockingStub control() {
-        return ControlGrpc.newBlockingStub(channel);
+        return ControlGrpc.newBlockingStub(calls);
     }
 
     @Override

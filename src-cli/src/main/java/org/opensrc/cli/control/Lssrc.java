@@ -51,6 +51,11 @@ public final class Lssrc extends SrcCommand {
     }
 
     @Override
+    protected String host() {
+        return host;
+    }
+
+    @Override
     protected void validate() {
         int forms = Targets.count(all, group, listSubsystems, listSubservers, listNotifies,
                 type != null && !listSubservers ? type : null,

@@ -22,6 +22,11 @@ public final class Refresh extends SrcCommand {
     }
 
     @Override
+    protected String host() {
+        return host;
+    }
+
+    @Override
     protected void validate() {
         if (Targets.count(group, pid, subsystem) != 1) {
             throw new UsageException(null);

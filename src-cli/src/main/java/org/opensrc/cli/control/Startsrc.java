@@ -35,6 +35,11 @@ public final class Startsrc extends SrcCommand {
     }
 
     @Override
+    protected String host() {
+        return host;
+    }
+
+    @Override
     protected void validate() {
         if (Targets.count(subsystem, group, type) != 1) {
             throw new UsageException(null);

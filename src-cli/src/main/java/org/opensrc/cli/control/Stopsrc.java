@@ -34,6 +34,11 @@ public final class Stopsrc extends SrcCommand {
     }
 
     @Override
+    protected String host() {
+        return host;
+    }
+
+    @Override
     protected void validate() {
         if (forced && cancel) {
             throw new UsageException(null);

@@ -22,6 +22,11 @@ abstract class TraceCommand extends SrcCommand {
     abstract boolean longTrace();
 
     @Override
+    protected String host() {
+        return host;
+    }
+
+    @Override
     protected void validate() {
         if (type != null) {
             if (group != null || subsystem != null) {

@@ -23,6 +23,19 @@ public record Caller(int uid, int pid, List<Integer> gids, String remoteIdentity
         return new Caller(uid, pid, gids, "");
     }
 
+    /** A caller authenticated by a TLS client certificate whose subject CN is {@code identity}. */
+    public static Caller remote(String identity) {
+        if (identity.isEmpty()) {
+            throw new IllegalArgumentException("a remote caller needs an identity");
+        }
+        return new Caller(-1, 0, List.of(), identity);
+    }
+
+    /** The current gRPC context with {@code caller} as the request's caller (server interceptors). */
+    public static Context contextWith(Caller caller) {
+        return Context.current().withValue(KEY, caller);
+    }
+
     /** The caller of the request being handled on this thread. */
     public static Caller current() {
         Caller c = KEY.get();
