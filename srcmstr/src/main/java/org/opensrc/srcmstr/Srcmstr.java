@@ -24,6 +24,8 @@ import org.opensrc.srcmstr.notify.NotifyRunner;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryFileException;
 import org.opensrc.srcmstr.registry.RegistryStore;
+import org.opensrc.srcmstr.remote.RemoteConfig;
+import org.opensrc.srcmstr.remote.RemoteServer;
 import org.opensrc.proto.v1.StopCommand;
 import org.opensrc.proto.v1.SubsystemRequest;
 import org.opensrc.srcmstr.subsys.ReplyTimeout;
@@ -60,7 +62,17 @@ final class Srcmstr {
             return 1;
         }
         DefinitionStore definitions = new DefinitionStore(new RegistryStore(paths.registryDir()), registry);
-        Authorization authorization = new Authorization(Posix.geteuid(), adminGid(config.adminGroup()), Set.of());
+        RemoteConfig remote = null;
+        if (options.remote()) {
+            try {
+                remote = RemoteConfig.load(paths, System.getenv());
+            } catch (IOException e) {
+                err.println("srcmstr: -r: " + e.getMessage());
+                return 1;
+            }
+        }
+        Authorization authorization = new Authorization(Posix.geteuid(), adminGid(config.adminGroup()),
+                remote == null ? Set.of() : remote.allowList());
         Posix.becomeChildSubreaper();
 
         ProcessTable table = ProcessTable.system();
@@ -101,8 +113,10 @@ final class Srcmstr {
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         try (OrphanSweep sweep = new OrphanSweep(processes::watchedPids);
-                LocalServer server = LocalServer.start(paths.controlSocket(), services)) {
-            LOG.info("srcmstr {} serving {}", ProcessHandle.current().pid(), paths.controlSocket());
+                LocalServer server = LocalServer.start(paths.controlSocket(), services);
+                RemoteServer remoteServer = remote == null ? null : RemoteServer.start(remote, services)) {
+            LOG.info("srcmstr {} serving {}{}", ProcessHandle.current().pid(), paths.controlSocket(),
+                    remoteServer == null ? "" : " and remote requests on TCP port " + remoteServer.port());
             stop.await();
             LOG.info("srcmstr stopping: SIGTERM to every subsystem, SIGKILL to what remains after waittime");
             loop.submit(new Event.Shutdown());
@@ -110,6 +124,10 @@ final class Srcmstr {
             LOG.info("srcmstr stopped");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            err.println("srcmstr: -r: " + e.getMessage());
+            loop.submit(new Event.Shutdown());
+            return 1;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.error("shutdown did not complete: {}", e.toString());
         } finally {
