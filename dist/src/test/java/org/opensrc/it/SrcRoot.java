@@ -55,6 +55,10 @@ final class SrcRoot implements AutoCloseable {
     }
 
     void startSrcmstr(String... flags) throws IOException {
+        startSrcmstr(Map.of(), flags);
+    }
+
+    void startSrcmstr(Map<String, String> env, String... flags) throws IOException {
         Files.deleteIfExists(socket());
         List<String> command = new ArrayList<>();
         command.add(TREE.resolve("bin/srcmstr").toString());
@@ -63,6 +67,7 @@ final class SrcRoot implements AutoCloseable {
                 .redirectOutput(root.resolve("srcmstr.stdout").toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("srcmstr.stderr").toFile()));
         pb.environment().put("SRC_ROOT", root.toString());
+        pb.environment().putAll(env);
         srcmstr = pb.start();
         await(Duration.ofSeconds(30), () -> Files.exists(socket()) || !srcmstr.isAlive(), "srcmstr socket");
         if (!srcmstr.isAlive()) {
@@ -119,6 +124,11 @@ final class SrcRoot implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits until {@code lssrc -ls name} answers (the subsystem attached to the subsystem API). */
+    void awaitAttached(String name) {
+        await(Duration.ofSeconds(60), () -> run("lssrc", "-ls", name).status() == 0, name + " to attach");
     }
 
     String log() throws IOException {

@@ -128,12 +128,16 @@ public final class Messages {
         return render(code, List.of(args));
     }
 
-    /** The line an outcome prints: the subsystem's own text, or the catalog message. */
+    /**
+     * What an outcome prints: the subsystem's own text (SRC_SUBMSG), or the catalog
+     * message followed, on the next line, by the subsystem's explanation when it gave one.
+     */
     public static String render(Outcome outcome) {
         if (outcome.getCode() == SrcCode.SRC_CODE_SUBMSG) {
             return outcome.getText();
         }
-        return render(outcome.getCode(), outcome.getArgsList());
+        String message = render(outcome.getCode(), outcome.getArgsList());
+        return outcome.getText().isEmpty() ? message : message + System.lineSeparator() + outcome.getText();
     }
 
     /** Whether an outcome reports success (the commands' exit status depends on it). */

@@ -99,7 +99,7 @@ public final class InetdSrcHandler implements SrcHandler {
         if (report.applied()) {
             return Reply.ok();
         }
-        return Reply.message("inetd: the configuration was not reloaded; the running one is kept: "
+        return new Reply(SrcCode.SRC_CODE_REFFAIL, List.of(), "inetd: the running configuration is kept: "
                 + report.problems().stream().map(p -> p.file() + " line " + p.line() + ": " + p.message())
                         .collect(Collectors.joining("; ")));
     }
@@ -114,8 +114,9 @@ public final class InetdSrcHandler implements SrcHandler {
     public SubserverReply subserver(SubserverCommand command) {
         String service = command.getType();
         return switch (command.getAction()) {
-            case SUBSERVER_ACTION_START -> change(inetd.enable(service).join(), "enabled");
-            case SUBSERVER_ACTION_STOP -> change(inetd.disable(service, command.getForced()).join(), "disabled");
+            case SUBSERVER_ACTION_START -> change(inetd.enable(service).join(), "enabled", SrcCode.SRC_CODE_STRTSVRBAD);
+            case SUBSERVER_ACTION_STOP -> change(inetd.disable(service, command.getForced()).join(), "disabled",
+                    SrcCode.SRC_CODE_STOPSVRBAD);
             case SUBSERVER_ACTION_STATUS -> {
                 List<ServiceStatus> matching = inetd.snapshot().services().stream()
                         .filter(s -> s.name().equals(service)).toList();
@@ -131,13 +132,14 @@ public final class InetdSrcHandler implements SrcHandler {
         };
     }
 
-    private SubserverReply change(SubserverChange change, String what) {
+    private SubserverReply change(SubserverChange change, String what, SrcCode failed) {
+        String service = change.service();
         if (!change.known()) {
-            return SubserverReply.of(Reply.message("inetd: " + change.service()
-                    + " has no line in the configuration file; nothing " + what + "."));
+            return SubserverReply.of(new Reply(failed, List.of(service),
+                    "inetd: " + service + " has no line in the configuration file; nothing " + what + "."));
         }
         if (!change.reload().applied()) {
-            return SubserverReply.of(Reply.message("inetd: " + change.service() + " " + what
+            return SubserverReply.of(new Reply(failed, List.of(service), "inetd: " + service + " " + what
                     + " in the file, but the file has errors; the running configuration is kept."));
         }
         return SubserverReply.of(Reply.ok());

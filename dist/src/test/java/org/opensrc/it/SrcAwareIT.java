@@ -1,0 +1,129 @@
+package org.opensrc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.LongStatusReply;
+import org.opensrc.proto.v1.LongStatusRequest;
+import org.opensrc.proto.v1.Target;
+
+/** Every request type of the subsystem API, end to end, with the sample SRC-aware daemon. */
+class SrcAwareIT {
+
+    static SrcRoot src;
+
+    @BeforeAll
+    static void start() throws Exception {
+        src = SrcRoot.start();
+        Path conf = src.root.resolve("sample.conf");
+        Files.writeString(conf, "one\ntwo\n");
+        var made = src.run("mkssys", "-s", "sample", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                "-a", "daemon sample -c " + conf, "-u", "0", "-G", "demo");
+        assertEquals(0, made.status(), made.toString());
+        assertEquals(0, src.run("mkserver", "-s", "sample", "-t", "alpha", "-c", "1").status());
+        assertEquals(0, src.run("mkserver", "-s", "sample", "-t", "beta", "-c", "2").status());
+        assertEquals(0, src.run("mkssys", "-s", "sigsub", "-p", "/bin/sleep", "-a", "300", "-u", "0",
+                "-S", "-n", "15", "-f", "9").status());
+        var started = src.run("startsrc", "-s", "sample");
+        assertTrue(started.out().startsWith("0513-059 The sample Subsystem has been started."), started.toString());
+        src.awaitAttached("sample");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        src.close();
+    }
+
+    @Test
+    void longStatusPrintsTheShortStatusFirstThenTheDaemonsRows() {
+        var r = src.run("lssrc", "-ls", "sample");
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = r.lines();
+        assertEquals("Subsystem         Group            PID          Status", lines.get(0));
+        assertTrue(lines.get(1).startsWith(" sample           demo             "), r.toString());
+        assertTrue(lines.get(1).endsWith("active"), r.toString());
+        assertTrue(r.out().contains(" Debug"), r.toString());
+        assertTrue(lines.contains(""), "blank rows print as blank lines:\n" + r);
+    }
+
+    @Test
+    void refreshAndTracingAnswerWithTheAixMessages() {
+        assertEquals("0513-095 The request for subsystem refresh was completed successfully.\n",
+                src.run("refresh", "-s", "sample").out());
+        assertEquals("0513-091 The request to turn on tracing was completed successfully.\n",
+                src.run("traceson", "-l", "-s", "sample").out());
+        assertEquals("0513-093 The request to turn off tracing was completed successfully.\n",
+                src.run("tracesoff", "-s", "sample").out());
+    }
+
+    @Test
+    void subserversStartStopAndReportThroughTheDaemon() {
+        assertEquals("0513-124 The alpha subserver has been started.\n", src.run("startsrc", "-t", "alpha").out());
+        var status = src.run("lssrc", "-t", "alpha");
+        assertEquals(0, status.status(), status.toString());
+        assertTrue(status.out().contains("alpha"), status.toString());
+        assertEquals("0513-127 The alpha subserver was stopped successfully.\n", src.run("stopsrc", "-t", "alpha").out());
+        var unknown = src.run("lssrc", "-t", "gamma");
+        assertEquals(1, unknown.status());
+        assertEquals("0513-008 The subserver type, gamma, is not on file.\n", unknown.err());
+    }
+
+    @Test
+    void signalSubsystemsAnswer0513005ToEveryForwardedRequest() {
+        src.run("startsrc", "-s", "sigsub");
+        for (String[] command : List.of(new String[] {"lssrc", "-ls", "sigsub"}, new String[] {"refresh", "-s", "sigsub"},
+                new String[] {"traceson", "-s", "sigsub"})) {
+            var r = src.run(command[0], command[1], command[2]);
+            assertEquals(1, r.status(), r.toString());
+            assertEquals("0513-005 The Subsystem, sigsub, only supports signal communication.\n", r.err());
+        }
+        src.run("stopsrc", "-s", "sigsub");
+    }
+
+    @Test
+    void anInactiveSubsystemAnswers0513036() throws Exception {
+        src.run("mkssys", "-s", "idle", "-p", "/bin/sleep", "-a", "300", "-u", "0");
+        var r = src.run("refresh", "-s", "idle");
+        assertEquals(1, r.status());
+        assertEquals("0513-036 The request could not be passed to the idle subsystem. Start the subsystem and try your command again.\n", r.err());
+    }
+
+    @Test
+    void aHundredConcurrentLongStatusRequestsAllGetTheirRows() throws Exception {
+        try (SrcClient client = SrcClient.local(src.socket()); var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<LongStatusReply>> replies = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                replies.add(pool.submit(() -> client.control().longStatus(LongStatusRequest.newBuilder()
+                        .setTarget(Target.newBuilder().setSubsystem("sample")).build())));
+            }
+            for (Future<LongStatusReply> reply : replies) {
+                LongStatusReply r = reply.get();
+                assertEquals("sample", r.getSubsystem().getSubsysname());
+                assertTrue(r.getRowsCount() > 1);
+            }
+        }
+        assertEquals(0, src.run("lssrc", "-s", "sample").status());
+    }
+
+    @Test
+    void aNormalStopGoesThroughTheStopRequestAndTheDaemonExits() throws Exception {
+        src.run("mkssys", "-s", "sample2", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                "-a", "daemon sample", "-u", "0");
+        src.run("startsrc", "-s", "sample2");
+        src.awaitAttached("sample2");
+        assertEquals("0513-044 The sample2 Subsystem was requested to stop.\n", src.run("stopsrc", "-s", "sample2").out());
+        SrcRoot.await(Duration.ofSeconds(20), () -> src.run("lssrc", "-s", "sample2").out().contains("inoperative"), "sample2 to end");
+        assertTrue(!src.log().contains("sample2 Subsystem ended abnormally"), src.log());
+    }
+}
