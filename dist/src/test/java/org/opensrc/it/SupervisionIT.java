@@ -170,6 +170,37 @@ class SupervisionIT {
         assertEquals("inoperative", statusOf("slow"));
     }
 
+    @Test
+    void spawnFailuresAnswerWithTheAixMessageAndLeaveNothingRunning() throws Exception {
+        src.run("mkssys", "-s", "missing", "-p", "/no/such/program", "-u", "0");
+        var r = src.run("startsrc", "-s", "missing");
+        assertEquals(1, r.status(), r.toString());
+        assertEquals("0513-015 The missing Subsystem could not be started. Please check subsystem resources and try again later.\n", r.err());
+        src.run("mkssys", "-s", "badout", "-p", "/bin/true", "-u", "0", "-o", "/no/such/dir/out.log");
+        var out = src.run("startsrc", "-s", "badout");
+        assertTrue(out.err().startsWith("0513-047 The badout Subsystem could not be started."), out.toString());
+        assertEquals("inoperative", statusOf("missing"));
+        assertEquals("inoperative", statusOf("badout"));
+    }
+
+    @Test
+    void hiddenSubsystemsAreLeftOutOfLssrcAButNotOfLssrcS() throws Exception {
+        src.run("mkssys", "-s", "hidden", "-p", "/bin/true", "-u", "0", "-D");
+        assertTrue(src.run("lssrc", "-a").lines().stream().noneMatch(l -> l.startsWith(" hidden ")));
+        assertEquals("inoperative", statusOf("hidden"));
+    }
+
+    @Test
+    void sigtermToSrcmstrStopsEverySubsystemBeforeItExits() throws Exception {
+        try (SrcRoot own = SrcRoot.start()) {
+            own.run("mkssys", "-s", "stubborn", "-p", "/bin/sh", "-a", "-c 'trap \"\" TERM; while :; do sleep 1; done'",
+                    "-u", "0", "-S", "-n", "15", "-f", "9", "-w", "1");
+            int pid = startedPid(own.run("startsrc", "-s", "stubborn"));
+            assertEquals(0, own.stopSrcmstr());
+            assertTrue(!alive(pid), "the subsystem that ignores SIGTERM is killed after waittime");
+        }
+    }
+
     private static List<Integer> children(int pid) {
         try (var dirs = Files.list(Path.of("/proc"))) {
             return dirs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
