@@ -88,6 +88,24 @@ class DefinitionsIT {
         assertTrue(src.log().contains("uid=0"), src.log());
     }
 
+    @Test
+    void chssysChangesOneExtensionAndKeepsTheOthers() {
+        assertEquals(0, src.run("mkssys", "-s", "ext", "-p", "/bin/true", "-u", "0", "--backoff", "--readiness").status());
+        assertEquals("0513-077 Subsystem has been changed.\n", src.run("chssys", "-s", "ext", "--kill-escalation").out());
+        String json = src.run("lssrc", "-S", "-s", "ext", "--json").out().replaceAll("\\s", "");
+        assertTrue(json.contains("\"backoff\":true"), json);
+        assertTrue(json.contains("\"readiness\":true"), json);
+        assertTrue(json.contains("\"kill_escalation\":true") || json.contains("\"killEscalation\":true"), json);
+    }
+
+    @Test
+    void aixSignalNumbersThatDifferOnLinuxAreMappedWithAWarning() {
+        var r = src.run("mkssys", "-s", "portmap", "-p", "/usr/sbin/rpcbind", "-u", "0", "-S", "-n", "30", "-f", "31");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains("SIGUSR1"), r.toString());
+        assertTrue(src.run("lssrc", "-S", "-s", "portmap").out().contains(":-S:0:0:20:10:12:-d:20::"));
+    }
+
     private static List<String> cat(List<String> prefix, String... rest) {
         var all = new java.util.ArrayList<>(prefix);
         all.addAll(List.of(rest));
