@@ -30,6 +30,8 @@ final class Context {
 
     final EventLoop loop;
     final ChildLauncher launcher;
+    /** Runs {@link ChildLauncher#launch} for nowait services off the loop thread. */
+    final java.util.concurrent.Executor spawner;
     final Clock clock;
     final StreamInternals streams;
     final DatagramInternals datagrams;
@@ -41,12 +43,15 @@ final class Context {
     AccessList access = AccessList.OPEN;
     LoopGuard guard = new LoopGuard(java.util.Set.of());
     int internalStreams;
+    /** nowait children being spawned right now: they count against every limit already. */
+    int pendingSpawns;
     Runnable capacityChanged = () -> {};
 
-    Context(EventLoop loop, ChildLauncher launcher, Clock clock, StreamInternals streams, ChildBudget budget,
-            IntPredicate watchExit) {
+    Context(EventLoop loop, ChildLauncher launcher, java.util.concurrent.Executor spawner, Clock clock,
+            StreamInternals streams, ChildBudget budget, IntPredicate watchExit) {
         this.loop = loop;
         this.launcher = launcher;
+        this.spawner = spawner;
         this.clock = clock;
         this.streams = streams;
         this.datagrams = new DatagramInternals(clock.getZone());
@@ -59,7 +64,7 @@ final class Context {
     }
 
     int totalRunning() {
-        return children.size() + internalStreams;
+        return children.size() + internalStreams + pendingSpawns;
     }
 
     boolean hasGlobalRoom() {

@@ -43,6 +43,7 @@ public final class Inetd implements AutoCloseable {
     private final EventLoop loop;
     private final ExitWatcher exits;
     private final Context ctx;
+    private final java.util.concurrent.ExecutorService spawner;
     private final Map<ServiceKey, ServiceRuntime> active = new LinkedHashMap<>();
     private final List<ServiceRuntime> retired = new ArrayList<>();
     private InetdConfig current;
@@ -52,7 +53,12 @@ public final class Inetd implements AutoCloseable {
         this.settings = settings;
         this.loop = new EventLoop();
         this.exits = new ExitWatcher(ev -> loop.execute(() -> ctx().childExited(ev.pid(), ev.status())));
-        this.ctx = new Context(loop, launcher, clock,
+        // posix_spawn blocks its caller until the child has exec'd: spawning off the loop
+        // thread, on one thread per core, keeps accepting while children start.
+        this.spawner = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().daemon().name("inetd-spawn-", 0).factory());
+        this.ctx = new Context(loop, launcher, spawner, clock,
                 new StreamInternals(clock, settings.maxInternalStreams(), settings.internalIdle()),
                 new ChildBudget(settings.maxChildren()), exits::watch);
         ctx.capacityChanged = this::capacityChanged;
@@ -107,6 +113,7 @@ public final class Inetd implements AutoCloseable {
         int killed = 0;
         for (ServiceRuntime r : allRuntimes()) {
             if (service == null || r.entry().name().equals(service)) {
+                r.killLateChildren();
                 for (int pid : r.pids()) {
                     if (Posix.killGroup(pid, SIGKILL) || Posix.kill(pid, SIGKILL)) {
                         killed++;
@@ -260,6 +267,12 @@ public final class Inetd implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        spawner.shutdown();
+        try {
+            spawner.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         exits.close();
         loop.close();

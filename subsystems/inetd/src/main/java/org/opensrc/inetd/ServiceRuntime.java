@@ -13,6 +13,7 @@ import org.opensrc.inetd.net.Net;
 import org.opensrc.inetd.net.NetException;
 import org.opensrc.inetd.spawn.Launch;
 import org.opensrc.libsrc.posix.ExitStatus;
+import org.opensrc.libsrc.posix.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,9 @@ final class ServiceRuntime {
     private long refused;
     private long rateLimited;
     private int running;
+    private int spawning;
+    private boolean killLateChildren;
+    private static final int SIGKILL = 9;
     private Optional<String> lastExit = Optional.empty();
 
     ServiceRuntime(Context ctx, ServiceEntry entry) {
@@ -120,7 +124,7 @@ final class ServiceRuntime {
         if (fd < 0) {
             return;
         }
-        boolean want = !retired && !childHoldsSocket && !backingOff && limiter.hasRoom(running)
+        boolean want = !retired && !childHoldsSocket && !backingOff && limiter.hasRoom(running + spawning)
                 && ctx.hasGlobalRoom();
         if (want && !ctx.loop.isRegistered(fd)) {
             ctx.loop.register(fd, ready -> onReady());
@@ -145,7 +149,7 @@ final class ServiceRuntime {
     }
 
     private void acceptBurst() throws NetException {
-        for (int i = 0; i < BURST && !backingOff && limiter.hasRoom(running) && ctx.hasGlobalRoom(); i++) {
+        for (int i = 0; i < BURST && !backingOff && limiter.hasRoom(running + spawning) && ctx.hasGlobalRoom(); i++) {
             Optional<Integer> conn = Net.accept(fd);
             if (conn.isEmpty()) {
                 return;
@@ -193,9 +197,29 @@ final class ServiceRuntime {
                     (service, f) -> ctx.loop.execute(this::internalDone));
             return;
         }
-        Launch launch = ctx.launcher.launch(entry, conn, Optional.of(peer));
-        Net.close(conn);
-        started(launch, Optional.of(peer));
+        // counted while it is being spawned, so max-child and the global cap hold
+        spawning++;
+        ctx.pendingSpawns++;
+        ServiceEntry spawned = entry;
+        ctx.spawner.execute(() -> {
+            Launch launch = ctx.launcher.launch(spawned, conn, Optional.of(peer));
+            Net.close(conn);
+            ctx.loop.execute(() -> {
+                ctx.pendingSpawns--;
+                spawning--;
+                started(launch, Optional.of(peer));
+                if (killLateChildren && launch instanceof Launch.Started(int pid)) {
+                    // a forced stop came while this child was being spawned
+                    if (!Posix.killGroup(pid, SIGKILL)) {
+                        Posix.kill(pid, SIGKILL);
+                    }
+                }
+                if (launch instanceof Launch.Failed) {
+                    ctx.capacityChanged.run();
+                }
+                update();
+            });
+        });
     }
 
     private void started(Launch launch, Optional<InetSocketAddress> peer) {
@@ -307,6 +331,11 @@ final class ServiceRuntime {
             }
         }
         update();
+    }
+
+    /** A forced stop: children still being spawned are killed as soon as they exist. */
+    void killLateChildren() {
+        killLateChildren = true;
     }
 
     /** Pids of this service's running children. */
