@@ -201,6 +201,19 @@ class SupervisionIT {
         }
     }
 
+    @Test
+    void aMultiInstanceSubsystemRunsTwiceAndStopsrcSStopsEveryInstance() throws Exception {
+        src.run("mkssys", "-s", "multi", "-p", "/bin/sleep", "-a", "300", "-u", "0", "-q", "-S", "-n", "15", "-f", "9");
+        int first = startedPid(src.run("startsrc", "-s", "multi"));
+        int second = startedPid(src.run("startsrc", "-s", "multi"));
+        assertEquals(3, src.run("lssrc", "-s", "multi").lines().size());
+        var ambiguous = src.run("lssrc", "-l", "-s", "multi");
+        assertEquals(1, ambiguous.status());
+        var stopped = src.run("stopsrc", "-s", "multi");
+        assertEquals(2, count(stopped.out(), "0513-044 The multi Subsystem was requested to stop."), stopped.toString());
+        SrcRoot.await(Duration.ofSeconds(10), () -> !alive(first) && !alive(second), "both instances to end");
+    }
+
     private static List<Integer> children(int pid) {
         try (var dirs = Files.list(Path.of("/proc"))) {
             return dirs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))

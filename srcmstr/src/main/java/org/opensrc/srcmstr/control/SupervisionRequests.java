@@ -97,19 +97,33 @@ public final class SupervisionRequests {
         }
         Registry reg = registry.get();
         List<SubsystemDef> defs = members(reg, target);
+        List<InstanceView> running = loop.status(reg.subsystems(), StatusListing.Visibility.ALL).join().stream()
+                .filter(v -> v.pid().isPresent()).toList();
         if (target.getKindCase() != Target.KindCase.SUBSYSTEM) {
-            List<String> running = running();
-            defs = defs.stream().filter(d -> running.contains(d.subsysname())).toList();
+            defs = defs.stream().filter(d -> running.stream().anyMatch(v -> v.name().equals(d.subsysname()))).toList();
             if (defs.isEmpty()) {
                 return target.getKindCase() == Target.KindCase.ALL ? List.of()
                         : List.of(Outcome.newBuilder().setCode(SrcCode.SRC_CODE_SVND).addArgs(target.getGroup()).build());
             }
         }
+        // one stop per subsystem; a multi-instance subsystem gets one per instance (AIX:
+        // "stopsrc -s srctest" stops all instances of srctest)
+        List<SubsystemDef> stopped = new ArrayList<>();
         List<CompletableFuture<List<org.opensrc.srcmstr.supervise.Outcome>>> answers = new ArrayList<>();
         for (SubsystemDef def : defs) {
-            answers.add(loop.ask(new Command.Stop(new StopTarget.BySubsystem(def.subsysname()), kind)));
+            List<Long> pids = running.stream().filter(v -> v.name().equals(def.subsysname()))
+                    .map(v -> v.pid().getAsLong()).toList();
+            if (pids.size() > 1) {
+                for (long pid : pids) {
+                    stopped.add(def);
+                    answers.add(loop.ask(new Command.Stop(new StopTarget.ByPid(pid), kind)));
+                }
+            } else {
+                stopped.add(def);
+                answers.add(loop.ask(new Command.Stop(new StopTarget.BySubsystem(def.subsysname()), kind)));
+            }
         }
-        List<Outcome> outcomes = collect(defs, answers);
+        List<Outcome> outcomes = collect(stopped, answers);
         if (request.getWaitMs() > 0) {
             awaitSettled(defs, request.getWaitMs(), w -> w == StatusWord.INOPERATIVE);
         }
@@ -158,11 +172,6 @@ public final class SupervisionRequests {
             throw SrcFailure.of(Status.Code.FAILED_PRECONDITION, SrcCode.SRC_CODE_WICH).toException();
         }
         return views.stream().map(v -> v.pid().getAsLong()).findFirst();
-    }
-
-    private List<String> running() {
-        return loop.status(registry.get().subsystems(), StatusListing.Visibility.ALL).join().stream()
-                .filter(v -> v.pid().isPresent()).map(InstanceView::name).toList();
     }
 
     private static List<Outcome> collect(List<SubsystemDef> defs,
