@@ -134,6 +134,25 @@ bench_wait_port() {  # bench_wait_port PORT [SECONDS]
     die "nothing listens on 127.0.0.1:$1"
 }
 
+# Stops a runsvdir started by the bench: SIGHUP makes it send TERM to every runsv (which
+# then takes its service down and exits); runsv still there after 5 s get SIGKILL.
+bench_stop_runsvdir() {  # bench_stop_runsvdir PID DIR
+    local p left
+    kill -HUP "$1" 2>/dev/null
+    for _ in $(seq 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$1" 2>/dev/null
+    wait "$1" 2>/dev/null
+    for _ in $(seq 50); do
+        left=()
+        for p in $(pgrep -x runsv); do
+            [[ $(readlink "/proc/$p/cwd" 2>/dev/null) == "$2"/* ]] && left+=("$p")
+        done
+        ((${#left[@]})) || return 0
+        sleep 0.1
+    done
+    kill -KILL "${left[@]}" 2>/dev/null
+}
+
 bench_load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 bench_machine() {
