@@ -101,15 +101,34 @@ run_one() {  # run_one NAME START-CMD... -- STOP-CMD...
     while [[ $1 != -- ]]; do start+=("$1"); shift; done
     shift; stop=("$@")
     rm -f "$W/m/$name"/*
-    t0=$(now); "${start[@]}" >/dev/null 2>&1 || true; t1=$(now)
-    r=$(python3 "$BENCH_DIR/markers.py" started "$W/m/$name" "$N" "$t0" "$LIMIT") || die "$name: $r"
+    t0=$(now); "${start[@]}" >"$W/$name.start.out" 2>&1 || true; t1=$(now)
+    r=$(python3 "$BENCH_DIR/markers.py" started "$W/m/$name" "$N" "$t0" "$LIMIT") || {
+        diagnose "$name"; die "$name: $r"; }
     START[$name]+="${r%% *} "
     STARTCMD[$name]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}') "
     t0=$(now); "${stop[@]}" >/dev/null 2>&1 || true; t1=$(now)
-    r=$(python3 "$BENCH_DIR/markers.py" gone "$W/m/$name" "$t0" "$LIMIT") || die "$name: $r"
+    r=$(python3 "$BENCH_DIR/markers.py" gone "$W/m/$name" "$t0" "$LIMIT") || { diagnose "$name"; die "$name: $r"; }
     STOP[$name]+="$r "
     STOPCMD[$name]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}') "
+    if [[ $name == opensrc ]]; then  # untimed: srcmstr must have seen every exit before the next round
+        local left
+        for _ in $(seq 60); do
+            left=$(lssrc -g many | awk 'NR > 1 && $NF != "inoperative"' | wc -l)
+            ((left == 0)) && break
+            sleep 0.5
+        done
+        ((left == 0)) || { diagnose opensrc; die "srcmstr still shows $left of $N not inoperative"; }
+        CAUGHTUP+="$(awk -v a="$t0" -v b="$(now)" 'BEGIN {printf "%.1f", b - a}') "
+    fi
 }
+diagnose() {  # what the start command said, and srcmstr's view, on stderr
+    log "$1: output of the last start command:"; tail -5 "$W/$1.start.out" >&2
+    if [[ $1 == opensrc ]]; then
+        log "lssrc -g many states:"; lssrc -g many | awk 'NR > 1 {print $NF}' | sort | uniq -c >&2
+        log "srcmstr.log (last 15 lines):"; tail -15 "$SRC_ROOT/var/log/src/srcmstr.log" | cut -c1-200 >&2
+    fi
+}
+CAUGHTUP=""
 
 # Client start-up alone: a trivial query with each command-line client.
 declare -A CLIENT
@@ -149,5 +168,6 @@ for s in opensrc runit supervisor; do
     echo "| $label | $a | $(med <<<"${STARTCMD[$s]}") | $r1 | $b | $(med <<<"${STOPCMD[$s]}") | $r2 | $(med <<<"${CLIENT[$s]}") |"
 done
 echo
+echo "OpenSRC: seconds from stopsrc -g until lssrc -g showed all $N inoperative (lssrc polled every 0.5 s, each call ~0.3 s): $CAUGHTUP"
 echo "client start-up alone: lssrc -s ONE, sv status ONE, supervisorctl pid (median of 3)."
 echo "all rounds (running / stopped, s): OpenSRC ${START[opensrc]}/ ${STOP[opensrc]}; runit ${START[runit]}/ ${STOP[runit]}; supervisor ${START[supervisor]}/ ${STOP[supervisor]}"
