@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""markers.py started DIR N T0 TIMEOUT | markers.py gone DIR T0 TIMEOUT
+
+Each service writes "pid epoch.micros" to its own file in DIR when it starts.
+started: waits until N files hold a line, prints the seconds from T0 (epoch seconds, taken
+         just before the start command) to the last start, and to the first.
+gone:    waits until no pid written in DIR is still a running bench service, prints the
+         seconds from T0 to the moment that was seen (polled every 2 ms).
+Exits 1 on time-out, printing how far it got.
+"""
+import os
+import sys
+import time
+
+
+def starts(d):
+    out = []
+    for name in os.listdir(d):
+        try:
+            with open(os.path.join(d, name)) as f:
+                parts = f.read().split()
+        except FileNotFoundError:
+            continue
+        if len(parts) >= 2:
+            out.append((int(parts[-2]), float(parts[-1])))
+    return out
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return b"opensrc-bench" in f.read()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def main():
+    mode, d = sys.argv[1], sys.argv[2]
+    if mode == "started":
+        n, t0, timeout = int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+        deadline = time.time() + timeout
+        while True:
+            s = starts(d)
+            if len(s) >= n:
+                ts = [t for _, t in s]
+                print(f"{max(ts) - t0:.3f} {min(ts) - t0:.3f}")
+                return
+            if time.time() > deadline:
+                print(f"timeout {len(s)}/{n}")
+                sys.exit(1)
+            time.sleep(0.005)
+    if mode == "gone":
+        t0, timeout = float(sys.argv[3]), float(sys.argv[4])
+        deadline = time.time() + timeout
+        pids = [p for p, _ in starts(d)]
+        while True:
+            pids = [p for p in pids if alive(p)]
+            if not pids:
+                print(f"{time.time() - t0:.3f}")
+                return
+            if time.time() > deadline:
+                print(f"timeout {len(pids)} left")
+                sys.exit(1)
+            time.sleep(0.002)
+    sys.exit("usage: markers.py started DIR N T0 TIMEOUT | gone DIR T0 TIMEOUT")
+
+
+if __name__ == "__main__":
+    main()
