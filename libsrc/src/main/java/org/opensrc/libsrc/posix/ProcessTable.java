@@ -83,7 +83,14 @@ public final class ProcessTable {
 
     /** As {@link #tree(int, int)}, leaving out zombies unless {@code includeZombies}. */
     public List<ProcInfo> tree(int rootPid, int sid, boolean includeZombies) {
-        List<ProcInfo> all = all();
+        return treeOf(all(), rootPid, sid, includeZombies);
+    }
+
+    /**
+     * As {@link #tree(int, int, boolean)}, from a snapshot taken once with {@link #all()}:
+     * one /proc scan can then serve the trees of many subsystems.
+     */
+    public static List<ProcInfo> treeOf(List<ProcInfo> all, int rootPid, int sid, boolean includeZombies) {
         Map<Integer, List<ProcInfo>> children = new HashMap<>();
         for (ProcInfo p : all) {
             children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p);

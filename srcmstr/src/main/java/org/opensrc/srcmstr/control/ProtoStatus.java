@@ -12,7 +12,8 @@ final class ProtoStatus {
 
     private ProtoStatus() {}
 
-    static SubsystemStatus of(InstanceView v, ProcessTable table) {
+    /** @param processes one /proc snapshot ({@link ProcessTable#all()}) for the whole listing */
+    static SubsystemStatus of(InstanceView v, java.util.List<ProcInfo> processes) {
         var b = SubsystemStatus.newBuilder()
                 .setSubsysname(v.name())
                 .setGrpname(v.group())
@@ -28,8 +29,9 @@ final class ProtoStatus {
                 .setLastExit(v.lastExit());
         v.pid().ifPresent(pid -> {
             b.setPid(Math.toIntExact(pid));
-            int sid = table.read(Math.toIntExact(pid)).map(ProcInfo::sid).orElse(0);
-            table.tree(Math.toIntExact(pid), sid, true).forEach(p -> b.addTreePids(p.pid()));
+            int p = Math.toIntExact(pid);
+            int sid = processes.stream().filter(x -> x.pid() == p).map(ProcInfo::sid).findFirst().orElse(0);
+            ProcessTable.treeOf(processes, p, sid, true).forEach(x -> b.addTreePids(x.pid()));
         });
         v.since().ifPresent(b::setSinceEpochMs);
         v.nextRetry().ifPresent(b::setNextRetryEpochMs);

@@ -158,7 +158,9 @@ public final class SupervisionRequests {
             }
             case KIND_NOT_SET -> throw SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM).toException();
         };
-        return chosen.stream().map(v -> ProtoStatus.of(v, table)).toList();
+        List<org.opensrc.libsrc.posix.ProcInfo> processes = chosen.stream().anyMatch(v -> v.pid().isPresent())
+                ? table.all() : List.of();
+        return chosen.stream().map(v -> ProtoStatus.of(v, processes)).toList();
     }
 
     /** The running instance's pid of a subsystem, when exactly one runs (031 when several). */

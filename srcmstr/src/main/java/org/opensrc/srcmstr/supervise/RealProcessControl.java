@@ -198,7 +198,16 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
         }
     }
 
+    /**
+     * Live processes left in the tree of {@code pid} after it ended. Most deaths leave
+     * nothing: when no process is left in the session's process group, the /proc scan
+     * (milliseconds per death, more on a busy host) is skipped.
+     */
     private List<Long> survivors(int pid, int sid) {
+        int group = sid > 0 ? sid : pid;
+        if (!Posix.killGroup(group, 0)) {
+            return List.of();
+        }
         return table.tree(pid, sid, false).stream()
                 .filter(p -> p.pid() != pid && p.pid() != Posix.getpid())
                 .sorted(Comparator.comparingLong(ProcInfo::startTime).thenComparingInt(ProcInfo::pid))
