@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.posix.Posix;
@@ -47,6 +48,9 @@ final class Srcmstr {
 
     private static final Logger LOG = LoggerFactory.getLogger(Srcmstr.class);
 
+    /** The exit status after SIGUSR2 (sysexits EX_TEMPFAIL): "restart me", nothing was stopped. */
+    static final int EX_TEMPFAIL = 75;
+
     private Srcmstr() {}
 
     static int runUntilStopped(SrcPaths paths, SrcmstrOptions options, PrintStream err) throws IOException {
@@ -76,6 +80,7 @@ final class Srcmstr {
         Posix.becomeChildSubreaper();
 
         ProcessTable table = ProcessTable.system();
+        StateKeeping keeping = new StateKeeping(paths.stateDir(), table, InstantSource.system());
         var loopRef = new java.util.concurrent.atomic.AtomicReference<SupervisionLoop>();
         SubsystemHub hub = new SubsystemHub(new ReplyTimeout(config.replyTimeout()), new SubsystemHub.Listener() {
             @Override
@@ -93,16 +98,23 @@ final class Srcmstr {
                 loopRef.get().submit(new Event.Ready(pid));
             }
         });
+        keeping.tokensFrom(hub);
         NotifyRunner notify = new NotifyRunner(definitions::current, paths.logDir());
         RealProcessControl processes = new RealProcessControl(table, paths.logDir(),
-                new SubsystemSpawnHooks(hub, paths.controlSocket(), paths.root()));
+                new SubsystemSpawnHooks(hub, paths.controlSocket(), paths.root(), keeping::marker));
         RealScheduler scheduler = new RealScheduler(InstantSource.system());
         CountDownLatch stop = new CountDownLatch(1);
         SupervisionLoop loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
                 (pid, forced) -> sendStop(hub, pid, forced), scheduler, InstantSource.system(),
-                new LoggingSupervisionListener(notify));
+                new LoggingSupervisionListener(notify, keeping));
         loopRef.set(loop);
         loop.start();
+        keeping.takeOver(options.noReadoption()).ifPresent(plan -> {
+            hub.restore(plan.tokens());
+            plan.events().forEach(loop::submit);
+            LOG.info("re-adopted {} subsystem process(es) of the previous srcmstr; {} ended meanwhile",
+                    plan.adopted(), plan.ended());
+        });
         SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table);
         ForwardedRequests forwarded = new ForwardedRequests(supervision, definitions::current, hub, config.replyTimeout());
         List<BindableService> services = List.of(
@@ -110,14 +122,24 @@ final class Srcmstr {
                 new ControlService(authorization, supervision, forwarded),
                 new SubsystemService(hub));
 
+        AtomicBoolean upgrade = new AtomicBoolean();
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        Signal.handle(new Signal("USR2"), signal -> {
+            upgrade.set(true);
+            stop.countDown();
+        });
         try (OrphanSweep sweep = new OrphanSweep(processes::watchedPids);
                 LocalServer server = LocalServer.start(paths.controlSocket(), services);
                 RemoteServer remoteServer = remote == null ? null : RemoteServer.start(remote, services)) {
             LOG.info("srcmstr {} serving {}{}", ProcessHandle.current().pid(), paths.controlSocket(),
                     remoteServer == null ? "" : " and remote requests on TCP port " + remoteServer.port());
             stop.await();
+            if (upgrade.get()) {
+                LOG.info("srcmstr exiting on SIGUSR2 with every subsystem left running (status {}): "
+                        + "the next srcmstr re-adopts them", EX_TEMPFAIL);
+                return EX_TEMPFAIL;
+            }
             LOG.info("srcmstr stopping: SIGTERM to every subsystem, SIGKILL to what remains after waittime");
             loop.submit(new Event.Shutdown());
             loop.shutdownComplete().get(10, TimeUnit.MINUTES);
@@ -136,6 +158,7 @@ final class Srcmstr {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            keeping.close();
             processes.close();
             hub.close();
         }
@@ -162,7 +185,7 @@ final class Srcmstr {
     }
 
     /** Supervision's log lines, notices and notify requests. */
-    private record LoggingSupervisionListener(NotifyRunner notifyRunner) implements org.opensrc.srcmstr.supervise.SupervisionListener {
+    private record LoggingSupervisionListener(NotifyRunner notifyRunner, StateKeeping keeping) implements org.opensrc.srcmstr.supervise.SupervisionListener {
         @Override
         public void log(org.opensrc.proto.v1.SrcCode code, List<String> args) {
             LOG.info(Messages.render(code, args));
@@ -171,6 +194,11 @@ final class Srcmstr {
         @Override
         public void notice(String message) {
             LOG.info(message);
+        }
+
+        @Override
+        public void persist(SupervisionState state, boolean urgent) {
+            keeping.persist(state, urgent);
         }
 
         @Override

@@ -149,9 +149,11 @@ public final class SrcConnection implements AutoCloseable {
             }
             channel.resetConnectBackoff();
             var stream = new Stream();
-            stream.out = SubsystemGrpc.newStub(channel).attach(stream);
+            // current first: with the direct executor a call that fails at once (srcmstr
+            // not there yet) ends inside attach(), and ended() must see it as current to retry
             current = stream;
             attaches++;
+            stream.out = SubsystemGrpc.newStub(channel).attach(stream);
             stream.send(SubsystemMessage.newBuilder()
                     .setHello(Hello.newBuilder().setToken(token).setPid((int) ProcessHandle.current().pid()))
                     .build());

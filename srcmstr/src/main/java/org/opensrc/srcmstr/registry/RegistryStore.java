@@ -1,16 +1,13 @@
 package org.opensrc.srcmstr.registry;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.opensrc.srcmstr.durable.AtomicFiles;
 
 /**
  * The registry folder on disk. {@link #save} writes only the object classes that changed
@@ -20,7 +17,7 @@ import java.util.Objects;
  */
 public final class RegistryStore {
 
-    static final String NEW_SUFFIX = ".new";
+    static final String NEW_SUFFIX = AtomicFiles.NEW_SUFFIX;
 
     private final Path dir;
     private final RegistryCodec codec;
@@ -48,7 +45,7 @@ public final class RegistryStore {
         for (ObjectClass c : ObjectClass.values()) {
             Path file = dir.resolve(c.fileName());
             try {
-                Files.deleteIfExists(dir.resolve(c.fileName() + NEW_SUFFIX));
+                AtomicFiles.discardLeftover(file);
                 content[c.ordinal()] = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
                 content[c.ordinal()] = null;
@@ -76,36 +73,6 @@ public final class RegistryStore {
     }
 
     private void write(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(dir);
-        Path temp = dir.resolve(file.getFileName() + NEW_SUFFIX);
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(true);
-        } catch (IOException e) {
-            deleteQuietly(temp, e);
-            throw e;
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(temp, e);
-            throw e;
-        }
-        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
-            folder.force(true);
-        }
-    }
-
-    /** Removes a half-written temporary file; a failure to do so is added to {@code cause}. */
-    private static void deleteQuietly(Path temp, IOException cause) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException suppressed) {
-            cause.addSuppressed(suppressed);
-        }
+        AtomicFiles.write(file, bytes);
     }
 }

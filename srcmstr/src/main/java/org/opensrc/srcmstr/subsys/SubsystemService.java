@@ -16,6 +16,8 @@ import org.opensrc.srcmstr.control.Caller;
  */
 public final class SubsystemService extends SubsystemGrpc.SubsystemImplBase {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubsystemService.class);
+
     private final SubsystemHub hub;
 
     public SubsystemService(SubsystemHub hub) {
@@ -68,6 +70,7 @@ public final class SubsystemService extends SubsystemGrpc.SubsystemImplBase {
         }
 
         private void refuse(String reason) {
+            LOG.warn("subsystem API: Attach from pid {} refused: {}", callerPid, reason);
             refused = true;
             out.onError(Status.PERMISSION_DENIED.withDescription(reason).asRuntimeException());
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.opensrc.srcmstr.supervise.InstanceId;
 import org.opensrc.srcmstr.supervise.SpawnHooks;
@@ -22,12 +23,22 @@ public final class SubsystemSpawnHooks implements SpawnHooks {
     private final Map<InstanceId, String> pending = new HashMap<>();
 
     private final List<String> rootEnvironment;
+    private final Function<InstanceId, List<String>> marker;
 
     /**
      * @param root the SRC root; when it is not {@code /}, every subsystem gets
      *     {@code SRC_ROOT} too, so that SRC-aware daemons (inetd) use the same root
      */
     public SubsystemSpawnHooks(SubsystemHub hub, Path socket, Path root) {
+        this(hub, socket, root, id -> List.of());
+    }
+
+    /**
+     * @param marker extra words for every instance (srcmstr gives {@code SRC_INSTANCE}, the
+     *     spawn marker that lets a restarted srcmstr find a process it never recorded)
+     */
+    public SubsystemSpawnHooks(SubsystemHub hub, Path socket, Path root, Function<InstanceId, List<String>> marker) {
+        this.marker = marker;
         this.hub = hub;
         this.socket = socket;
         this.rootEnvironment = root.equals(Path.of("/")) ? List.of() : List.of("SRC_ROOT=" + root);
@@ -36,6 +47,7 @@ public final class SubsystemSpawnHooks implements SpawnHooks {
     @Override
     public List<String> environment(SpawnOrder order) {
         List<String> env = new java.util.ArrayList<>(rootEnvironment);
+        env.addAll(marker.apply(order.instance()));
         if (order.definition().contact() != SubsystemDef.Contact.SIGNAL) {
             String token = hub.newToken(order.definition().subsysname());
             pending.put(order.instance(), token);

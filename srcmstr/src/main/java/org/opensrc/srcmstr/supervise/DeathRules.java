@@ -67,6 +67,16 @@ final class DeathRules {
         abnormal(step, instance.definition(), instance.args(), instance.env(), upSince);
     }
 
+    /** An instance that ended unseen: like an exit, with status "unknown" and no survivors to follow. */
+    static void endedWhileAway(Step step, Event.EndedWhileAway e) {
+        String name = e.definition().subsysname();
+        step.putSubsystem(name, step.subsystem(name).withLastExit("unknown"));
+        step.emit(new Effect.Notice(name + ": pid " + e.pid() + " ended while srcmstr was not running"));
+        if (!e.stopAsked()) {
+            abnormal(step, e.definition(), e.args(), e.env(), step.now);
+        }
+    }
+
     static void spawnFailed(Step step, Event.SpawnFailed e) {
         PendingSpawn pending = step.spawning.remove(e.instance());
         if (pending == null) {

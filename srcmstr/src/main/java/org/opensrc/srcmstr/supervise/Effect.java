@@ -67,8 +67,14 @@ public sealed interface Effect {
         }
     }
 
-    /** Persistable state changed; the driver may save the new state. */
-    record Persist() implements Effect {
+    /**
+     * Persistable state changed; comes first in a transition's effects so the new state
+     * is saved before anything else is done. {@code urgent} when the transition also
+     * spawns, signals, kills or answers a command: the driver must then have the state
+     * durable before it carries out the next effect; otherwise it may save it a little
+     * later, coalesced with the changes that follow.
+     */
+    record Persist(boolean urgent) implements Effect {
     }
 
     /** Shutdown finished: nothing supervised runs any more. */

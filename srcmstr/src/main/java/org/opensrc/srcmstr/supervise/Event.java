@@ -1,7 +1,9 @@
 package org.opensrc.srcmstr.supervise;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
@@ -69,14 +71,61 @@ public sealed interface Event {
     record Shutdown() implements Event {
     }
 
-    /** Take over a process started by an earlier srcmstr, without spawning. */
-    record Adopt(SubsystemDef definition, long pid, OptionalLong startTime, List<String> args, List<String> env)
-            implements Event {
+    /**
+     * Take over a process started by an earlier srcmstr, without spawning.
+     *
+     * @param sessionId the session of the instance's processes (the first pid)
+     * @param stop the stop the earlier srcmstr had begun, if any (the death is then no surprise)
+     */
+    record Adopt(
+            SubsystemDef definition, long pid, OptionalLong startTime, List<String> args, List<String> env,
+            long sessionId, Optional<StopKind> stop) implements Event {
         public Adopt {
             Objects.requireNonNull(definition, "definition");
             Objects.requireNonNull(startTime, "startTime");
+            Objects.requireNonNull(stop, "stop");
             args = List.copyOf(args);
             env = List.copyOf(env);
+        }
+
+        public Adopt(SubsystemDef definition, long pid, OptionalLong startTime, List<String> args, List<String> env) {
+            this(definition, pid, startTime, args, env, pid, Optional.empty());
+        }
+    }
+
+    /**
+     * An instance an earlier srcmstr ran ended while no srcmstr watched it (its pid is gone
+     * or now belongs to another process). Its exit status is unknowable; it is a death like
+     * any other for the respawn rules, unless a stop had been asked.
+     */
+    record EndedWhileAway(SubsystemDef definition, long pid, List<String> args, List<String> env, boolean stopAsked)
+            implements Event {
+        public EndedWhileAway {
+            Objects.requireNonNull(definition, "definition");
+            args = List.copyOf(args);
+            env = List.copyOf(env);
+        }
+    }
+
+    /**
+     * What an earlier srcmstr knew beyond its processes, given back before any adoption:
+     * each subsystem's want, death series and figures, and the restarts it owed (a
+     * back-off restart put off until {@code at}, or a spawn it ordered whose process
+     * cannot be found: {@code at} 0, ordered again at once).
+     */
+    record Recall(Map<String, SubsystemRecord> subsystems, List<Restart> restarts) implements Event {
+        public Recall {
+            subsystems = Map.copyOf(subsystems);
+            restarts = List.copyOf(restarts);
+        }
+
+        /** One restart owed: the definition and words it runs with, and when (epoch ms). */
+        public record Restart(SubsystemDef definition, List<String> args, List<String> env, long at) {
+            public Restart {
+                Objects.requireNonNull(definition, "definition");
+                args = List.copyOf(args);
+                env = List.copyOf(env);
+            }
         }
     }
 }

@@ -21,8 +21,11 @@ public interface SupervisionListener {
     default void runNotify(String subsystem, String group) {
     }
 
-    /** The persistable state changed. */
-    default void persist(SupervisionState state) {
+    /**
+     * The persistable state changed. When {@code urgent}, return only once it is durable:
+     * the next effect (a spawn, a signal, an answer) depends on it being saved.
+     */
+    default void persist(SupervisionState state, boolean urgent) {
     }
 
     /** Shutdown finished; nothing supervised runs any more. */

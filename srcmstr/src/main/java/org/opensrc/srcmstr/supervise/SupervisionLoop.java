@@ -223,7 +223,7 @@ public final class SupervisionLoop implements AutoCloseable {
                     answer.complete(r.outcomes());
                 }
             }
-            case Effect.Persist p -> listener.persist(state);
+            case Effect.Persist p -> listener.persist(state, p.urgent());
             case Effect.ShutdownComplete s -> {
                 listener.shutdownComplete();
                 shutdownComplete.complete(null);

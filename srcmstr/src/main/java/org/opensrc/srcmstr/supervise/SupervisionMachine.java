@@ -52,12 +52,33 @@ public final class SupervisionMachine {
             case Event.TimerFired e -> timerFired(step, e.timer());
             case Event.Shutdown e -> StopRules.shutdown(step);
             case Event.Adopt e -> adopt(step, e);
+            case Event.EndedWhileAway e -> DeathRules.endedWhileAway(step, e);
+            case Event.Recall e -> recall(step, e);
         }
         SupervisionState next = step.state();
         if (!next.equals(state)) {
-            step.emit(new Effect.Persist());
+            step.effects.addFirst(new Effect.Persist(step.effects.stream().anyMatch(SupervisionMachine::outward)));
         }
         return new Transition(next, step.effects);
+    }
+
+    /** Effects whose consequences a restarted srcmstr must find in the saved state. */
+    private static boolean outward(Effect effect) {
+        return switch (effect) {
+            case Effect.Spawn s -> true;
+            case Effect.Signal s -> true;
+            case Effect.KillTree k -> true;
+            case Effect.SendStopRequest r -> true;
+            case Effect.Reply r -> true;
+            case Effect.Watch w -> false;
+            case Effect.ArmTimer a -> false;
+            case Effect.CancelTimer c -> false;
+            case Effect.RunNotify n -> false;
+            case Effect.Log l -> false;
+            case Effect.Notice n -> false;
+            case Effect.Persist p -> false;
+            case Effect.ShutdownComplete s -> false;
+        };
     }
 
     private static void start(Step step, ReplyTo replyTo, Command.Start start) {
@@ -130,14 +151,45 @@ public final class SupervisionMachine {
         SubsystemDef def = e.definition();
         String name = def.subsysname();
         if (step.instanceByPid(e.pid()).isPresent()
-                || (!def.multi() && !step.instancesNamed(name).isEmpty())) {
+                || (!def.multi() && (!step.instancesNamed(name).isEmpty() || step.spawningNamed(name)))) {
             step.emit(new Effect.Notice(name + ": pid " + e.pid() + " not adopted, the subsystem is already active"));
             return;
         }
         InstanceId id = step.newId();
-        step.instances.put(id, new Instance(id, def, e.args(), e.env(), e.pid(), e.startTime(), false,
-                new InstanceState.Active(e.pid(), step.now)));
-        step.putSubsystem(name, step.subsystem(name).withWant(Want.UP));
+        InstanceState state = e.stop().map(kind -> kind == StopKind.CANCEL
+                ? (InstanceState) new InstanceState.WarnedToStop(e.pid(), step.now, step.now + Waittime.millis(def))
+                : new InstanceState.Stopping(e.pid(), kind, step.now))
+                .orElse(new InstanceState.Active(e.pid(), step.now));
+        step.instances.put(id, new Instance(id, def, e.args(), e.env(), e.sessionId(), e.startTime(), false, state));
+        if (e.stop().isEmpty()) {
+            step.putSubsystem(name, step.subsystem(name).withWant(Want.UP));
+        }
+        if (state instanceof InstanceState.WarnedToStop w) {
+            step.emit(new Effect.ArmTimer(new TimerId.KillTimer(id), w.killAt()));
+        } else if (state instanceof InstanceState.Stopping && StopRules.escalates(def)) {
+            step.emit(new Effect.ArmTimer(new TimerId.KillTimer(id), step.now + Waittime.millis(def)));
+        }
         step.emit(new Effect.Watch(e.pid()));
+    }
+
+    private static void recall(Step step, Event.Recall e) {
+        step.subsystems.putAll(e.subsystems());
+        if (step.shuttingDown) {
+            return;
+        }
+        for (Event.Recall.Restart r : e.restarts()) {
+            String name = r.definition().subsysname();
+            if (step.subsystem(name).want() != Want.UP) {
+                continue;
+            }
+            if (r.at() > step.now) {
+                InstanceId id = step.newId();
+                step.retries.put(id, new PendingRetry(id, r.definition(), r.args(), r.env(), r.at()));
+                step.emit(new Effect.ArmTimer(new TimerId.RetryTimer(id), r.at()));
+            } else if (r.definition().multi() || (step.instancesNamed(name).isEmpty() && !step.spawningNamed(name))) {
+                step.log(SrcCode.SRC_CODE_RSTRT, name);
+                orderSpawn(step, step.newId(), r.definition(), r.args(), r.env(), Optional.empty());
+            }
+        }
     }
 }

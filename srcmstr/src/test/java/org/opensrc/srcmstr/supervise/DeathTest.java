@@ -144,7 +144,7 @@ class DeathTest {
         h.apply(new Event.Adopt(def, 555, java.util.OptionalLong.of(98765), List.of(), List.of()));
         assertTrue(h.of(Effect.Spawn.class).isEmpty());
         assertEquals(List.of(new Effect.Watch(555)), h.of(Effect.Watch.class));
-        assertTrue(h.effects.contains(new Effect.Persist()));
+        assertEquals(new Effect.Persist(false), h.effects.getFirst());
         assertEquals(StatusWord.ACTIVE, h.status(def).status());
         assertEquals(98765, h.state.instances().values().iterator().next().startTime().orElseThrow());
     }
@@ -152,7 +152,7 @@ class DeathTest {
     @Test
     void persistIsEmittedOnlyWhenStateChanged() {
         h.start(Defs.of("sendmail").def(), 100);
-        assertTrue(h.effects.contains(new Effect.Persist()));
+        assertEquals(new Effect.Persist(true), h.effects.getFirst());
         h.apply(new Event.Exited(999, "exit 0", List.of()));
         assertEquals(List.of(), h.effects);
     }

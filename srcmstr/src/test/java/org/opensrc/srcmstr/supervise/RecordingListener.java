@@ -30,7 +30,7 @@ final class RecordingListener implements SupervisionListener {
     }
 
     @Override
-    public void persist(SupervisionState state) {
+    public void persist(SupervisionState state, boolean urgent) {
         persists.incrementAndGet();
     }
 

@@ -27,7 +27,7 @@ class ShutdownTest {
         h.advance(29_000);
         h.apply(new Event.TimerFired(new TimerId.ShutdownTimer()));
         assertEquals(List.of(200L, 300L), h.of(Effect.KillTree.class).stream().map(Effect.KillTree::pid).toList());
-        assertEquals(new Effect.ShutdownComplete(), h.effects.get(h.effects.size() - 2));
+        assertEquals(new Effect.ShutdownComplete(), h.effects.getLast());
         assertTrue(h.state.instances().isEmpty());
     }
 
