@@ -18,8 +18,14 @@ import java.util.Optional;
 /**
  * Starts children with {@code posix_spawn}: the child's descriptors are exactly the given
  * stdio and extra fds (everything else is closed), its signal mask is empty and every signal
- * has its default action, optionally in a new session, at a nice value, as another user
- * (through {@code setpriv}, which execs in place so the pid stays the daemon's).
+ * has its default action, optionally in a new session, at a nice value, as another user.
+ *
+ * <p>To run as another user, a root caller on a platform thread switches the real uid, gid
+ * and groups of its own OS thread ({@link ThreadCredentials}), spawns with
+ * {@code POSIX_SPAWN_RESETIDS} (the child sets its effective ids to those real ids before
+ * exec, and exec drops every capability) and switches back: no extra exec. Elsewhere (a
+ * virtual thread, an unknown architecture) the child is {@code setpriv}, which execs the
+ * program in place, so the pid is the program's either way.
  *
  * <p>The child is not reaped here; watch it with {@link ExitWatcher} or reap it with
  * {@link Posix#reap}. A caller that also runs {@link Posix#reapOrphans} must add the pid to
@@ -28,6 +34,7 @@ import java.util.Optional;
 public final class Spawner {
 
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final short POSIX_SPAWN_RESETIDS = 0x01;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final short POSIX_SPAWN_SETSID = 0x80;
@@ -42,6 +49,11 @@ public final class Spawner {
 
     /** Spawns the child described by {@code spec}; failures are values naming the stage. */
     public static SpawnResult spawn(SpawnSpec spec) {
+        return spawn(spec, true);
+    }
+
+    /** As {@link #spawn(SpawnSpec)}; {@code mayUseThread} false forces the setpriv path. */
+    static SpawnResult spawn(SpawnSpec spec, boolean mayUseThread) {
         List<FdSource> sources = new ArrayList<>(List.of(spec.stdin(), spec.stdout(), spec.stderr()));
         sources.addAll(spec.extraFds());
         try (ChildFds fds = ChildFds.open(sources)) {
@@ -51,7 +63,7 @@ public final class Spawner {
                 return new SpawnResult.Failed(stageOfFd(f.index()), f.errno(),
                         (f.index() > 2 ? "fd " + f.index() + ": " : "") + f.message());
             }
-            return spawnWith(spec, fds);
+            return spawnWith(spec, fds, mayUseThread);
         }
     }
 
@@ -64,18 +76,23 @@ public final class Spawner {
         };
     }
 
-    private static SpawnResult spawnWith(SpawnSpec spec, ChildFds fds) {
+    private static SpawnResult spawnWith(SpawnSpec spec, ChildFds fds, boolean mayUseThread) {
         int euid = Posix.geteuid();
         List<String> argv = spec.argv();
         Path program = spec.executable();
+        Optional<RunAs> threadSwitch = Optional.empty();
         if (spec.runAs().isPresent() && needsSwitch(spec.runAs().get(), euid)) {
             RunAs user = spec.runAs().get();
             if (euid != 0) {
                 return new SpawnResult.Failed(SpawnStage.USER, Libc.EPERM,
                         "cannot run as uid " + user.uid() + ": not root (euid " + euid + ")");
             }
-            argv = setprivArgv(user, spec);
-            program = SETPRIV;
+            if (mayUseThread && ThreadCredentials.canSwitch(euid)) {
+                threadSwitch = Optional.of(user);
+            } else {
+                argv = setprivArgv(user, spec);
+                program = SETPRIV;
+            }
         }
         if (spec.nice() < 0 && euid != 0) {
             return new SpawnResult.Failed(SpawnStage.USER, Libc.EACCES,
@@ -85,7 +102,21 @@ public final class Spawner {
         if (notRunnable.isPresent()) {
             return notRunnable.get();
         }
-        int pidOrError = posixSpawn(program, argv, spec.env(), fds, spec.newSession());
+        int pidOrError;
+        if (threadSwitch.isPresent()) {
+            RunAs user = threadSwitch.get();
+            List<Integer> groups = supplementaryGroups(user);
+            try (ThreadCredentials switched = ThreadCredentials.switchTo(user, groups)) {
+                if (switched.refusal().isPresent()) {
+                    ThreadCredentials.Refusal r = switched.refusal().get();
+                    return new SpawnResult.Failed(SpawnStage.USER, r.errno(), "cannot run as uid " + user.uid()
+                            + ": " + r.call() + ": " + PosixException.strerror(r.errno()));
+                }
+                pidOrError = posixSpawn(program, argv, spec.env(), fds, spec.newSession(), true);
+            }
+        } else {
+            pidOrError = posixSpawn(program, argv, spec.env(), fds, spec.newSession(), false);
+        }
         if (pidOrError < 0) {
             return new SpawnResult.Failed(SpawnStage.EXEC, -pidOrError,
                     "posix_spawn " + program + ": " + PosixException.strerror(-pidOrError));
@@ -107,6 +138,16 @@ public final class Spawner {
 
     private static boolean needsSwitch(RunAs user, int euid) {
         return user.uid() != euid || user.gid() != Posix.getegid();
+    }
+
+    /**
+     * The groups {@code setpriv --init-groups} gives ({@code initgroups} of the passwd entry),
+     * or only the gid for a uid without a passwd entry.
+     */
+    static List<Integer> supplementaryGroups(RunAs user) {
+        return Users.byUid(user.uid())
+                .map(u -> Users.groupList(u.name(), u.gid()))
+                .orElse(List.of(user.gid()));
     }
 
     static List<String> setprivArgv(RunAs user, SpawnSpec spec) {
@@ -142,7 +183,8 @@ public final class Spawner {
     }
 
     /** The child's pid, or minus the error number posix_spawn returned. */
-    private static int posixSpawn(Path program, List<String> argv, List<String> env, ChildFds fds, boolean setsid) {
+    private static int posixSpawn(Path program, List<String> argv, List<String> env, ChildFds fds, boolean setsid,
+            boolean resetIds) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment actions = arena.allocate(OPAQUE_SIZE, 16);
             MemorySegment attr = arena.allocate(OPAQUE_SIZE, 16);
@@ -165,7 +207,7 @@ public final class Spawner {
                     // (bit n-1 of the first word) gives the program a default disposition for them.
                     full.set(JAVA_LONG, 0, full.get(JAVA_LONG, 0) | INTERNAL_SIGNALS);
                     short flags = (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-                            | (setsid ? POSIX_SPAWN_SETSID : 0));
+                            | (setsid ? POSIX_SPAWN_SETSID : 0) | (resetIds ? POSIX_SPAWN_RESETIDS : 0));
                     check("posix_spawnattr_setflags", (int) H.ATTR_SETFLAGS.invokeExact(attr, flags));
                     check("posix_spawnattr_setsigmask", (int) H.ATTR_SETSIGMASK.invokeExact(attr, empty));
                     check("posix_spawnattr_setsigdefault", (int) H.ATTR_SETSIGDEF.invokeExact(attr, full));

@@ -8,6 +8,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,6 +77,33 @@ public final class Users {
         throw new PosixException("getgrnam_r(" + name + ")", Libc.ERANGE);
     }
 
+    /**
+     * The groups {@code initgroups(name, gid)} would give: {@code gid} plus every group that
+     * lists {@code name} as a member ({@code getgrouplist}).
+     */
+    public static List<Integer> groupList(String name, int gid) {
+        int capacity = 32;
+        while (true) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment groups = arena.allocate(JAVA_INT, capacity);
+                MemorySegment count = arena.allocate(JAVA_INT);
+                count.set(JAVA_INT, 0, capacity);
+                int n = (int) H.GETGROUPLIST.invokeExact(arena.allocateFrom(name), gid, groups, count);
+                if (n >= 0) {
+                    List<Integer> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(groups.getAtIndex(JAVA_INT, i));
+                    }
+                    return List.copyOf(list);
+                }
+                // too small: glibc stored the number it needs
+                capacity = Math.max(capacity * 2, count.get(JAVA_INT, 0));
+            } catch (Throwable t) {
+                throw Libc.rethrow(t);
+            }
+        }
+    }
+
     private interface Key {
         MemorySegment make(Arena arena);
     }
@@ -119,5 +148,7 @@ public final class Users {
         static final MethodHandle GETGRNAM_R = Libc.handle("getgrnam_r", LOOKUP_R);
         static final MethodHandle GETPWUID_R = Libc.handle("getpwuid_r",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+        static final MethodHandle GETGROUPLIST = Libc.handle("getgrouplist",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
     }
 }

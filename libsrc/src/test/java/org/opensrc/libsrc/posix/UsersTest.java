@@ -1,7 +1,9 @@
 package org.opensrc.libsrc.posix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,12 @@ class UsersTest {
         assertEquals(Optional.empty(), Users.lookup("4000000"));
         assertEquals(Optional.empty(), Users.lookup(""));
         assertEquals(Optional.empty(), Users.lookup("99999999999"));
+    }
+
+    @Test
+    void groupListHoldsTheGivenGroupAndTheUsersOtherGroups() {
+        assertEquals(List.of(65534), Users.groupList("nobody", 65534));
+        assertTrue(Users.groupList("no-such-user-here", 4242).contains(4242));
     }
 
     @Test
