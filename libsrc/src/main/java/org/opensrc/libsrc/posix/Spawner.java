@@ -145,10 +145,27 @@ public final class Spawner {
      * or only the gid for a uid without a passwd entry.
      */
     static List<Integer> supplementaryGroups(RunAs user) {
-        return Users.byUid(user.uid())
+        long now = System.nanoTime();
+        CachedGroups cached = GROUPS.get(user);
+        if (cached != null && now - cached.at() < GROUPS_TTL_NANOS) {
+            return cached.groups();
+        }
+        List<Integer> groups = Users.byUid(user.uid())
                 .map(u -> Users.groupList(u.name(), u.gid()))
                 .orElse(List.of(user.gid()));
+        GROUPS.put(user, new CachedGroups(groups, now));
+        return groups;
     }
+
+    /**
+     * Group lists are read from the user database at most once a second per user: a
+     * super-server spawning hundreds of servers a second need not re-read /etc/group for
+     * each, and a change to the database still takes effect within a second.
+     */
+    private record CachedGroups(List<Integer> groups, long at) {}
+
+    private static final long GROUPS_TTL_NANOS = 1_000_000_000L;
+    private static final java.util.Map<RunAs, CachedGroups> GROUPS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static List<String> setprivArgv(RunAs user, SpawnSpec spec) {
         List<String> argv = new ArrayList<>();

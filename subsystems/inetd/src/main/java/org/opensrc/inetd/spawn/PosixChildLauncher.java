@@ -22,9 +22,26 @@ import org.opensrc.libsrc.posix.Users;
 public final class PosixChildLauncher implements ChildLauncher {
     static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /** A user looked up at most once a second per name (changes still show within a second). */
+    private record CachedUser(Optional<User> user, long at) {}
+
+    private static final long USER_TTL_NANOS = 1_000_000_000L;
+    private final java.util.Map<String, CachedUser> users = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<User> user(String name) {
+        long now = System.nanoTime();
+        CachedUser cached = users.get(name);
+        if (cached != null && now - cached.at() < USER_TTL_NANOS) {
+            return cached.user();
+        }
+        Optional<User> user = Users.lookup(name);
+        users.put(name, new CachedUser(user, now));
+        return user;
+    }
+
     @Override
     public Launch launch(ServiceEntry entry, int socketFd, Optional<InetSocketAddress> peer) {
-        Optional<User> user = Users.lookup(entry.user());
+        Optional<User> user = user(entry.user());
         if (user.isEmpty()) {
             return new Launch.Failed("getpwnam: " + entry.user() + ": No such user");
         }
