@@ -37,7 +37,7 @@ import org.opensrc.srcmstr.registry.SubsystemDef;
  *       default /dev/console makes no sense on Linux: stdin then reads /dev/null and the
  *       outputs are appended to {@code $SRC_ROOT/var/log/src/<subsystem>.log}.</li>
  *   <li>nice = {@code priority − 20} (AIX), clamped to -20..19; another uid runs through
- *       {@code setpriv} with that user's primary group.</li>
+ *       libsrc's {@code Spawner} (per-thread credentials and POSIX_SPAWN_RESETIDS, or {@code setpriv}) with that user's primary group.</li>
  *   <li>Exits are reported on the "pidfd-watcher" thread with the survivors of the
  *       process's session and descendants (oldest first). A daemon that calls
  *       {@code setsid} itself leaves the session and is not seen as a survivor.</li>
