@@ -117,6 +117,38 @@ class SrcAwareIT {
     }
 
     @Test
+    void aDaemonThatNeverAnswersGets0513056AndSrcmstrKeepsAnswering() throws Exception {
+        try (SrcRoot own = SrcRoot.empty()) {
+            Files.createDirectories(own.root.resolve("etc/src"));
+            Files.writeString(own.root.resolve("etc/src/srcmstr.conf"), "reply.timeout.seconds=2\n");
+            own.startSrcmstr();
+            own.run("mkssys", "-s", "mute", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                    "-a", "daemon sample", "-u", "0");
+            own.run("startsrc", "-s", "mute", "-e", "SAMPLE_MISBEHAVE=hang");
+            SrcRoot.await(Duration.ofSeconds(60), () -> own.run("refresh", "-s", "mute").status() == 0, "mute to attach");
+            var silent = own.run("lssrc", "-ls", "mute");
+            assertEquals(1, silent.status(), silent.toString());
+            assertEquals("0513-056 Timeout waiting for command response.\n", silent.err());
+            assertTrue(own.run("lssrc", "-s", "mute").out().contains("active"), "short status is srcmstr's own");
+            assertEquals("0513-095 The request for subsystem refresh was completed successfully.\n",
+                    own.run("refresh", "-s", "mute").out());
+        }
+    }
+
+    @Test
+    void aDaemonThatDiesWithARequestInFlightIsReportedAtOnce() throws Exception {
+        src.run("mkssys", "-s", "fragile", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                "-a", "daemon sample", "-u", "0");
+        src.run("startsrc", "-s", "fragile", "-e", "SAMPLE_MISBEHAVE=crash");
+        SrcRoot.await(Duration.ofSeconds(60), () -> src.run("refresh", "-s", "fragile").status() == 0, "fragile to attach");
+        var r = src.run("lssrc", "-ls", "fragile");
+        assertEquals(1, r.status(), r.toString());
+        // the death fails the request (014, or 036 once it is gone), not the reply timeout (056)
+        assertTrue(r.err().startsWith("0513-014") || r.err().startsWith("0513-036"), r.toString());
+        SrcRoot.await(Duration.ofSeconds(10), () -> src.run("lssrc", "-s", "fragile").out().contains("inoperative"), "the death");
+    }
+
+    @Test
     void aNormalStopGoesThroughTheStopRequestAndTheDaemonExits() throws Exception {
         src.run("mkssys", "-s", "sample2", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
                 "-a", "daemon sample", "-u", "0");

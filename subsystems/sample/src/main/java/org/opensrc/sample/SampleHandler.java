@@ -65,9 +65,27 @@ final class SampleHandler implements SrcHandler {
         log.info("stopped");
     }
 
+    /**
+     * Misbehaviour on request, for tests of srcmstr's side: {@code SAMPLE_MISBEHAVE=hang}
+     * (e.g. {@code startsrc -s sample -e SAMPLE_MISBEHAVE=hang}) never answers a long
+     * status request; {@code crash} dies while answering it.
+     */
+    private static final String MISBEHAVE = System.getenv().getOrDefault("SAMPLE_MISBEHAVE", "");
+
     @Override
     public List<StatusRow> longStatus() {
         log.trace("long status requested");
+        switch (MISBEHAVE) {
+            case "hang" -> {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            case "crash" -> Runtime.getRuntime().halt(3);
+            default -> { }
+        }
         List<StatusRow> rows = new ArrayList<>();
         rows.add(StatusRows.row("Debug", !log.on() ? "Not active" : log.longTrace() ? "Active (long)" : "Active"));
         rows.add(StatusRows.row("Config file", config.map(Path::toString).orElse("none")));
