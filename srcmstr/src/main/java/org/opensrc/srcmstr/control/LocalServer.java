@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * srcmstr's local listener: gRPC on a Unix socket (mode 0666: every user may connect and
@@ -62,14 +61,7 @@ public final class LocalServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdownNow();
-        try {
-            server.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-        workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        ServerShutdown.now(server, boss, workers);
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {

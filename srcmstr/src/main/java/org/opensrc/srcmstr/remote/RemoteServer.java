@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.opensrc.proto.v1.ControlGrpc;
 import org.opensrc.proto.v1.DefinitionsGrpc;
+import org.opensrc.srcmstr.control.ServerShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,13 +98,6 @@ public final class RemoteServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdownNow();
-        try {
-            server.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-        workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        ServerShutdown.now(server, boss, workers);
     }
 }
