@@ -153,6 +153,24 @@ bench_stop_runsvdir() {  # bench_stop_runsvdir PID DIR
     kill -KILL "${left[@]}" 2>/dev/null
 }
 
+# bench_supervisord_header DIR: the common part of a private supervisord.conf in DIR
+# (foreground, its own socket, log and pid file); programs are appended after it.
+bench_supervisord_header() {
+    local W=$1
+    cat <<CONF
+[unix_http_server]
+file=$W/supervisor.sock
+[supervisord]
+nodaemon=true
+logfile=$W/supervisord.log
+pidfile=$W/supervisord.pid
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+[supervisorctl]
+serverurl=unix://$W/supervisor.sock
+CONF
+}
+
 bench_load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 bench_machine() {

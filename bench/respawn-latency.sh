@@ -38,17 +38,9 @@ BENCH_CLEANUPS+=("sv -w 5 down $W/runit/rsp")
 BENCH_MARKERS+=("$W/marker.runit")
 
 # --- supervisor: supervisord in the foreground with a private config and socket.
-cat > "$W/supervisord.conf" <<CONF
-[unix_http_server]
-file=$W/supervisor.sock
-[supervisord]
-nodaemon=true
-logfile=$W/supervisord.log
-pidfile=$W/supervisord.pid
-[rpcinterface:supervisor]
-supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
-[supervisorctl]
-serverurl=unix://$W/supervisor.sock
+{
+bench_supervisord_header "$W"
+cat <<CONF
 [program:rsp]
 command=$svc $W/marker.supervisor
 autorestart=true
@@ -56,6 +48,7 @@ startsecs=1
 stdout_logfile=NONE
 stderr_logfile=NONE
 CONF
+} > "$W/supervisord.conf"
 supervisord -c "$W/supervisord.conf" > /dev/null 2>&1 &
 bench_track $!
 BENCH_MARKERS+=("$W/marker.supervisor")

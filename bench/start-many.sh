@@ -60,18 +60,7 @@ BENCH_CLEANUPS+=("bench_stop_runsvdir $! $W/runit")
 
 # --- supervisor: N programs in group "many", autostart off.
 {
-    cat <<CONF
-[unix_http_server]
-file=$W/supervisor.sock
-[supervisord]
-nodaemon=true
-logfile=$W/supervisord.log
-pidfile=$W/supervisord.pid
-[rpcinterface:supervisor]
-supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
-[supervisorctl]
-serverurl=unix://$W/supervisor.sock
-CONF
+    bench_supervisord_header "$W"
     progs=()
     for i in $(seq -w 1 "$N"); do
         printf '[program:s%s]\ncommand=%s %s\nautostart=false\nautorestart=false\nstdout_logfile=NONE\nstderr_logfile=NONE\n' \
