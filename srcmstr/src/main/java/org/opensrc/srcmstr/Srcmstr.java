@@ -58,14 +58,15 @@ final class Srcmstr {
         Files.createDirectories(paths.stateDir());
         Files.createDirectories(paths.logDir());
         SrcmstrConfig config = SrcmstrConfig.load(paths.configFile());
+        RegistryStore registryFiles = new RegistryStore(paths.registryDir());
         Registry registry;
         try {
-            registry = new RegistryStore(paths.registryDir()).load();
+            registry = registryFiles.load();
         } catch (RegistryFileException e) {
             err.println("srcmstr: " + e.getMessage());
             return 1;
         }
-        DefinitionStore definitions = new DefinitionStore(new RegistryStore(paths.registryDir()), registry);
+        DefinitionStore definitions = new DefinitionStore(registryFiles, registry);
         RemoteConfig remote = null;
         if (options.remote()) {
             try {
