@@ -69,6 +69,10 @@ class SupervisionIT {
                 String.format(" %-17s%-17s%-13s%s", "tree", "trees", pid, "active")), lssrc.lines());
         SrcRoot.await(Duration.ofSeconds(10), () -> children(pid).size() >= 2, "the two sleeps");
         List<Integer> tree = children(pid);
+        String json = src.run("lssrc", "-s", "tree", "--json").out().replaceAll("\\s", "");
+        for (int member : tree) {
+            assertTrue(json.matches("(?s).*\"tree_pids\":\\[[0-9,]*\\b" + member + "\\b.*"), member + " in " + json);
+        }
         var cancel = src.run("stopsrc", "-c", "-s", "tree");
         assertEquals("0513-044 The tree Subsystem was requested to stop.\n", cancel.out(), cancel.toString());
         SrcRoot.await(Duration.ofSeconds(15), () -> !alive(pid) && tree.stream().noneMatch(SupervisionIT::alive), "the whole tree to die");

@@ -95,7 +95,7 @@ public final class Lssrc extends SrcCommand {
             return longStatus(client);
         }
         StatusReply reply = client.control().status(StatusRequest.newBuilder()
-                .setTarget(Targets.of(subsystem, group, all, pid)).build());
+                .setTarget(Targets.of(subsystem, group, all, pid)).setWithProcesses(json).build());
         if (json) {
             JsonOutput.print(out(), reply);
             return reply.getOutcomesCount() == 0 ? 0 : 1;

@@ -158,8 +158,8 @@ public final class SupervisionRequests {
             }
             case KIND_NOT_SET -> throw SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM).toException();
         };
-        List<org.opensrc.libsrc.posix.ProcInfo> processes = chosen.stream().anyMatch(v -> v.pid().isPresent())
-                ? table.all() : List.of();
+        List<org.opensrc.libsrc.posix.ProcInfo> processes =
+                request.getWithProcesses() && chosen.stream().anyMatch(v -> v.pid().isPresent()) ? table.all() : List.of();
         return chosen.stream().map(v -> ProtoStatus.of(v, processes)).toList();
     }
 
