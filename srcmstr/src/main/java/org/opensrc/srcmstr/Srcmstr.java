@@ -100,8 +100,8 @@ final class Srcmstr {
             }
         });
         keeping.tokensFrom(hub);
-        NotifyRunner notify = new NotifyRunner(definitions::current, paths.logDir());
-        RealProcessControl processes = new RealProcessControl(table, paths.logDir(),
+        NotifyRunner notify = new NotifyRunner(definitions::current, paths::subsystemLog);
+        RealProcessControl processes = new RealProcessControl(table, paths::subsystemLog,
                 new SubsystemSpawnHooks(hub, paths.controlSocket(), paths.root(), keeping::marker));
         RealScheduler scheduler = new RealScheduler(InstantSource.system());
         CountDownLatch stop = new CountDownLatch(1);

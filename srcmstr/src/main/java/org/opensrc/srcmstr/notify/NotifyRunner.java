@@ -24,11 +24,12 @@ public final class NotifyRunner {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyRunner.class);
 
     private final Supplier<Registry> registry;
-    private final Path logDir;
+    private final java.util.function.Function<String, Path> subsystemLog;
 
-    public NotifyRunner(Supplier<Registry> registry, Path logDir) {
+    /** @param subsystemLog the log a subsystem's output goes to ({@code SrcPaths::subsystemLog}) */
+    public NotifyRunner(Supplier<Registry> registry, java.util.function.Function<String, Path> subsystemLog) {
         this.registry = registry;
-        this.logDir = logDir;
+        this.subsystemLog = subsystemLog;
     }
 
     /** The method that applies: the subsystem's, else the group's. */
@@ -42,7 +43,7 @@ public final class NotifyRunner {
             return;
         }
         String path = method.get().notifymethod();
-        Path log = logDir.resolve(subsystem + ".log");
+        Path log = subsystemLog.apply(subsystem);
         SpawnSpec spec = new SpawnSpec(Path.of(path), List.of(path, subsystem, group),
                 List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
                 new FdSource.DevNull(), new FdSource.WriteFile(log, false), new FdSource.WriteFile(log, false),

@@ -55,7 +55,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
     }
 
     private final ProcessTable table;
-    private final Path logDir;
+    private final java.util.function.Function<String, Path> consoleLog;
     private final SpawnHooks hooks;
     private final int ownSession;
     private final ExitWatcher watcher;
@@ -66,12 +66,13 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
     }
 
     /**
-     * @param logDir where output goes that a definition sends to {@code /dev/console}:
-     *     {@code logDir/<subsystem>.log}, appended (null keeps /dev/console)
+     * @param consoleLog where output goes, appended, that a definition sends to
+     *     {@code /dev/console} (srcmstr passes {@link org.opensrc.libsrc.SrcPaths#subsystemLog});
+     *     null keeps /dev/console
      */
-    public RealProcessControl(ProcessTable table, Path logDir, SpawnHooks hooks) {
+    public RealProcessControl(ProcessTable table, java.util.function.Function<String, Path> consoleLog, SpawnHooks hooks) {
         this.table = table;
-        this.logDir = logDir;
+        this.consoleLog = consoleLog;
         this.hooks = hooks;
         this.ownSession = table.read(Posix.getpid()).map(ProcInfo::sid).orElse(0);
         this.watcher = new ExitWatcher(this::exited);
@@ -137,7 +138,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
 
     private FdSource input(String path) {
         boolean none = path == null || path.isBlank() || path.equals("/dev/null")
-                || (logDir != null && path.equals(CONSOLE));
+                || (consoleLog != null && path.equals(CONSOLE));
         return none ? new FdSource.DevNull() : new FdSource.ReadFile(Path.of(path));
     }
 
@@ -146,8 +147,8 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
         if (path == null || path.isBlank() || path.equals("/dev/null")) {
             return new FdSource.DevNull();
         }
-        if (logDir != null && path.equals(CONSOLE)) {
-            return new FdSource.WriteFile(logDir.resolve(subsysname + ".log"), false);
+        if (consoleLog != null && path.equals(CONSOLE)) {
+            return new FdSource.WriteFile(consoleLog.apply(subsysname), false);
         }
         return new FdSource.WriteFile(Path.of(path), true);
     }
