@@ -1,9 +1,13 @@
 package org.opensrc.cli.control;
 
+import com.google.protobuf.MessageOrBuilder;
+import java.util.List;
 import org.opensrc.cli.JsonOutput;
 import org.opensrc.cli.SrcCommand;
 import org.opensrc.cli.Targets;
+import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.RequestReply;
 import org.opensrc.proto.v1.StartReply;
 import org.opensrc.proto.v1.StartRequest;
@@ -79,8 +83,8 @@ public final class Startsrc extends SrcCommand {
         return json ? printJson(reply, reply.getOutcomesList()) : print(reply.getOutcomesList());
     }
 
-    private int printJson(com.google.protobuf.MessageOrBuilder reply, java.util.List<org.opensrc.proto.v1.Outcome> outcomes) {
+    private int printJson(MessageOrBuilder reply, List<Outcome> outcomes) {
         JsonOutput.print(out(), reply);
-        return outcomes.stream().allMatch(o -> org.opensrc.libsrc.Messages.isSuccess(o.getCode())) ? 0 : 1;
+        return outcomes.stream().allMatch(o -> Messages.isSuccess(o.getCode())) ? 0 : 1;
     }
 }
