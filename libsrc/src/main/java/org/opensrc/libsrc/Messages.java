@@ -115,7 +115,7 @@ public final class Messages {
         int next = 0;
         for (int i = 0; i < text.length(); i++) {
             if (text.startsWith("%s", i)) {
-                out.append(next < args.size() ? args.get(next++) : "");
+                out.append(next < args.size() ? SafeText.of(args.get(next++)) : "");
                 i++;
             } else {
                 out.append(text.charAt(i));
@@ -134,10 +134,10 @@ public final class Messages {
      */
     public static String render(Outcome outcome) {
         if (outcome.getCode() == SrcCode.SRC_CODE_SUBMSG) {
-            return outcome.getText();
+            return SafeText.lines(outcome.getText());
         }
         String message = render(outcome.getCode(), outcome.getArgsList());
-        return outcome.getText().isEmpty() ? message : message + System.lineSeparator() + outcome.getText();
+        return outcome.getText().isEmpty() ? message : message + System.lineSeparator() + SafeText.lines(outcome.getText());
     }
 
     /** Whether an outcome reports success (the commands' exit status depends on it). */

@@ -9,24 +9,46 @@ import org.opensrc.proto.v1.SrcCode;
 
 /**
  * A request that failed as a whole, as it crosses the gRPC edge: a gRPC status whose
- * trailers carry the AIX message number ({@code src-code}) and its argument
- * ({@code src-args}). srcmstr throws {@link #toException()}; the commands read it back
- * with {@link #from(Throwable)} and print the 0513 message.
+ * trailers carry the AIX message number ({@code src-code}), its arguments
+ * ({@code src-args}) and, where AIX has no message that names the problem, a detail line
+ * ({@code src-detail}: the field and its limit, the cause of a failed write). srcmstr
+ * throws {@link #toException()}; the commands read it back with {@link #from(Throwable)}
+ * and print the 0513 message, then the detail on the next line.
+ *
+ * <p>Arguments and detail are cut to {@link SafeText#MAX_CHARS} characters each, so an
+ * over-long value given by a caller (a name of 8 KB) cannot push the trailers past the
+ * transport's header limit.
  */
-public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args) {
+public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args, String detail) {
 
     public static final Metadata.Key<String> CODE_KEY =
             Metadata.Key.of("src-code", Metadata.ASCII_STRING_MARSHALLER);
     public static final Metadata.Key<String> ARGS_KEY =
             Metadata.Key.of("src-args", Metadata.ASCII_STRING_MARSHALLER);
+    public static final Metadata.Key<String> DETAIL_KEY =
+            Metadata.Key.of("src-detail", Metadata.ASCII_STRING_MARSHALLER);
     private static final char SEPARATOR = '\u001f';
 
     public SrcFailure {
-        args = List.copyOf(args);
+        args = args.stream().map(SrcFailure::cut).toList();
+        detail = cut(detail);
+    }
+
+    public SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args) {
+        this(grpcCode, code, args, "");
     }
 
     public static SrcFailure of(Status.Code grpcCode, SrcCode code, String... args) {
         return new SrcFailure(grpcCode, code, List.of(args));
+    }
+
+    /** This failure with {@code text} as its detail line. */
+    public SrcFailure withDetail(String text) {
+        return new SrcFailure(grpcCode, code, args, text);
+    }
+
+    private static String cut(String value) {
+        return value.length() <= SafeText.MAX_CHARS ? value : value.substring(0, SafeText.MAX_CHARS) + "...";
     }
 
     public StatusRuntimeException toException() {
@@ -34,6 +56,9 @@ public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args) 
         trailers.put(CODE_KEY, Integer.toString(code.getNumber()));
         if (!args.isEmpty()) {
             trailers.put(ARGS_KEY, encode(String.join(String.valueOf(SEPARATOR), args)));
+        }
+        if (!detail.isEmpty()) {
+            trailers.put(DETAIL_KEY, encode(detail));
         }
         return grpcCode.toStatus().withDescription(code.name()).asRuntimeException(trailers);
     }
@@ -48,7 +73,9 @@ public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args) 
         SrcCode code = SrcCode.forNumber(Integer.parseInt(trailers.get(CODE_KEY)));
         String raw = trailers.get(ARGS_KEY);
         List<String> args = raw == null ? List.of() : List.of(decode(raw).split(String.valueOf(SEPARATOR), -1));
-        return Optional.of(new SrcFailure(status.getCode(), code == null ? SrcCode.SRC_CODE_ICMD : code, args));
+        String detail = trailers.get(DETAIL_KEY);
+        return Optional.of(new SrcFailure(status.getCode(), code == null ? SrcCode.SRC_CODE_ICMD : code, args,
+                detail == null ? "" : decode(detail)));
     }
 
     // Metadata values must be printable ASCII: percent-encode everything else.

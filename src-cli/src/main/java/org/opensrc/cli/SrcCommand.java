@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.opensrc.libsrc.Messages;
+import org.opensrc.libsrc.SafeText;
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.client.RemoteHost;
 import org.opensrc.libsrc.client.SrcClient;
@@ -124,6 +125,9 @@ public abstract class SrcCommand implements Callable<Integer> {
         var failure = SrcFailure.from(e);
         if (failure.isPresent()) {
             err().println(Messages.render(failure.get().code(), failure.get().args()));
+            if (!failure.get().detail().isEmpty()) {
+                err().println(SafeText.lines(failure.get().detail()));
+            }
         } else if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
             err().println(Messages.render(SrcCode.SRC_CODE_DMNA));
         } else if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {

@@ -51,17 +51,25 @@ final class Srcmstr {
     /** The exit status after SIGUSR2 (sysexits EX_TEMPFAIL): "restart me", nothing was stopped. */
     static final int EX_TEMPFAIL = 75;
 
+    /**
+     * The exit status when the supervision loop died (sysexits EX_SOFTWARE): every
+     * subsystem is left running and saved, so init restarts srcmstr and it re-adopts them.
+     */
+    static final int EX_SOFTWARE = 70;
+
     private Srcmstr() {}
 
     static int runUntilStopped(SrcPaths paths, SrcmstrOptions options, PrintStream err) throws IOException {
         Files.createDirectories(paths.registryDir());
         Files.createDirectories(paths.stateDir());
+        Files.setPosixFilePermissions(paths.stateDir(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Files.createDirectories(paths.logDir());
         SrcmstrConfig config = SrcmstrConfig.load(paths.configFile());
         RegistryStore registryFiles = new RegistryStore(paths.registryDir());
         Registry registry;
         try {
             registry = registryFiles.load();
+            org.opensrc.srcmstr.definitions.RegistryCheck.verify(registry, paths.registryDir());
         } catch (RegistryFileException e) {
             err.println("srcmstr: " + e.getMessage());
             return 1;
@@ -109,6 +117,13 @@ final class Srcmstr {
                 (pid, forced) -> sendStop(hub, pid, forced), scheduler, InstantSource.system(),
                 new LoggingSupervisionListener(notify, keeping));
         loopRef.set(loop);
+        AtomicBoolean loopDied = new AtomicBoolean();
+        loop.onDeath(e -> {
+            LOG.error("the supervision loop died; srcmstr exits with status {} and leaves every subsystem running "
+                    + "for the next srcmstr to re-adopt", EX_SOFTWARE, e);
+            loopDied.set(true);
+            stop.countDown();
+        });
         loop.start();
         keeping.takeOver(options.noReadoption()).ifPresent(plan -> {
             hub.restore(plan.tokens());
@@ -136,6 +151,9 @@ final class Srcmstr {
             LOG.info("srcmstr {} serving {}{}", ProcessHandle.current().pid(), paths.controlSocket(),
                     remoteServer == null ? "" : " and remote requests on TCP port " + remoteServer.port());
             stop.await();
+            if (loopDied.get()) {
+                return EX_SOFTWARE;
+            }
             if (upgrade.get()) {
                 LOG.info("srcmstr exiting on SIGUSR2 with every subsystem left running (status {}): "
                         + "the next srcmstr re-adopts them", EX_TEMPFAIL);
@@ -198,8 +216,13 @@ final class Srcmstr {
         }
 
         @Override
-        public void persist(SupervisionState state, boolean urgent) {
-            keeping.persist(state, urgent);
+        public java.util.Optional<String> persist(SupervisionState state, boolean urgent) {
+            return keeping.persist(state, urgent);
+        }
+
+        @Override
+        public void failure(String what, RuntimeException cause) {
+            LOG.error("{}", what, cause);
         }
 
         @Override

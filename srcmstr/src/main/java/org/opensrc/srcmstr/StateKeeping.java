@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensrc.libsrc.posix.ProcessTable;
+import org.opensrc.srcmstr.durable.IoCause;
 import org.opensrc.srcmstr.state.Readoption;
 import org.opensrc.srcmstr.state.RealProcessProbe;
 import org.opensrc.srcmstr.state.SavedState;
 import org.opensrc.srcmstr.state.Snapshots;
 import org.opensrc.srcmstr.state.SpawnMarker;
+import org.opensrc.srcmstr.state.StateCheck;
 import org.opensrc.srcmstr.state.StateFile;
 import org.opensrc.srcmstr.state.StateWriter;
 import org.opensrc.srcmstr.subsys.SubsystemHub;
@@ -44,7 +46,7 @@ final class StateKeeping implements AutoCloseable {
         this.file = new StateFile(stateDir.resolve("state.json"));
         this.table = table;
         this.clock = clock;
-        this.writer = new StateWriter(file, e -> LOG.error("cannot save {}: {}", file.path(), e.toString()));
+        this.writer = new StateWriter(file, e -> LOG.error("cannot save {}: {}", file.path(), IoCause.of(e)));
     }
 
     /** The spawn marker words of instance {@code id} of this run. */
@@ -81,12 +83,26 @@ final class StateKeeping implements AutoCloseable {
             writer.save(new SavedState(SavedState.VERSION, runId, clock.millis(), List.of(), List.of(), List.of(), Map.of()), true);
             return Optional.empty();
         }
-        return saved.map(s -> Readoption.plan(s, new RealProcessProbe(table, Path.of("/proc"))));
+        return saved.map(s -> Readoption.plan(usable(s), new RealProcessProbe(table, Path.of("/proc"))));
     }
 
-    /** Saves {@code state}; durably before returning when {@code urgent}. */
-    void persist(SupervisionState state, boolean urgent) {
-        writer.save(snapshot(state), urgent);
+    /** The entries that can be applied; the others are logged and the file is kept aside as evidence. */
+    private SavedState usable(SavedState saved) {
+        StateCheck.Sorted sorted = StateCheck.sort(saved);
+        if (!sorted.rejected().isEmpty()) {
+            sorted.rejected().forEach(r -> LOG.error("saved state entry set aside, not applied: {}", r));
+            try {
+                LOG.error("the saved state as read is kept as {}", file.keepRejected());
+            } catch (IOException e) {
+                LOG.error("cannot keep a copy of {}: {}", file.path(), IoCause.of(e));
+            }
+        }
+        return sorted.usable();
+    }
+
+    /** Saves {@code state}; durably before returning when {@code urgent}: then the cause if that failed. */
+    Optional<String> persist(SupervisionState state, boolean urgent) {
+        return writer.save(snapshot(state), urgent).map(IoCause::of);
     }
 
     private SavedState snapshot(SupervisionState state) {

@@ -58,6 +58,9 @@ public final class SubsystemFlags {
      * another signal on Linux (30, 31, …) are translated, with a warning on {@code err}.
      */
     void validate(java.io.PrintWriter err) {
+        if (user != null && user.isBlank()) {
+            throw new Refusal("-u: no user given (an empty -u never means root; say -u 0 or -u root)");
+        }
         if (signorm != null) {
             signorm = stopSignal(signorm, SrcCode.SRC_CODE_BADNSIG, err);
         }
@@ -95,11 +98,8 @@ public final class SubsystemFlags {
             fields.add("path");
         }
         if (user != null) {
-            if (user.chars().allMatch(Character::isDigit) && !user.isEmpty()) {
-                def.setUid(Long.parseLong(user));
-            } else {
-                def.setUser(user);
-            }
+            // srcmstr reads the number or resolves the name, range-checked in one place
+            def.setUser(user);
             fields.add("uid");
         }
         if (cmdargs != null) {

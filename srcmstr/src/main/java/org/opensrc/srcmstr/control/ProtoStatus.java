@@ -39,6 +39,6 @@ final class ProtoStatus {
     }
 
     static Outcome outcome(org.opensrc.srcmstr.supervise.Outcome o, String subsystem) {
-        return Outcome.newBuilder().setCode(o.code()).addAllArgs(o.args()).setSubsystem(subsystem).build();
+        return Outcome.newBuilder().setCode(o.code()).addAllArgs(o.args()).setText(o.detail()).setSubsystem(subsystem).build();
     }
 }

@@ -17,12 +17,26 @@ public sealed interface DefinitionResult {
         }
     }
 
-    /** The change breaks a rule; {@code code}/{@code arg} is the AIX message (arg "" when none). */
-    record Rejected(Status.Code grpcCode, SrcCode code, String arg) implements DefinitionResult {
+    /**
+     * The change breaks a rule; {@code code}/{@code arg} is the AIX message (arg "" when
+     * none), {@code detail} says which field and why where AIX has no message of its own
+     * ("" when the message says it all).
+     */
+    record Rejected(Status.Code grpcCode, SrcCode code, String arg, String detail) implements DefinitionResult {
         public Rejected {
             Objects.requireNonNull(grpcCode);
             Objects.requireNonNull(code);
             Objects.requireNonNull(arg);
+            Objects.requireNonNull(detail);
+        }
+
+        Rejected(Status.Code grpcCode, SrcCode code, String arg) {
+            this(grpcCode, code, arg, "");
+        }
+
+        /** 0513-007 with the broken limit named. */
+        static Rejected limit(org.opensrc.srcmstr.registry.FieldLimits.Violation violation) {
+            return new Rejected(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM, "", violation.toString());
         }
 
         static Rejected invalid(SrcCode code) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.opensrc.libsrc.SrcFailure;
+import org.opensrc.srcmstr.durable.IoCause;
 import org.opensrc.proto.v1.DefinitionReply;
 import org.opensrc.proto.v1.DefinitionsGrpc;
 import org.opensrc.proto.v1.ListNotifiesReply;
@@ -53,13 +54,14 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
     @Override
     public void addSubsystem(SubsystemDef request, StreamObserver<DefinitionReply> out) {
         change(out, () -> new Operation.AddSubsystem(
-                ProtoDefinitions.subsystem(request, users, Math.max(Caller.current().uid(), 0))));
+                ProtoDefinitions.subsystem(request, users, true, Math.max(Caller.current().uid(), 0))));
     }
 
     @Override
     public void changeSubsystem(SubsystemChange request, StreamObserver<DefinitionReply> out) {
         change(out, () -> new Operation.ChangeSubsystem(request.getSubsysname(),
-                ProtoDefinitions.subsystem(request.getValues(), users, 0),
+                ProtoDefinitions.subsystem(request.getValues(), users,
+                        request.getFieldsList().contains("uid") || request.getFieldsList().contains("user"), 0),
                 ProtoDefinitions.subsystemFields(request.getFieldsList())));
     }
 
@@ -145,14 +147,15 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
             try {
                 result = store.apply(operation.get());
             } catch (IOException e) {
-                throw Status.INTERNAL.withDescription("the registry could not be written: " + e.getMessage())
-                        .asRuntimeException();
+                throw SrcFailure.of(Status.Code.INTERNAL, SrcCode.SRC_CODE_ICMD)
+                        .withDetail("the registry could not be written, nothing was changed: " + IoCause.of(e))
+                        .toException();
             }
             return switch (result) {
                 case DefinitionResult.Applied a -> DefinitionReply.newBuilder().setOutcome(outcome(a.code(), a.arg())).build();
-                case DefinitionResult.Rejected r -> throw r.arg().isEmpty()
-                        ? SrcFailure.of(r.grpcCode(), r.code()).toException()
-                        : SrcFailure.of(r.grpcCode(), r.code(), r.arg()).toException();
+                case DefinitionResult.Rejected r -> throw (r.arg().isEmpty()
+                        ? SrcFailure.of(r.grpcCode(), r.code())
+                        : SrcFailure.of(r.grpcCode(), r.code(), r.arg())).withDetail(r.detail()).toException();
             };
         });
     }

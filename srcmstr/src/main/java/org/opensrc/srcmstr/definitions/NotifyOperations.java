@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Applied;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
+import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.NotifyDef;
 import org.opensrc.srcmstr.registry.Registry;
 
@@ -27,6 +28,10 @@ final class NotifyOperations {
         }
         if (!def.notifymethod().startsWith("/")) {
             return Rejected.invalid(SrcCode.SRC_CODE_PARM);
+        }
+        Optional<Rejected> broken = FieldLimits.check(def).map(Rejected::limit);
+        if (broken.isPresent()) {
+            return broken.get();
         }
         boolean isSubsystem = current.subsystems().stream().anyMatch(s -> s.subsysname().equals(def.notifyname()));
         if (!isSubsystem && !current.isGroup(def.notifyname())) {

@@ -4,7 +4,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.HashSet;
 import java.util.Set;
+import org.opensrc.libsrc.SafeText;
 import org.opensrc.libsrc.SrcFailure;
+import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.libsrc.signal.Signal;
 import org.opensrc.libsrc.signal.Signals;
 import org.opensrc.proto.v1.Action;
@@ -27,11 +29,12 @@ final class ProtoDefinitions {
     private ProtoDefinitions() {
     }
 
-    /** A proto definition as a record: user name resolved, signals read, auditid as given. */
-    static SubsystemDef subsystem(org.opensrc.proto.v1.SubsystemDef p, UserNames users, long auditid) {
-        long uid = p.getUser().isEmpty() ? p.getUid() : users.uidOf(p.getUser())
-                .orElseThrow(() -> SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM, p.getUser())
-                        .toException());
+    /**
+     * A proto definition as a record: user resolved (when {@code userGiven}; else uid 0 as a
+     * placeholder a chssys does not take), signals read, auditid as given.
+     */
+    static SubsystemDef subsystem(org.opensrc.proto.v1.SubsystemDef p, UserNames users, boolean userGiven, long auditid) {
+        long uid = userGiven ? uid(p, users) : 0;
         Extensions e = p.getExtensions();
         return new SubsystemDef(p.getSubsysname(), p.getSynonym(), p.getCmdargs(), p.getPath(), uid, auditid,
                 stdio(p.getStandin()), stdio(p.getStandout()), stdio(p.getStanderr()), action(p.getAction()),
@@ -94,6 +97,33 @@ final class ProtoDefinitions {
     static org.opensrc.proto.v1.NotifyDef toProto(NotifyDef d) {
         return org.opensrc.proto.v1.NotifyDef.newBuilder()
                 .setNotifyname(d.notifyname()).setNotifymethod(d.notifymethod()).build();
+    }
+
+    /**
+     * The uid a definition asks for. {@code user} is a name or a decimal number; root is
+     * only ever chosen by saying so ({@code -u 0}, {@code -u root}): an empty user with a
+     * uid of 0 is what an unset shell variable ({@code -u "$SVC_USER"}) sends, and is
+     * refused. A bare {@code uid} (older clients) must be 1 or more.
+     */
+    static long uid(org.opensrc.proto.v1.SubsystemDef p, UserNames users) {
+        String user = p.getUser();
+        if (user.isEmpty()) {
+            if (p.getUid() == 0) {
+                throw userRefused("-u: no user given (an empty -u never means root; say -u 0 or -u root)");
+            }
+            return p.getUid();
+        }
+        if (user.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (user.length() > 10) {
+                throw userRefused("-u: uid " + SafeText.of(user) + " is out of range 0.." + FieldLimits.UID_MAX);
+            }
+            return Long.parseLong(user);
+        }
+        return users.uidOf(user).orElseThrow(() -> userRefused("-u: no user named '" + SafeText.of(user) + "'"));
+    }
+
+    private static StatusRuntimeException userRefused(String detail) {
+        return SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM).withDetail(detail).toException();
     }
 
     private static String stdio(String path) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Applied;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
+import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.SubserverDef;
 import org.opensrc.srcmstr.registry.SubsystemDef;
@@ -68,6 +69,10 @@ final class SubserverOperations {
         }
         if (def.subCode() < CODE_MIN || def.subCode() > CODE_MAX) {
             return Optional.of(Rejected.invalid(SrcCode.SRC_CODE_PARM));
+        }
+        Optional<Rejected> broken = FieldLimits.check(def).map(Rejected::limit);
+        if (broken.isPresent()) {
+            return broken;
         }
         Optional<SubsystemDef> owner = current.subsystem(def.subsysname());
         if (owner.isEmpty()) {

@@ -3,6 +3,7 @@ package org.opensrc.srcmstr.definitions;
 import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
+import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /** The rules one subsystem definition must meet on its own (AIX limits and flag rules). */
@@ -68,7 +69,7 @@ final class SubsystemRules {
         if (def.waittime() < 0 || def.extensions().backoffInitialMs() < 0 || def.extensions().backoffMaxMs() < 0) {
             return reject(SrcCode.SRC_CODE_PARM);
         }
-        return Optional.empty();
+        return FieldLimits.check(def).map(Rejected::limit);
     }
 
     static boolean tooLong(String value, int max) {

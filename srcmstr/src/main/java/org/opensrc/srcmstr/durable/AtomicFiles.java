@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Durable, atomic replacement of a small file: {@code X.new} is written and fsynced,
@@ -22,13 +25,23 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces {@code file} with {@code bytes}, atomically and durably. */
-    public static void write(Path file, byte[] bytes) throws IOException {
+    /** Owner read-write only: for files that hold secrets (the state's tokens and -e values). */
+    public static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+    /** Everyone may read: for files that hold nothing secret (the registry, as AIX's ODM). */
+    public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+
+    /**
+     * Replaces {@code file} with {@code bytes}, atomically and durably, with exactly the
+     * permissions {@code mode} (whatever the umask) from the moment the file exists.
+     */
+    public static void write(Path file, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve(file.getFileName() + NEW_SUFFIX);
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING),
+                PosixFilePermissions.asFileAttribute(PRIVATE))) {
+            Files.setPosixFilePermissions(temp, mode);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 out.write(buffer);

@@ -73,6 +73,6 @@ public final class RegistryStore {
     }
 
     private void write(Path file, byte[] bytes) throws IOException {
-        AtomicFiles.write(file, bytes);
+        AtomicFiles.write(file, bytes, AtomicFiles.PUBLIC);
     }
 }

@@ -60,14 +60,24 @@ public final class StateFile {
 
     /** Replaces the file with {@code state}, atomically and durably. */
     public void write(SavedState state) throws IOException {
-        AtomicFiles.write(file, encode(state));
+        AtomicFiles.write(file, encode(state), AtomicFiles.PRIVATE);
     }
 
     /** Moves an unreadable file aside ({@code state.json.bad}) so the next write does not lose the evidence. */
     public Path setAside() throws IOException {
         Path bad = file.resolveSibling(file.getFileName() + ".bad");
         Files.move(file, bad, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(bad, AtomicFiles.PRIVATE);
         return bad;
+    }
+
+    /** Copies the file as read to {@code state.json.rejected} (entries of it were not applied). */
+    public Path keepRejected() throws IOException {
+        Path copy = file.resolveSibling(file.getFileName() + ".rejected");
+        Files.deleteIfExists(copy);
+        Files.createFile(copy, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE));
+        Files.write(copy, Files.readAllBytes(file));
+        return copy;
     }
 
     static byte[] encode(SavedState state) {

@@ -2,6 +2,7 @@ package org.opensrc.srcmstr.state;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -33,8 +34,12 @@ public final class StateWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("state-writer").start(this::run);
     }
 
-    /** Saves {@code state}: durably before returning when {@code urgent}, else soon. */
-    public void save(SavedState state, boolean urgent) {
+    /**
+     * Saves {@code state}: durably before returning when {@code urgent}, else soon. Returns
+     * the error of an urgent write that failed (the caller must then not act as if it was
+     * saved); an ordinary save returns empty.
+     */
+    public Optional<IOException> save(SavedState state, boolean urgent) {
         long seq;
         synchronized (lock) {
             seq = ++sequence;
@@ -42,11 +47,11 @@ public final class StateWriter implements AutoCloseable {
                 pending = state;
                 pendingSequence = seq;
                 lock.notifyAll();
-                return;
+                return Optional.empty();
             }
             pending = null;
         }
-        write(state, seq);
+        return write(state, seq);
     }
 
     /** Writes what is pending now, on the caller's thread (before srcmstr exits). */
@@ -70,23 +75,25 @@ public final class StateWriter implements AutoCloseable {
         }
     }
 
-    private void write(SavedState state, long seq) {
+    /** Writes unless something newer is written already; the error if the write failed. */
+    private Optional<IOException> write(SavedState state, long seq) {
         synchronized (file) {
             synchronized (lock) {
                 if (seq <= written) {
-                    return;
+                    return Optional.empty();
                 }
             }
             try {
                 file.write(state);
             } catch (IOException e) {
                 failures.accept(e);
-                return;
+                return Optional.of(e);
             }
             synchronized (lock) {
                 written = seq;
                 writes++;
             }
+            return Optional.empty();
         }
     }
 

@@ -84,12 +84,21 @@ final class DeathRules {
         }
         String name = pending.name();
         if (pending.replyTo().isPresent()) {
-            step.reply(pending.replyTo().get(), e.stage().code(), name);
+            step.emit(new Effect.Reply(pending.replyTo().get(),
+                    List.of(new Outcome(e.stage().code(), List.of(name), shownDetail(e)))));
             return;
         }
         step.log(e.stage().code(), name);
         step.putSubsystem(name, step.subsystem(name).withLastExit("spawn failed: " + e.stage()));
         abnormal(step, pending.definition(), pending.args(), pending.env(), step.now);
+    }
+
+    /** What the person who asked for the start is told besides the AIX message: causes AIX has no message for. */
+    private static String shownDetail(Event.SpawnFailed e) {
+        return switch (e.stage()) {
+            case STATE, INTERNAL -> e.detail();
+            case USER, AUDIT, STDIN, STDOUT, STDERR, SOCKET, EXEC -> "";
+        };
     }
 
     /** Nobody asked it to stop: restart, put off, or give up and notify. */

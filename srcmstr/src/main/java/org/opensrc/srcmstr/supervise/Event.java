@@ -34,8 +34,15 @@ public sealed interface Event {
         }
     }
 
-    /** The spawn ordered for {@code instance} failed at {@code stage}; nothing runs. */
-    record SpawnFailed(InstanceId instance, SpawnStage stage) implements Event {
+    /** The spawn ordered for {@code instance} failed at {@code stage}; nothing runs. {@code detail} says why. */
+    record SpawnFailed(InstanceId instance, SpawnStage stage, String detail) implements Event {
+        public SpawnFailed {
+            java.util.Objects.requireNonNull(detail, "detail");
+        }
+
+        public SpawnFailed(InstanceId instance, SpawnStage stage) {
+            this(instance, stage, "");
+        }
     }
 
     /**

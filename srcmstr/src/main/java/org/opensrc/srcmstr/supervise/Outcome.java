@@ -4,12 +4,20 @@ import java.util.List;
 import java.util.Objects;
 import org.opensrc.proto.v1.SrcCode;
 
-/** One line of a command's answer: an SRC message code and its {@code %s} arguments. */
-public record Outcome(SrcCode code, List<String> args) {
+/**
+ * One line of a command's answer: an SRC message code, its {@code %s} arguments, and a
+ * detail printed on the next line ("" when the message says it all).
+ */
+public record Outcome(SrcCode code, List<String> args, String detail) {
 
     public Outcome {
         Objects.requireNonNull(code, "code");
         args = List.copyOf(args);
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    public Outcome(SrcCode code, List<String> args) {
+        this(code, args, "");
     }
 
     public static Outcome of(SrcCode code, String... args) {

@@ -10,7 +10,11 @@ public enum SpawnStage {
     STDOUT(SrcCode.SRC_CODE_OUT),
     STDERR(SrcCode.SRC_CODE_SERR),
     SOCKET(SrcCode.SRC_CODE_SUBSOCK),
-    EXEC(SrcCode.SRC_CODE_FEXE);
+    EXEC(SrcCode.SRC_CODE_FEXE),
+    /** The state could not be made durable first: nothing was spawned that a crash could forget. */
+    STATE(SrcCode.SRC_CODE_FEXE),
+    /** Starting it failed inside srcmstr (a value it cannot use): this subsystem fails, supervision goes on. */
+    INTERNAL(SrcCode.SRC_CODE_FEXE);
 
     private final SrcCode code;
 

@@ -23,9 +23,16 @@ public interface SupervisionListener {
 
     /**
      * The persistable state changed. When {@code urgent}, return only once it is durable:
-     * the next effect (a spawn, a signal, an answer) depends on it being saved.
+     * the next effect (a spawn, a signal, an answer) depends on it being saved; if it could
+     * not be saved, return why (the disk is full …): the transition's spawns are then not
+     * made. An ordinary save returns empty and reports its own failures.
      */
-    default void persist(SupervisionState state, boolean urgent) {
+    default java.util.Optional<String> persist(SupervisionState state, boolean urgent) {
+        return java.util.Optional.empty();
+    }
+
+    /** Something failed inside srcmstr while handling one event; supervision goes on. */
+    default void failure(String what, RuntimeException cause) {
     }
 
     /** Shutdown finished; nothing supervised runs any more. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,17 @@ import org.opensrc.srcmstr.registry.SubsystemDef;
  * handled right after the transition that ordered it, before any queued event. A timer
  * re-armed under the same id supersedes the earlier one even if that one already fired.
  *
- * <p>A {@link RuntimeException} from a port or the machine is a programmer error: it ends
- * the supervision thread, and every waiting answer completes exceptionally.
+ * <p>A failure while handling one event never ends the loop: a spawn that throws fails
+ * that one instance ({@link SpawnStage#INTERNAL}, logged, shown by {@code lssrc}); any
+ * other {@link RuntimeException} while applying an event is logged, the event's
+ * transition is dropped (the state stays as it was) and a command waiting on it is
+ * answered with the failure. Only an {@link Error} (out of memory …) ends the thread:
+ * every waiting answer then completes exceptionally and {@code onDeath} is called, so
+ * srcmstr can exit and be restarted by init.
+ *
+ * <p>When an urgent save fails, the spawns of that transition are not made: each becomes
+ * a {@link Event.SpawnFailed} at {@link SpawnStage#STATE} naming the cause, so nothing
+ * runs that the saved state does not record.
  */
 public final class SupervisionLoop implements AutoCloseable {
 
@@ -39,7 +49,11 @@ public final class SupervisionLoop implements AutoCloseable {
 
     private record Query<T>(Function<SupervisionState, T> question, CompletableFuture<T> answer) implements Item {
         void run(SupervisionState state) {
-            answer.complete(question.apply(state));
+            try {
+                answer.complete(question.apply(state));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
         }
     }
 
@@ -67,6 +81,7 @@ public final class SupervisionLoop implements AutoCloseable {
     private long timerGenerations;
     private SupervisionState state;
     private Thread thread;
+    private java.util.function.Consumer<Throwable> onDeath = e -> { };
 
     public SupervisionLoop(
             SupervisionState initial, ProcessControl processes, StopRequests stopRequests, Scheduler scheduler,
@@ -77,6 +92,11 @@ public final class SupervisionLoop implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** What to do when the supervision thread dies of an {@link Error}; set before {@link #start}. */
+    public synchronized void onDeath(java.util.function.Consumer<Throwable> action) {
+        this.onDeath = Objects.requireNonNull(action, "action");
     }
 
     /** Starts the supervision thread. Call once. */
@@ -159,6 +179,11 @@ public final class SupervisionLoop implements AutoCloseable {
             failWaiting(new CancellationException("supervision loop interrupted"));
         } catch (RuntimeException | Error e) {
             failWaiting(e);
+            java.util.function.Consumer<Throwable> death;
+            synchronized (this) {
+                death = onDeath;
+            }
+            death.accept(e);
             throw e;
         }
     }
@@ -184,24 +209,48 @@ public final class SupervisionLoop implements AutoCloseable {
         ArrayDeque<Event> next = new ArrayDeque<>();
         next.add(event);
         while (!next.isEmpty()) {
-            Transition t = machine.apply(state, next.poll(), clock.millis());
+            Event current = next.poll();
+            Transition t;
+            try {
+                t = machine.apply(state, current, clock.millis());
+            } catch (RuntimeException e) {
+                refused(current, e);
+                continue;
+            }
             state = t.state();
+            Optional<String> notSaved = Optional.empty();
             for (Effect effect : t.effects()) {
-                execute(effect, next);
+                if (effect instanceof Effect.Persist p) {
+                    notSaved = listener.persist(state, p.urgent());
+                } else {
+                    try {
+                        execute(effect, next, notSaved);
+                    } catch (RuntimeException e) {
+                        listener.failure("supervision could not carry out " + effect.getClass().getSimpleName(), e);
+                    }
+                }
             }
         }
     }
 
-    private void execute(Effect effect, ArrayDeque<Event> next) {
+    /** An event the machine could not apply: logged, its state change dropped, its asker answered. */
+    private void refused(Event event, RuntimeException e) {
+        // the class only: a request's toString would carry its -e values
+        listener.failure("supervision could not handle " + event.getClass().getSimpleName() + "; it was dropped", e);
+        if (event instanceof Event.Request r) {
+            CompletableFuture<List<Outcome>> answer = waiting.remove(r.replyTo());
+            if (answer != null) {
+                answer.completeExceptionally(e);
+            }
+        }
+    }
+
+    private void execute(Effect effect, ArrayDeque<Event> next, Optional<String> notSaved) {
         switch (effect) {
-            case Effect.Spawn s -> next.add(switch (processes.spawn(
-                    new SpawnOrder(s.instance(), s.definition(), s.args(), s.env()))) {
-                case SpawnOutcome.Spawned ok -> new Event.SpawnSucceeded(s.instance(), ok.pid(), ok.startTime());
-                case SpawnOutcome.Failed failed -> {
-                    listener.notice(s.definition().subsysname() + ": spawn failed: " + failed.detail());
-                    yield new Event.SpawnFailed(s.instance(), failed.stage());
-                }
-            });
+            case Effect.Spawn s -> next.add(notSaved.isPresent()
+                    ? new Event.SpawnFailed(s.instance(), SpawnStage.STATE,
+                            "the state could not be saved, so nothing was started: " + notSaved.get())
+                    : spawn(s));
             case Effect.Signal s -> processes.signal(s.pid(), s.signalName());
             case Effect.KillTree k -> processes.killTree(k.pid(), k.sessionId());
             case Effect.SendStopRequest r -> stopRequests.send(r.pid(), r.forced());
@@ -223,12 +272,31 @@ public final class SupervisionLoop implements AutoCloseable {
                     answer.complete(r.outcomes());
                 }
             }
-            case Effect.Persist p -> listener.persist(state, p.urgent());
+            case Effect.Persist p -> throw new IllegalStateException("persist is carried out by handle");
             case Effect.ShutdownComplete s -> {
                 listener.shutdownComplete();
                 shutdownComplete.complete(null);
             }
         }
+    }
+
+    /** Spawns and turns the result into the event that reports it; a spawn that throws fails this instance only. */
+    private Event spawn(Effect.Spawn s) {
+        String name = s.definition().subsysname();
+        SpawnOutcome outcome;
+        try {
+            outcome = processes.spawn(new SpawnOrder(s.instance(), s.definition(), s.args(), s.env()));
+        } catch (RuntimeException e) {
+            listener.failure(name + ": starting it failed inside srcmstr", e);
+            return new Event.SpawnFailed(s.instance(), SpawnStage.INTERNAL, "srcmstr could not start it: " + e);
+        }
+        return switch (outcome) {
+            case SpawnOutcome.Spawned ok -> new Event.SpawnSucceeded(s.instance(), ok.pid(), ok.startTime());
+            case SpawnOutcome.Failed failed -> {
+                listener.notice(name + ": spawn failed: " + failed.detail());
+                yield new Event.SpawnFailed(s.instance(), failed.stage(), failed.detail());
+            }
+        };
     }
 
     private void arm(TimerId timer, long atMillis) {

@@ -61,7 +61,7 @@ class DefinitionServiceTest {
 
     static SubsystemDef sshd() {
         return SubsystemDef.newBuilder().setSubsysname("sshd").setPath("/usr/sbin/sshd").setCmdargs("-D")
-                .setUid(0).setAction(Action.ACTION_RESPAWN).setContact(Contact.CONTACT_SIGNAL)
+                .setUser("0").setAction(Action.ACTION_RESPAWN).setContact(Contact.CONTACT_SIGNAL)
                 .setSignorm("15").setSigforce("KILL").setPriority(20).setDisplay(true).setWaittime(20)
                 .setGrpname("tcpip").build();
     }
@@ -135,6 +135,35 @@ class DefinitionServiceTest {
     }
 
     @Test
+    void anEmptyUserNeverMeansRootAndIsRefusedNamingTheFlag() {
+        SrcFailure f = failure(as(ROOT, DefinitionReply.class, o -> service.addSubsystem(
+                sshd().toBuilder().setUser("").setUid(0).build(), o)));
+        assertEquals(SrcCode.SRC_CODE_PARM, f.code());
+        assertTrue(f.detail().startsWith("-u: no user given"), f.detail());
+        assertEquals(Registry.EMPTY, store.current());
+    }
+
+    @Test
+    void uidsBeyondTheKernelRangeAreRefusedWhereTheyEnter() {
+        for (String uid : List.of("4294967295", "2147483648", "99999999999999999999999")) {
+            SrcFailure f = failure(as(ROOT, DefinitionReply.class, o -> service.addSubsystem(
+                    sshd().toBuilder().setUser(uid).build(), o)));
+            assertEquals(SrcCode.SRC_CODE_PARM, f.code(), uid);
+            assertTrue(f.detail().contains("out of range"), f.detail());
+        }
+        assertEquals(Registry.EMPTY, store.current());
+    }
+
+    @Test
+    void aBackoffOfLongMaxIsRefused() {
+        SrcFailure f = failure(as(ROOT, DefinitionReply.class, o -> service.addSubsystem(sshd().toBuilder()
+                .setExtensions(org.opensrc.proto.v1.Extensions.newBuilder().setBackoff(true)
+                        .setBackoffInitialMs(Long.MAX_VALUE)).build(), o)));
+        assertEquals(SrcCode.SRC_CODE_PARM, f.code());
+        assertTrue(f.detail().startsWith("extensions.backoff_initial_ms: 9223372036854775807 is out of range"), f.detail());
+    }
+
+    @Test
     void chssysRenamesAndListingFollows() {
         as(ROOT, DefinitionReply.class, o -> service.addSubsystem(sshd(), o)).single();
         SubsystemChange rename = SubsystemChange.newBuilder().setSubsysname("sshd")
@@ -156,7 +185,7 @@ class DefinitionServiceTest {
         assertEquals(SrcCode.SRC_CODE_NOREC, failure(as(USER, ListSubsystemsReply.class, o -> service.listSubsystems(
                 ListSubsystemsRequest.getDefaultInstance(), o))).code());
         as(ROOT, DefinitionReply.class, o -> service.addSubsystem(SubsystemDef.newBuilder().setSubsysname("inetd")
-                .setPath("/usr/sbin/inetd").setPriority(20).setDisplay(true).setWaittime(20).build(), o)).single();
+                .setPath("/usr/sbin/inetd").setUser("0").setPriority(20).setDisplay(true).setWaittime(20).build(), o)).single();
         as(ROOT, DefinitionReply.class, o -> service.addSubserver(SubserverDef.newBuilder().setSubType("ftp").setSubsysname("inetd")
                 .setSubCode(21).build(), o)).single();
         as(ROOT, DefinitionReply.class, o -> service.addNotify(NotifyDef.newBuilder().setNotifyname("inetd")

@@ -25,10 +25,22 @@ final class FakeProcessControl implements ProcessControl {
         scripted.add(outcome);
     }
 
+    private RuntimeException throwNext;
+
+    /** The next spawn throws {@code e}, as a bug or an unusable value would. */
+    synchronized void nextSpawnThrows(RuntimeException e) {
+        throwNext = e;
+    }
+
     @Override
     public synchronized SpawnOutcome spawn(SpawnOrder order) {
         spawns.add(order);
         spawnThreads.add(Thread.currentThread().getName());
+        if (throwNext != null) {
+            RuntimeException e = throwNext;
+            throwNext = null;
+            throw e;
+        }
         SpawnOutcome outcome = scripted.poll();
         return outcome != null ? outcome : new SpawnOutcome.Spawned(nextPid++, OptionalLong.empty());
     }

@@ -29,9 +29,19 @@ final class RecordingListener implements SupervisionListener {
         notifies.add(subsystem + " " + group);
     }
 
+    final List<String> failures = new CopyOnWriteArrayList<>();
+    /** When set, urgent saves fail with this cause. */
+    volatile String diskFull;
+
     @Override
-    public void persist(SupervisionState state, boolean urgent) {
+    public java.util.Optional<String> persist(SupervisionState state, boolean urgent) {
         persists.incrementAndGet();
+        return urgent ? java.util.Optional.ofNullable(diskFull) : java.util.Optional.empty();
+    }
+
+    @Override
+    public void failure(String what, RuntimeException cause) {
+        failures.add(what + ": " + cause.getMessage());
     }
 
     @Override

@@ -75,6 +75,36 @@ class SupervisionLoopTest {
     }
 
     @Test
+    void aSpawnThatThrowsFailsThatSubsystemOnlyAndTheLoopKeepsAnswering() throws Exception {
+        processes.nextSpawnThrows(new IllegalArgumentException("uid 4294967295 out of range"));
+        List<Outcome> answer = start(Defs.of("poisoned").def());
+        assertEquals(SrcCode.SRC_CODE_FEXE, answer.getFirst().code());
+        assertTrue(answer.getFirst().detail().contains("uid 4294967295 out of range"), answer.toString());
+        assertEquals(StatusWord.INOPERATIVE, status(Defs.of("poisoned").def()).status());
+        assertEquals(1, listener.failures.size(), listener.failures.toString());
+        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "healthy", "1000")), start(Defs.of("healthy").def()));
+    }
+
+    @Test
+    void anEventTheMachineCannotApplyIsDroppedAndTheLoopGoesOn() throws Exception {
+        loop.submit(new Event.SpawnSucceeded(new InstanceId(424242), 77));
+        settle();
+        assertEquals(1, listener.failures.size(), listener.failures.toString());
+        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
+    }
+
+    @Test
+    void aStartWhoseStateCannotBeSavedSpawnsNothingAndNamesTheCause() throws Exception {
+        listener.diskFull = "/var/lib/src/state.json.new: No space left on device";
+        List<Outcome> answer = start(Defs.of("sendmail").def());
+        assertEquals(SrcCode.SRC_CODE_FEXE, answer.getFirst().code());
+        assertTrue(answer.getFirst().detail().contains("No space left on device"), answer.toString());
+        assertEquals(List.of(), processes.spawns);
+        listener.diskFull = null;
+        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
+    }
+
+    @Test
     void exitReportedByTheWatcherRespawnsThroughTheLoop() throws Exception {
         SubsystemDef def = Defs.of("sendmail").def();
         start(def);
