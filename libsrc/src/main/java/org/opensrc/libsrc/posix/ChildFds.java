@@ -33,11 +33,20 @@ final class ChildFds implements AutoCloseable {
         this.fds = new int[count];
     }
 
-    /** Opens every source in order and stops at the first failure. */
+    /** Opens every source in order, as ourselves, and stops at the first failure. */
     static ChildFds open(List<FdSource> sources) {
+        return open(sources, Optional.empty());
+    }
+
+    /**
+     * Opens every source in order and stops at the first failure; files named by the
+     * definition ({@link FdSource.ReadFile}, {@link FdSource.WriteFile}) are opened as
+     * {@code user} when present (a root caller spawning for another user).
+     */
+    static ChildFds open(List<FdSource> sources, Optional<RunAs> user) {
         ChildFds result = new ChildFds(sources.size());
         for (int i = 0; i < sources.size(); i++) {
-            if (!result.openNext(i, sources.get(i))) {
+            if (!result.openNext(i, sources.get(i), user)) {
                 break;
             }
         }
@@ -57,19 +66,24 @@ final class ChildFds implements AutoCloseable {
         return fds.length;
     }
 
-    private boolean openNext(int index, FdSource source) {
+    private boolean openNext(int index, FdSource source, Optional<RunAs> user) {
         int floor = fds.length;
         switch (source) {
             case FdSource.DevNull() -> {
                 return opened(index, openAbove(Path.of("/dev/null"),
-                        index == 0 ? Libc.O_RDONLY : Libc.O_WRONLY, floor), "/dev/null");
+                        index == 0 ? Libc.O_RDONLY : Libc.O_WRONLY, floor, 0644), "/dev/null");
             }
             case FdSource.ReadFile(Path path) -> {
-                return opened(index, openAbove(path, Libc.O_RDONLY | Libc.O_CREAT, floor), path.toString());
+                return opened(index, openAs(user, path, Libc.O_RDONLY | Libc.O_CREAT, floor),
+                        path + asWho(user));
             }
             case FdSource.WriteFile(Path path, boolean truncate) -> {
                 int flags = Libc.O_WRONLY | Libc.O_CREAT | (truncate ? Libc.O_TRUNC : Libc.O_APPEND);
-                return opened(index, openAbove(path, flags, floor), path.toString());
+                return opened(index, openAs(user, path, flags, floor), path + asWho(user));
+            }
+            case FdSource.OwnLog(Path path) -> {
+                int flags = Libc.O_WRONLY | Libc.O_CREAT | Libc.O_APPEND | Libc.O_NOFOLLOW;
+                return opened(index, openAbove(path, flags, floor, 0640), path.toString());
             }
             case FdSource.Fd(int fd) -> {
                 return opened(index, dupAbove(fd, floor), "fd " + fd);
@@ -88,14 +102,47 @@ final class ChildFds implements AutoCloseable {
         return false;
     }
 
+    private static String asWho(Optional<RunAs> user) {
+        return user.map(u -> " (opened as uid " + u.uid() + ")").orElse("");
+    }
+
+    /**
+     * Opens as {@code user} when present: on this thread with its filesystem ids switched,
+     * or, on a virtual thread (which may change carriers), on a platform thread of its own.
+     */
+    private static long openAs(Optional<RunAs> user, Path path, int flags, int floor) {
+        if (user.isEmpty()) {
+            return openAbove(path, flags, floor, 0644);
+        }
+        if (Thread.currentThread().isVirtual()) {
+            long[] result = new long[1];
+            Thread opener = Thread.ofPlatform().name("open-as-user").start(
+                    () -> result[0] = openAs(user, path, flags, floor));
+            try {
+                opener.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -Libc.EINTR;
+            }
+            return result[0];
+        }
+        RunAs u = user.get();
+        try (ThreadCredentials switched = ThreadCredentials.switchFilesTo(u, Spawner.supplementaryGroups(u))) {
+            if (switched.refusal().isPresent()) {
+                return -switched.refusal().get().errno();
+            }
+            return openAbove(path, flags, floor, 0644);
+        }
+    }
+
     /** The new fd, or minus errno. */
-    private static long openAbove(Path path, int flags, int floor) {
+    private static long openAbove(Path path, int flags, int floor, int mode) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
             MemorySegment cpath = arena.allocateFrom(path.toString());
             int fd;
             do {
-                fd = (int) H.OPEN.invokeExact(cap, cpath, flags | Libc.O_CLOEXEC, 0644);
+                fd = (int) H.OPEN.invokeExact(cap, cpath, flags | Libc.O_CLOEXEC, mode);
             } while (fd < 0 && Libc.errno(cap) == Libc.EINTR);
             if (fd < 0) {
                 return -Libc.errno(cap);

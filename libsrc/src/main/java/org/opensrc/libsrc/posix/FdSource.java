@@ -9,16 +9,33 @@ public sealed interface FdSource {
     record DevNull() implements FdSource {
     }
 
-    /** A file opened read-only; created (mode 0644) if missing, as AIX SRC does. */
+    /**
+     * A file opened read-only; created (mode 0644) if missing, as AIX SRC does. Like
+     * {@link WriteFile}, it is opened as the user the child runs as.
+     */
     record ReadFile(Path path) implements FdSource {
         public ReadFile {
             java.util.Objects.requireNonNull(path, "path");
         }
     }
 
-    /** A file opened for writing, created with mode 0644; truncated or appended to. */
+    /**
+     * A file opened for writing, created with mode 0644; truncated or appended to. When the
+     * child runs as another user, the file is opened as that user (filesystem ids switched),
+     * so the child gets nothing its user could not open itself.
+     */
     record WriteFile(Path path, boolean truncate) implements FdSource {
         public WriteFile {
+            java.util.Objects.requireNonNull(path, "path");
+        }
+    }
+
+    /**
+     * A log in the supervisor's own folder (the subsystem's {@code /dev/console} log):
+     * opened by the supervisor itself, appended, created 0640, never through a symlink.
+     */
+    record OwnLog(Path path) implements FdSource {
+        public OwnLog {
             java.util.Objects.requireNonNull(path, "path");
         }
     }

@@ -45,6 +45,8 @@ final class Libc {
     static final int O_TRUNC = 01000;
     static final int O_APPEND = 02000;
     static final int O_CLOEXEC = 02000000;
+    static final int O_NOFOLLOW = "aarch64".equals(System.getProperty("os.arch")) ? 0100000 : 0400000;
+    static final int ELOOP = 40;
 
     private Libc() {
     }

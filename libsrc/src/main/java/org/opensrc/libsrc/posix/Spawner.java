@@ -56,7 +56,9 @@ public final class Spawner {
     static SpawnResult spawn(SpawnSpec spec, boolean mayUseThread) {
         List<FdSource> sources = new ArrayList<>(List.of(spec.stdin(), spec.stdout(), spec.stderr()));
         sources.addAll(spec.extraFds());
-        try (ChildFds fds = ChildFds.open(sources)) {
+        int euid = Posix.geteuid();
+        Optional<RunAs> filesAs = spec.runAs().filter(u -> euid == 0 && needsSwitch(u, euid));
+        try (ChildFds fds = ChildFds.open(sources, filesAs)) {
             Optional<ChildFds.Failure> failure = fds.failure();
             if (failure.isPresent()) {
                 ChildFds.Failure f = failure.get();

@@ -27,18 +27,27 @@ import java.util.Optional;
  *
  * <p>While switched, a process of the target user may signal this thread with
  * {@code tgkill} (the kernel checks the real uid); the window lasts one {@code posix_spawn}.
+ *
+ * <p>{@link #switchFilesTo} switches the filesystem uid and gid and the groups instead:
+ * the kernel then checks every {@code open} of this thread as the target user's (and
+ * drops the capabilities that bypass file permissions), so a file a child gets as its
+ * stdio is one its user could have opened itself, never one root reached through a
+ * symlink the user planted.
  */
 final class ThreadCredentials implements AutoCloseable {
 
     /** The system call numbers of one architecture. */
-    private record Numbers(long setgroups, long setresuid, long setresgid) {
+    private record Numbers(long setgroups, long setresuid, long setresgid, long setfsuid, long setfsgid) {
     }
 
     private static final Optional<Numbers> NUMBERS = switch (System.getProperty("os.arch")) {
-        case "amd64", "x86_64" -> Optional.of(new Numbers(116, 117, 119));
-        case "aarch64" -> Optional.of(new Numbers(159, 147, 149));
+        case "amd64", "x86_64" -> Optional.of(new Numbers(116, 117, 119, 122, 123));
+        case "aarch64" -> Optional.of(new Numbers(159, 147, 149, 151, 152));
         default -> Optional.empty();
     };
+
+    /** Which ids a switch changed, so {@link #close} puts back the same ones. */
+    private enum Kind { REAL, FILESYSTEM }
     private static final long UNCHANGED = -1;
 
     /** Why the switch was refused: the system call and its errno. */
@@ -46,15 +55,17 @@ final class ThreadCredentials implements AutoCloseable {
     }
 
     private final Thread owner;
-    private final long realUid;
-    private final long realGid;
+    private final Kind kind;
+    private final long savedUid;
+    private final long savedGid;
     private final List<Integer> groups;
     private Optional<Refusal> refusal = Optional.empty();
 
-    private ThreadCredentials(long realUid, long realGid, List<Integer> groups) {
+    private ThreadCredentials(Kind kind, long savedUid, long savedGid, List<Integer> groups) {
         this.owner = Thread.currentThread();
-        this.realUid = realUid;
-        this.realGid = realGid;
+        this.kind = kind;
+        this.savedUid = savedUid;
+        this.savedGid = savedGid;
         this.groups = groups;
     }
 
@@ -76,7 +87,7 @@ final class ThreadCredentials implements AutoCloseable {
         if (!canSwitch(Posix.geteuid())) {
             throw new IllegalStateException("cannot switch the credentials of " + Thread.currentThread());
         }
-        ThreadCredentials saved = new ThreadCredentials(Integer.toUnsignedLong(getid(H.GETUID)),
+        ThreadCredentials saved = new ThreadCredentials(Kind.REAL, Integer.toUnsignedLong(getid(H.GETUID)),
                 Integer.toUnsignedLong(getid(H.GETGID)), Posix.getgroups());
         Numbers n = NUMBERS.orElseThrow();
         int errno = setgroups(n, groups);
@@ -92,6 +103,33 @@ final class ThreadCredentials implements AutoCloseable {
         errno = setres(n.setresuid(), user.uid());
         if (errno != 0) {
             saved.refusal = Optional.of(new Refusal("setresuid(" + user.uid() + ")", errno));
+        }
+        return saved;
+    }
+
+    /**
+     * Sets this thread's supplementary groups to {@code groups} and its filesystem gid and
+     * uid to the user's: files this thread opens until {@link #close} are opened as that
+     * user. Always close the result on this thread, also when {@link #refusal} is present.
+     */
+    static ThreadCredentials switchFilesTo(RunAs user, List<Integer> groups) {
+        if (!canSwitch(Posix.geteuid())) {
+            throw new IllegalStateException("cannot switch the credentials of " + Thread.currentThread());
+        }
+        Numbers n = NUMBERS.orElseThrow();
+        ThreadCredentials saved = new ThreadCredentials(Kind.FILESYSTEM, currentFs(n.setfsuid()),
+                currentFs(n.setfsgid()), Posix.getgroups());
+        int errno = setgroups(n, groups);
+        if (errno != 0) {
+            saved.refusal = Optional.of(new Refusal("setgroups", errno));
+            return saved;
+        }
+        if (!setFs(n.setfsgid(), user.gid())) {
+            saved.refusal = Optional.of(new Refusal("setfsgid(" + user.gid() + ")", Libc.EPERM));
+            return saved;
+        }
+        if (!setFs(n.setfsuid(), user.uid())) {
+            saved.refusal = Optional.of(new Refusal("setfsuid(" + user.uid() + ")", Libc.EPERM));
         }
         return saved;
     }
@@ -112,9 +150,40 @@ final class ThreadCredentials implements AutoCloseable {
                     + Thread.currentThread());
         }
         Numbers n = NUMBERS.orElseThrow();
-        restore("setresuid(" + realUid + ")", setres(n.setresuid(), realUid));
-        restore("setresgid(" + realGid + ")", setres(n.setresgid(), realGid));
+        switch (kind) {
+            case REAL -> {
+                restore("setresuid(" + savedUid + ")", setres(n.setresuid(), savedUid));
+                restore("setresgid(" + savedGid + ")", setres(n.setresgid(), savedGid));
+            }
+            case FILESYSTEM -> {
+                restore("setfsuid(" + savedUid + ")", setFs(n.setfsuid(), savedUid) ? 0 : Libc.EPERM);
+                restore("setfsgid(" + savedGid + ")", setFs(n.setfsgid(), savedGid) ? 0 : Libc.EPERM);
+            }
+        }
         restore("setgroups", setgroups(n, groups));
+    }
+
+    /**
+     * {@code setfs[ug]id(id)} on this thread; whether the id is now {@code id}. The call
+     * returns the previous id and never fails, so success is read back with an invalid id
+     * (-1), which changes nothing and returns the current one.
+     */
+    private static boolean setFs(long number, long id) {
+        syscall1(number, id);
+        return currentFs(number) == id;
+    }
+
+    private static long currentFs(long number) {
+        return Integer.toUnsignedLong((int) syscall1(number, 0xffff_ffffL));
+    }
+
+    private static long syscall1(long number, long argument) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cap = Libc.capture(arena);
+            return (long) H.SYSCALL_IDS.invokeExact(cap, number, argument, UNCHANGED, UNCHANGED);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
     }
 
     private static void restore(String call, int errno) {

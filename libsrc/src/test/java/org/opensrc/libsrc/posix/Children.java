@@ -36,6 +36,8 @@ final class Children {
 
     /** Runs {@code spec} with stdout to a file and returns what it wrote, after it exited 0. */
     static String output(SpawnSpec spec, Path dir) throws IOException {
+        // the output is opened as the child's user: let every user create it here, as in /tmp
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path out = dir.resolve("out-" + System.nanoTime());
         var s = spawned(spec.withStdio(spec.stdin(), new FdSource.WriteFile(out, true), spec.stderr()));
         ExitStatus status = awaitExit(s.pid());

@@ -2,6 +2,7 @@ package org.opensrc.libsrc.posix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,43 @@ class SpawnerRunAsTest {
         } finally {
             Children.killAndReap(child.pid());
         }
+    }
+
+    @Test
+    void stdioIsOpenedAsTheUserSoASymlinkToARootFileGetsNothing() throws IOException {
+        Path secret = Files.writeString(dir.resolve("shadow"), "root only\n");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path precious = Files.writeString(dir.resolve("precious"), "keep me\n");
+        Path logs = Files.createDirectory(dir.resolve("logs"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(logs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.createSymbolicLink(logs.resolve("in"), secret);
+        Files.createSymbolicLink(logs.resolve("out"), precious);
+        SpawnSpec cat = SpawnSpec.of(Path.of("/bin/cat"), List.of("cat"), Children.ENV).withRunAs(asRunAs(nobody));
+
+        var read = Spawner.spawn(cat.withStdio(new FdSource.ReadFile(logs.resolve("in")), new FdSource.DevNull(),
+                new FdSource.DevNull()));
+        var write = Spawner.spawn(cat.withStdio(new FdSource.DevNull(), new FdSource.WriteFile(logs.resolve("out"), true),
+                new FdSource.DevNull()));
+
+        assertEquals(SpawnStage.STDIN, ((SpawnResult.Failed) read).stage());
+        assertEquals(Libc.EACCES, ((SpawnResult.Failed) read).errno());
+        assertTrue(((SpawnResult.Failed) read).message().contains("(opened as uid 65534): Permission denied"));
+        assertEquals(SpawnStage.STDOUT, ((SpawnResult.Failed) write).stage());
+        assertEquals("keep me\n", Files.readString(precious));
+    }
+
+    @Test
+    void aFileTheUserCreatesIsTheUsersOwn() throws IOException {
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path log = dir.resolve("daemon.log");
+        List<String> before = threadCredentials();
+        var child = Children.spawned(SpawnSpec.of(Path.of("/bin/true"), List.of("true"), Children.ENV)
+                .withStdio(new FdSource.DevNull(), new FdSource.WriteFile(log, true), new FdSource.DevNull())
+                .withRunAs(asRunAs(nobody)));
+        Children.awaitExit(child.pid());
+        assertEquals(nobody.uid(), (int) Files.getAttribute(log, "unix:uid"));
+        assertEquals(before, threadCredentials(), "the thread's filesystem ids are back");
     }
 
     @Test

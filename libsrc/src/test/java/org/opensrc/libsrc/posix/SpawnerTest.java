@@ -137,6 +137,7 @@ class SpawnerTest {
     void runAsNobodyChangesUidAndGidButKeepsThePid() throws IOException {
         Assumptions.assumeTrue(Posix.geteuid() == 0, "needs root");
         User nobody = Users.byName("nobody").orElseThrow();
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path out = dir.resolve("id");
         var child = Children.spawned(Children.sh("echo $$; id -u; id -g")
                 .withStdio(new FdSource.DevNull(), new FdSource.WriteFile(out, true), new FdSource.DevNull())

@@ -46,7 +46,7 @@ public final class NotifyRunner {
         Path log = subsystemLog.apply(subsystem);
         SpawnSpec spec = new SpawnSpec(Path.of(path), List.of(path, subsystem, group),
                 List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
-                new FdSource.DevNull(), new FdSource.WriteFile(log, false), new FdSource.WriteFile(log, false),
+                new FdSource.DevNull(), new FdSource.OwnLog(log), new FdSource.OwnLog(log),
                 List.of(), true, 0, Optional.empty());
         switch (Spawner.spawn(spec)) {
             case SpawnResult.Spawned s -> LOG.info("notify method {} {} {} started, pid {}", path, subsystem, group, s.pid());

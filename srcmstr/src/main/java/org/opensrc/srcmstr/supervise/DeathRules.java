@@ -93,11 +93,15 @@ final class DeathRules {
         abnormal(step, pending.definition(), pending.args(), pending.env(), step.now);
     }
 
-    /** What the person who asked for the start is told besides the AIX message: causes AIX has no message for. */
+    /**
+     * What the person who asked for the start is told on the line after the AIX message:
+     * the file and the reason for a stdio the subsystem's user could not open, and causes
+     * AIX has no message for; the other stages print the AIX message alone.
+     */
     private static String shownDetail(Event.SpawnFailed e) {
         return switch (e.stage()) {
-            case STATE, INTERNAL -> e.detail();
-            case USER, AUDIT, STDIN, STDOUT, STDERR, SOCKET, EXEC -> "";
+            case STATE, INTERNAL, STDIN, STDOUT, STDERR -> e.detail();
+            case USER, AUDIT, SOCKET, EXEC -> "";
         };
     }
 

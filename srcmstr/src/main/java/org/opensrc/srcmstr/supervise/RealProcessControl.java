@@ -148,7 +148,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
             return new FdSource.DevNull();
         }
         if (consoleLog != null && path.equals(CONSOLE)) {
-            return new FdSource.WriteFile(consoleLog.apply(subsysname), false);
+            return new FdSource.OwnLog(consoleLog.apply(subsysname));
         }
         return new FdSource.WriteFile(Path.of(path), true);
     }

@@ -70,7 +70,8 @@ class SupervisionLoopTest {
     @Test
     void spawnFailureAnswersTheStageMessage() throws Exception {
         processes.nextSpawn(new SpawnOutcome.Failed(SpawnStage.STDOUT, "open /nonexistent/out: ENOENT"));
-        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_OUT, "sendmail")), start(Defs.of("sendmail").def()));
+        assertEquals(List.of(new Outcome(SrcCode.SRC_CODE_OUT, List.of("sendmail"), "open /nonexistent/out: ENOENT")),
+                start(Defs.of("sendmail").def()));
         assertEquals(StatusWord.INOPERATIVE, status(Defs.of("sendmail").def()).status());
     }
 
