@@ -45,7 +45,7 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
     public void start(StartRequest request, StreamObserver<StartReply> out) {
         answer(out, () -> {
             authorization.requireChange();
-            AUDIT.info("{} startsrc {}", Caller.current().describe(), oneLine(request));
+            AUDIT.info("{} startsrc {}", Caller.current().describe(), oneLine(redacted(request)));
             return StartReply.newBuilder().addAllOutcomes(supervision.start(request)).build();
         });
     }
@@ -120,6 +120,23 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
         }
         out.onNext(reply);
         out.onCompleted();
+    }
+
+    /**
+     * A start request as the log may show it: -a and -e may hold passwords, so the log
+     * keeps the variable names and the number of argument characters, never the values.
+     */
+    static StartRequest redacted(StartRequest request) {
+        StartRequest.Builder b = request.toBuilder();
+        if (!request.getArgs().isEmpty()) {
+            b.setArgs("<" + request.getArgs().length() + " characters>");
+        }
+        if (!request.getEnv().isEmpty()) {
+            b.setEnv(java.util.Arrays.stream(request.getEnv().trim().split("\\s+"))
+                    .map(word -> word.contains("=") ? word.substring(0, word.indexOf('=')) + "=<hidden>" : "<hidden>")
+                    .collect(java.util.stream.Collectors.joining(" ")));
+        }
+        return b.build();
     }
 
     private static String oneLine(com.google.protobuf.MessageOrBuilder m) {

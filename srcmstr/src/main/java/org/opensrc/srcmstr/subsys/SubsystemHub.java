@@ -28,6 +28,10 @@ import org.opensrc.proto.v1.SubsystemRequest;
  * {@link #forget} when the instance dies. A daemon may attach before {@code bind}: its
  * stream is parked and announced to the {@link Listener} at bind time.
  *
+ * <p>Knowing a token is not enough: only the instance's own process (the peer pid the
+ * socket reported when it connected) may attach with it, so a child or a neighbour that
+ * read the token cannot answer for the daemon. A parked stream is checked at bind time.
+ *
  * <p>Threads: every method may be called from any thread and none blocks. Listener
  * callbacks and reply futures complete on gRPC threads, the hub's timer thread, or the
  * thread calling {@code forget}/{@code bind}; the caller should only enqueue there.
@@ -55,7 +59,6 @@ public final class SubsystemHub implements AutoCloseable {
 
     private final ReplyTimeout defaultTimeout;
     private final Listener listener;
-    private final ProcessTree processTree;
     private final ScheduledThreadPoolExecutor timer;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong lastRequestId = new AtomicLong();
@@ -66,13 +69,8 @@ public final class SubsystemHub implements AutoCloseable {
     private final Map<String, Attachment> attachments = new HashMap<>();
 
     public SubsystemHub(ReplyTimeout defaultTimeout, Listener listener) {
-        this(defaultTimeout, listener, ProcessTree.proc());
-    }
-
-    public SubsystemHub(ReplyTimeout defaultTimeout, Listener listener, ProcessTree processTree) {
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.processTree = Objects.requireNonNull(processTree, "processTree");
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("subsys-timeouts").factory());
         this.timer.setRemoveOnCancelPolicy(true);
     }
@@ -111,10 +109,10 @@ public final class SubsystemHub implements AutoCloseable {
             tokens.put(token, known.boundTo(pid));
             tokenByPid.put(pid, token);
             parked = attachments.get(token);
-            if (parked != null && !callerMayAct(parked.callerPid, pid)) {
+            if (parked != null && parked.callerPid != pid) {
                 attachments.remove(token);
                 parked.close(Status.PERMISSION_DENIED.withDescription("pid " + parked.callerPid
-                        + " is not in the process tree of pid " + pid), "refused");
+                        + " is not the instance's own process (pid " + pid + ")"), "refused");
                 parked = null;
             }
             if (parked != null) {
@@ -259,8 +257,11 @@ public final class SubsystemHub implements AutoCloseable {
                 return new Admission.Refused("unknown token");
             }
             pid = known.pid();
-            if (known.bound() && !callerMayAct(callerPid, pid)) {
-                return new Admission.Refused("pid " + callerPid + " is not in the process tree of pid " + pid);
+            if (callerPid <= 0) {
+                return new Admission.Refused("the subsystem API is for local processes only");
+            }
+            if (known.bound() && callerPid != pid) {
+                return new Admission.Refused("pid " + callerPid + " is not the instance's own process (pid " + pid + ")");
             }
             attachment.bindTo(pid);
             replaced = attachments.put(token, attachment);
@@ -298,9 +299,7 @@ public final class SubsystemHub implements AutoCloseable {
         }
     }
 
-    private boolean callerMayAct(int callerPid, int boundPid) {
-        return callerPid <= 0 || callerPid == boundPid || processTree.isWithin(callerPid, boundPid);
-    }
+
 
     /** Closes every stream (failing what is in flight) and stops the timer. */
     @Override

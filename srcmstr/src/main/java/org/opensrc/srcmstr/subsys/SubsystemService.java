@@ -10,8 +10,8 @@ import org.opensrc.srcmstr.control.Caller;
 
 /**
  * The gRPC edge of the subsystem API ({@code srcmstr.v1.Subsystem/Attach}). The first
- * message must be a Hello with a token the {@link SubsystemHub} knows, from the instance
- * itself or a process in its tree; otherwise the call ends with PERMISSION_DENIED. After
+ * message must be a Hello with a token the {@link SubsystemHub} knows, from the instance's
+ * own process; otherwise the call ends with PERMISSION_DENIED. After
  * that, replies are routed by request_id and Ready is passed on.
  */
 public final class SubsystemService extends SubsystemGrpc.SubsystemImplBase {

@@ -1,6 +1,7 @@
 package org.opensrc.srcmstr.subsys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +36,8 @@ class AttachRefusalTest {
     private LocalServer server;
     private SrcClient client;
 
-    private void start(ProcessTree tree) {
-        hub = new SubsystemHub(new ReplyTimeout(Duration.ofSeconds(5)), SubsystemHub.Listener.NONE, tree);
+    private void start() {
+        hub = new SubsystemHub(new ReplyTimeout(Duration.ofSeconds(5)), SubsystemHub.Listener.NONE);
         server = LocalServer.start(dir.resolve("s.sock"), List.of(new SubsystemService(hub)));
         client = SrcClient.local(dir.resolve("s.sock"));
     }
@@ -75,29 +75,39 @@ class AttachRefusalTest {
 
     @Test
     void anUnknownTokenIsRefused() throws Exception {
-        start(ProcessTree.proc());
+        start();
         assertEquals(Status.Code.PERMISSION_DENIED, attachWith(hello("not-a-token")).getCode());
     }
 
     @Test
     void aFirstMessageOtherThanHelloIsRefused() throws Exception {
-        start(ProcessTree.proc());
+        start();
         hub.issueToken("sample", SELF);
         var ready = SubsystemMessage.newBuilder().setReady(Ready.getDefaultInstance()).build();
         assertEquals(Status.Code.PERMISSION_DENIED, attachWith(ready).getCode());
     }
 
     @Test
-    void aPeerOutsideTheInstanceTreeIsRefused() throws Exception {
-        start(pid -> OptionalInt.of(1));
+    void aProcessThatIsNotTheInstanceItselfIsRefusedEvenWithItsToken() throws Exception {
+        start();
         String token = hub.issueToken("sample", 999_999);
         assertEquals(Status.Code.PERMISSION_DENIED, attachWith(hello(token)).getCode());
+        assertFalse(hub.isAttached(999_999));
     }
 
     @Test
-    void aDescendantOfTheInstanceMayAttachForIt() throws Exception {
-        start(pid -> OptionalInt.of(pid == SELF ? 999_999 : 1));
-        String token = hub.issueToken("sample", 999_999);
+    void aChildOfTheInstanceThatKnowsTheTokenIsRefused() throws Exception {
+        start();
+        int parent = (int) ProcessHandle.current().parent().orElseThrow().pid();
+        String token = hub.issueToken("sample", parent);
+        assertEquals(Status.Code.PERMISSION_DENIED, attachWith(hello(token)).getCode());
+        assertFalse(hub.isAttached(parent));
+    }
+
+    @Test
+    void theInstanceItselfMayAttach() throws Exception {
+        start();
+        String token = hub.issueToken("sample", SELF);
         var ended = new CompletableFuture<Status>();
         StreamObserver<SubsystemMessage> out = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
             @Override public void onNext(SubsystemRequest value) {}
@@ -106,7 +116,7 @@ class AttachRefusalTest {
         });
         out.onNext(hello(token));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!hub.isAttached(999_999)) {
+        while (!hub.isAttached(SELF)) {
             assertTrue(System.nanoTime() < deadline && !ended.isDone(), "not attached");
             Thread.onSpinWait();
         }
@@ -116,7 +126,7 @@ class AttachRefusalTest {
 
     @Test
     void aSecondAttachWithTheSameTokenReplacesTheFirst() throws Exception {
-        start(ProcessTree.proc());
+        start();
         String token = hub.issueToken("sample", SELF);
         var first = new CompletableFuture<Status>();
         StreamObserver<SubsystemMessage> out = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
