@@ -36,7 +36,8 @@ public record SpawnSpec(Path executable, List<String> argv, List<String> env, Fd
         }
         for (String e : env) {
             if (e.indexOf('=') <= 0) {
-                throw new IllegalArgumentException("environment entry is not KEY=value: " + e);
+                // the value is not shown: it may be a secret
+                throw new IllegalArgumentException("an environment entry is not KEY=value");
             }
         }
     }

@@ -73,6 +73,9 @@ public final class SupervisionRequests {
         } catch (IllegalArgumentException e) {
             throw SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM).toException();
         }
+        startValues(args, env, request.getWaitMs()).ifPresent(problem -> {
+            throw SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM).withDetail(problem).toException();
+        });
         List<CompletableFuture<List<org.opensrc.srcmstr.supervise.Outcome>>> answers = new ArrayList<>();
         for (SubsystemDef def : defs) {
             answers.add(loop.ask(new Command.Start(def, args, env)));
@@ -84,12 +87,43 @@ public final class SupervisionRequests {
         return outcomes;
     }
 
+    /** Longest {@code --wait}: a day. */
+    static final long WAIT_MAX_MS = 86_400_000L;
+
+    /**
+     * What is wrong with a start's -a words, -e words or wait, if anything: no control
+     * characters (they are saved and logged), -e words NAME=value. Values are not shown.
+     */
+    static java.util.Optional<String> startValues(List<String> args, List<String> env, long waitMs) {
+        for (String a : args) {
+            if (org.opensrc.srcmstr.registry.FieldLimits.text("a", a).isPresent()) {
+                return java.util.Optional.of("-a: a word holds a control character");
+            }
+        }
+        for (String e : env) {
+            if (e.indexOf('=') <= 0 || org.opensrc.srcmstr.registry.FieldLimits.text("e", e).isPresent()) {
+                return java.util.Optional.of("-e: every word must be NAME=value without control characters");
+            }
+        }
+        return waitProblem(waitMs);
+    }
+
+    private static java.util.Optional<String> waitProblem(long waitMs) {
+        if (waitMs < 0 || waitMs > WAIT_MAX_MS) {
+            return java.util.Optional.of("--wait: " + waitMs + " ms is out of range 0.." + WAIT_MAX_MS);
+        }
+        return java.util.Optional.empty();
+    }
+
     public List<Outcome> stop(StopRequest request) {
         StopKind kind = switch (request.getKind()) {
             case STOP_KIND_FORCED -> StopKind.FORCED;
             case STOP_KIND_CANCEL -> StopKind.CANCEL;
             case STOP_KIND_NORMAL, STOP_KIND_UNSPECIFIED, UNRECOGNIZED -> StopKind.NORMAL;
         };
+        waitProblem(request.getWaitMs()).ifPresent(problem -> {
+            throw SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM).withDetail(problem).toException();
+        });
         Target target = request.getTarget();
         if (target.getKindCase() == Target.KindCase.PID) {
             var answer = loop.ask(new Command.Stop(new StopTarget.ByPid(target.getPid()), kind));

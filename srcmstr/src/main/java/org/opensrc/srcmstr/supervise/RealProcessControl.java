@@ -129,7 +129,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
         for (String word : extra) {
             int eq = word.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("environment word is not NAME=value: " + word);
+                throw new IllegalArgumentException("an environment word is not NAME=value");
             }
             env.put(word.substring(0, eq), word.substring(eq + 1));
         }
