@@ -23,10 +23,10 @@ class StartValuesTest {
 
     @Test
     void anEnvironmentWordWithoutNameOrEqualsIsRefusedWithoutShowingIt() {
-        for (String word : List.of("hunter2", "=value", "A=x\u001b[2J")) {
+        for (String word : List.of("hunter2", "=s3cret", "A=x\u001b[2J")) {
             Optional<String> problem = SupervisionRequests.startValues(List.of(), List.of(word), 0);
             assertTrue(problem.isPresent(), word);
-            assertFalse(problem.get().contains("hunter2") || problem.get().contains("value"), problem.get());
+            assertFalse(problem.get().contains("hunter2") || problem.get().contains("s3cret"), problem.get());
         }
     }
 
