@@ -82,7 +82,7 @@ class SrcmstrIT {
                     String name = "burst" + i;
                     try {
                         client.definitions().addSubsystem(SubsystemDef.newBuilder().setSubsysname(name)
-                                .setPath("/bin/true").setPriority(20).setWaittime(20).setDisplay(true).build());
+                                .setPath("/bin/true").setUser("0").setPriority(20).setWaittime(20).setDisplay(true).build());
                         acknowledged.add(name);
                     } catch (StatusRuntimeException e) {
                         break; // srcmstr died: this change was not acknowledged

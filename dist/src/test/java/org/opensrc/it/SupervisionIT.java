@@ -67,8 +67,9 @@ class SupervisionIT {
         var lssrc = src.run("lssrc", "-g", "trees");
         assertEquals(List.of("Subsystem         Group            PID          Status",
                 String.format(" %-17s%-17s%-13s%s", "tree", "trees", pid, "active")), lssrc.lines());
-        SrcRoot.await(Duration.ofSeconds(10), () -> children(pid).size() >= 2, "the two sleeps");
-        List<Integer> tree = children(pid);
+        SrcRoot.await(Duration.ofSeconds(10), () -> longLived(children(pid)).size() >= 2, "the two sleeps");
+        // only the two long sleeps: the loop's "sleep 1" may end before lssrc looks
+        List<Integer> tree = longLived(children(pid));
         String json = src.run("lssrc", "-s", "tree", "--json").out().replaceAll("\\s", "");
         for (int member : tree) {
             assertTrue(json.matches("(?s).*\"tree_pids\":\\[[0-9,]*\\b" + member + "\\b.*"), member + " in " + json);
@@ -216,6 +217,16 @@ class SupervisionIT {
         var stopped = src.run("stopsrc", "-s", "multi");
         assertEquals(2, count(stopped.out(), "0513-044 The multi Subsystem was requested to stop."), stopped.toString());
         SrcRoot.await(Duration.ofSeconds(10), () -> !alive(first) && !alive(second), "both instances to end");
+    }
+
+    private static List<Integer> longLived(List<Integer> pids) {
+        return pids.stream().filter(p -> {
+            try {
+                return Files.readString(Path.of("/proc/" + p + "/cmdline")).replace('\0', ' ').trim().equals("sleep 300");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }).toList();
     }
 
     private static List<Integer> children(int pid) {
