@@ -70,7 +70,7 @@ final class Srcmstr {
         RemoteConfig remote = null;
         if (options.remote()) {
             try {
-                remote = RemoteConfig.load(paths, System.getenv());
+                remote = RemoteConfig.load(paths, System.getenv(), Posix.geteuid());
             } catch (IOException e) {
                 err.println("srcmstr: -r: " + e.getMessage());
                 return 1;
