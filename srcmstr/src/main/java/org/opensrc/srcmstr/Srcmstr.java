@@ -14,6 +14,7 @@ import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.posix.Posix;
 import org.opensrc.libsrc.posix.ProcessTable;
+import org.opensrc.libsrc.trust.PathTrust;
 import org.opensrc.srcmstr.control.Authorization;
 import org.opensrc.srcmstr.control.ControlService;
 import org.opensrc.srcmstr.control.ForwardedRequests;
@@ -39,6 +40,8 @@ import org.opensrc.srcmstr.supervise.RealProcessControl;
 import org.opensrc.srcmstr.supervise.RealScheduler;
 import org.opensrc.srcmstr.supervise.SupervisionLoop;
 import org.opensrc.srcmstr.supervise.SupervisionState;
+import org.opensrc.srcmstr.trust.ConfigurationFiles;
+import org.opensrc.srcmstr.trust.RootPrograms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -58,6 +61,11 @@ final class Srcmstr {
         Files.createDirectories(paths.stateDir());
         Files.createDirectories(paths.logDir());
         SrcmstrConfig config = SrcmstrConfig.load(paths.configFile());
+        PathTrust trust = PathTrust.rootAnd(Posix.geteuid());
+        if (!trustedConfiguration(paths, trust, config.strictPermissions(), err)) {
+            return 1;
+        }
+        RootPrograms rootPrograms = new RootPrograms(trust, config.strictPermissions());
         RegistryStore registryFiles = new RegistryStore(paths.registryDir());
         Registry registry;
         try {
@@ -116,10 +124,10 @@ final class Srcmstr {
             LOG.info("re-adopted {} subsystem process(es) of the previous srcmstr; {} ended meanwhile",
                     plan.adopted(), plan.ended());
         });
-        SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table);
+        SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table, rootPrograms);
         ForwardedRequests forwarded = new ForwardedRequests(supervision, definitions::current, hub, config.replyTimeout());
         List<BindableService> services = List.of(
-                new DefinitionService(authorization, definitions),
+                new DefinitionService(authorization, definitions, rootPrograms),
                 new ControlService(authorization, supervision, forwarded),
                 new SubsystemService(hub));
 
@@ -164,6 +172,26 @@ final class Srcmstr {
             hub.close();
         }
         return 0;
+    }
+
+    /**
+     * Warns (log and stderr) about srcmstr.conf or registry files others can change; with
+     * strict.permissions=true refuses to start: false.
+     */
+    private static boolean trustedConfiguration(SrcPaths paths, PathTrust trust, boolean strict, PrintStream err)
+            throws IOException {
+        List<PathTrust.Finding> findings = ConfigurationFiles.check(paths, trust);
+        for (PathTrust.Finding finding : findings) {
+            LOG.warn("others can change srcmstr's configuration: {}", finding);
+            err.println("srcmstr: warning: others can change srcmstr's configuration: " + finding);
+        }
+        if (strict && !findings.isEmpty()) {
+            LOG.error("not started (strict.permissions=true): others can change srcmstr's configuration");
+            err.println("srcmstr: not started (strict.permissions=true): others can change srcmstr's configuration: "
+                    + findings.getFirst());
+            return false;
+        }
+        return true;
     }
 
     /** A stop request to an attached socket subsystem; its answer only matters to the log. */
