@@ -259,6 +259,40 @@ class InetdTest {
     }
 
     @Test
+    void withTheStrictSettingAConfigurationInAFolderOthersMayWriteIsRefusedAndTheRunningOneKept() throws Exception {
+        int echo = freePort();
+        start("%d stream tcp nowait root internal echo\n".formatted(echo));
+        inetd.close();
+        inetd = new Inetd(InetdSettings.of(dir.resolve("inetd.conf"), dir.resolve("services"), dir)
+                .withStrictPermissions(true), new PosixChildLauncher(), Clock.systemDefaultZone());
+        assertTrue(inetd.start().applied());
+        assertEquals("ok", tcpText(echo, "ok"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            ReloadReport refused = inetd.reload().join();
+            assertFalse(refused.applied());
+            assertEquals(List.of(new Problem(dir.resolve("inetd.conf"), 0, "others can change it (strict.permissions=true): "
+                    + dir + ": directory writable by group and others (mode 0777)")), refused.problems());
+            assertEquals("ok", tcpText(echo, "ok"));
+        } finally {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        assertTrue(inetd.reload().join().applied());
+    }
+
+    @Test
+    void withoutTheStrictSettingAConfigurationOthersMayWriteStillLoads() throws Exception {
+        int echo = freePort();
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            start("%d stream tcp nowait root internal echo\n".formatted(echo));
+            assertEquals("ok", tcpText(echo, "ok"));
+        } finally {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void aNewBadLineIsSkippedWhileTheRestReloads() throws Exception {
         int echo = freePort(), time = freePort();
         start("%d stream tcp nowait root internal echo\n".formatted(echo));
