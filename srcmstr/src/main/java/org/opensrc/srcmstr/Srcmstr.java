@@ -62,7 +62,7 @@ final class Srcmstr {
         Files.createDirectories(paths.logDir());
         SrcmstrConfig config = SrcmstrConfig.load(paths.configFile());
         PathTrust trust = PathTrust.rootAnd(Posix.geteuid());
-        if (!trustedConfiguration(paths, trust, config.strictPermissions(), err)) {
+        if (!trustedConfiguration(paths, trust, config.strictPermissions())) {
             return 1;
         }
         RootPrograms rootPrograms = new RootPrograms(trust, config.strictPermissions());
@@ -175,20 +175,17 @@ final class Srcmstr {
     }
 
     /**
-     * Warns (log and stderr) about srcmstr.conf or registry files others can change; with
+     * Warns (in the log, whose warnings also go to stderr) about srcmstr.conf or registry files others can change; with
      * strict.permissions=true refuses to start: false.
      */
-    private static boolean trustedConfiguration(SrcPaths paths, PathTrust trust, boolean strict, PrintStream err)
-            throws IOException {
+    private static boolean trustedConfiguration(SrcPaths paths, PathTrust trust, boolean strict) throws IOException {
         List<PathTrust.Finding> findings = ConfigurationFiles.check(paths, trust);
         for (PathTrust.Finding finding : findings) {
-            LOG.warn("others can change srcmstr's configuration: {}", finding);
-            err.println("srcmstr: warning: others can change srcmstr's configuration: " + finding);
+            LOG.warn("warning: others can change srcmstr's configuration: {}", finding);
         }
         if (strict && !findings.isEmpty()) {
-            LOG.error("not started (strict.permissions=true): others can change srcmstr's configuration");
-            err.println("srcmstr: not started (strict.permissions=true): others can change srcmstr's configuration: "
-                    + findings.getFirst());
+            LOG.error("not started (strict.permissions=true): others can change srcmstr's configuration: {}",
+                    findings.getFirst());
             return false;
         }
         return true;
