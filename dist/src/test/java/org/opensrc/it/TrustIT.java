@@ -1,12 +1,15 @@
 package org.opensrc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ class TrustIT {
             src.close();
         }
         Files.deleteIfExists(program);
+        Files.deleteIfExists(open.resolve("ran-as-root"));
         Files.deleteIfExists(open);
     }
 
@@ -68,17 +72,28 @@ class TrustIT {
     }
 
     @Test
-    void withTheStrictSettingStartsrcRefusesARootProgramOthersCanReplace() throws Exception {
+    void withTheStrictSettingStartsrcRefusesARootProgramNobodyReplaced() throws Exception {
         src = withConfig("strict.permissions=true\n");
         src.startSrcmstr();
         assertEquals(0, src.run("mkssys", "-s", "exposed", "-p", program.toString(), "-u", "0").status());
+        Path marker = open.resolve("ran-as-root");
+        String evil = "#!/bin/sh\nid -u > " + marker + "\nexec sleep 300\n";
+        var replaced = src.exec(List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--",
+                "/bin/sh", "-c", "rm -f " + program + " && printf '%s' \"$0\" > " + program + " && chmod 755 " + program,
+                evil), Map.of());
+        assertEquals(0, replaced.status(), "nobody replaced the root program: " + replaced);
 
         var refused = src.run("startsrc", "-s", "exposed");
         assertEquals(1, refused.status(), refused.toString());
         assertTrue(refused.err().startsWith("0513-015 The exposed Subsystem could not be started."), refused.toString());
         assertTrue(refused.err().contains("srcmstr: not started (strict.permissions=true): " + program
-                + " runs as root but others can change it: " + expectedFinding()), refused.toString());
+                + " runs as root but others can change it: " + program + ": owned by uid 65534, not root; "
+                + expectedFinding()), refused.toString());
         assertTrue(src.run("lssrc", "-s", "exposed").out().contains("inoperative"));
+        assertFalse(Files.exists(marker), "nobody's program ran as root");
+        Files.delete(program);
+        Files.writeString(program, "#!/bin/sh\nexec sleep 300\n");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
         var started = src.run("startsrc", "-s", "exposed");
