@@ -173,6 +173,23 @@ class InetdIT {
     }
 
     @Test
+    void refreshWithAnUnknownUserNamesTheLineAndTheServiceKeepsAnswering() throws Exception {
+        String original = Files.readString(conf);
+        try {
+            assertTrue(readAll(peer).startsWith("peer 127.0.0.1"));
+            Files.writeString(conf, original.replace("nowait nobody /usr/bin/python3", "nowait nosuchuser0 /usr/bin/python3"));
+            var refused = src.run("refresh", "-s", "inetd");
+            assertEquals(1, refused.status(), refused.toString());
+            assertTrue(refused.err().startsWith("0513-096 The request for subsystem refresh failed."), refused.toString());
+            assertTrue(refused.err().contains(conf + " line 4: unknown user nosuchuser0"), refused.toString());
+            assertTrue(readAll(peer).startsWith("peer 127.0.0.1"), "peer still served after the refused refresh");
+        } finally {
+            Files.writeString(conf, original);
+            src.run("refresh", "-s", "inetd");
+        }
+    }
+
+    @Test
     void tracingLogsEveryConnection() throws Exception {
         assertEquals("0513-091 The request to turn on tracing was completed successfully.\n", src.run("traceson", "-s", "inetd").out());
         readAll(peer);

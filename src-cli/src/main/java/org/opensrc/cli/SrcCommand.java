@@ -160,6 +160,20 @@ public abstract class SrcCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
+    /**
+     * A definition's answer: its message, and on stderr the warning srcmstr may give with a
+     * success (a root program others can change).
+     */
+    protected int printDefinition(Outcome outcome) {
+        if (!Messages.isSuccess(outcome.getCode()) || outcome.getText().isEmpty()) {
+            return print(List.of(outcome));
+        }
+        int status = print(List.of(outcome.toBuilder().clearText().build()));
+        err().println(outcome.getText());
+        err().flush();
+        return status;
+    }
+
     /** A flag value the command refuses with a message of its own (not the usage). */
     public static final class Refusal extends RuntimeException {
         public Refusal(String message) {

@@ -14,6 +14,7 @@ import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.posix.Posix;
 import org.opensrc.libsrc.posix.ProcessTable;
+import org.opensrc.libsrc.trust.PathTrust;
 import org.opensrc.srcmstr.control.Authorization;
 import org.opensrc.srcmstr.control.ControlService;
 import org.opensrc.srcmstr.control.ForwardedRequests;
@@ -39,6 +40,8 @@ import org.opensrc.srcmstr.supervise.RealProcessControl;
 import org.opensrc.srcmstr.supervise.RealScheduler;
 import org.opensrc.srcmstr.supervise.SupervisionLoop;
 import org.opensrc.srcmstr.supervise.SupervisionState;
+import org.opensrc.srcmstr.trust.ConfigurationFiles;
+import org.opensrc.srcmstr.trust.RootPrograms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -65,6 +68,11 @@ final class Srcmstr {
         Files.setPosixFilePermissions(paths.stateDir(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Files.createDirectories(paths.logDir());
         SrcmstrConfig config = SrcmstrConfig.load(paths.configFile());
+        PathTrust trust = PathTrust.rootAnd(Posix.geteuid());
+        if (!trustedConfiguration(paths, trust, config.strictPermissions())) {
+            return 1;
+        }
+        RootPrograms rootPrograms = new RootPrograms(trust, config.strictPermissions());
         RegistryStore registryFiles = new RegistryStore(paths.registryDir());
         Registry registry;
         try {
@@ -78,7 +86,7 @@ final class Srcmstr {
         RemoteConfig remote = null;
         if (options.remote()) {
             try {
-                remote = RemoteConfig.load(paths, System.getenv());
+                remote = RemoteConfig.load(paths, System.getenv(), Posix.geteuid());
             } catch (IOException e) {
                 err.println("srcmstr: -r: " + e.getMessage());
                 return 1;
@@ -131,10 +139,10 @@ final class Srcmstr {
             LOG.info("re-adopted {} subsystem process(es) of the previous srcmstr; {} ended meanwhile",
                     plan.adopted(), plan.ended());
         });
-        SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table);
+        SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table, rootPrograms);
         ForwardedRequests forwarded = new ForwardedRequests(supervision, definitions::current, hub, config.replyTimeout());
         List<BindableService> services = List.of(
-                new DefinitionService(authorization, definitions),
+                new DefinitionService(authorization, definitions, rootPrograms),
                 new ControlService(authorization, supervision, forwarded),
                 new SubsystemService(hub));
 
@@ -182,6 +190,23 @@ final class Srcmstr {
             hub.close();
         }
         return 0;
+    }
+
+    /**
+     * Warns (in the log, whose warnings also go to stderr) about srcmstr.conf or registry files others can change; with
+     * strict.permissions=true refuses to start: false.
+     */
+    private static boolean trustedConfiguration(SrcPaths paths, PathTrust trust, boolean strict) throws IOException {
+        List<PathTrust.Finding> findings = ConfigurationFiles.check(paths, trust);
+        for (PathTrust.Finding finding : findings) {
+            LOG.warn("warning: others can change srcmstr's configuration: {}", finding);
+        }
+        if (strict && !findings.isEmpty()) {
+            LOG.error("not started (strict.permissions=true): others can change srcmstr's configuration: {}",
+                    findings.getFirst());
+            return false;
+        }
+        return true;
     }
 
     /** A stop request to an attached socket subsystem; its answer only matters to the log. */

@@ -54,6 +54,6 @@ public final class Chssys extends SrcCommand {
             fields.add("subsysname");
         }
         var change = SubsystemChange.newBuilder().setSubsysname(names.get(0)).setValues(values).addAllFields(fields);
-        return print(List.of(client.definitions().changeSubsystem(change.build()).getOutcome()));
+        return printDefinition(client.definitions().changeSubsystem(change.build()).getOutcome());
     }
 }

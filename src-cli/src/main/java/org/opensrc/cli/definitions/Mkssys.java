@@ -35,6 +35,6 @@ public final class Mkssys extends SrcCommand {
     protected int execute(SrcClient client) {
         var def = AixDefaults.subsystem().setSubsysname(name);
         flags.applyTo(def);
-        return print(java.util.List.of(client.definitions().addSubsystem(def.build()).getOutcome()));
+        return printDefinition(client.definitions().addSubsystem(def.build()).getOutcome());
     }
 }

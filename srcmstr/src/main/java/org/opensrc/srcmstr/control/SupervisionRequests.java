@@ -26,6 +26,7 @@ import org.opensrc.srcmstr.supervise.StatusWord;
 import org.opensrc.srcmstr.supervise.StopKind;
 import org.opensrc.srcmstr.supervise.StopTarget;
 import org.opensrc.srcmstr.supervise.SupervisionLoop;
+import org.opensrc.srcmstr.trust.RootPrograms;
 
 /**
  * startsrc, stopsrc and short lssrc: turns targets (-s / -g / -a / -p) into one command
@@ -38,11 +39,14 @@ public final class SupervisionRequests {
     private final SupervisionLoop loop;
     private final Supplier<Registry> registry;
     private final ProcessTable table;
+    private final RootPrograms rootPrograms;
 
-    public SupervisionRequests(SupervisionLoop loop, Supplier<Registry> registry, ProcessTable table) {
+    public SupervisionRequests(SupervisionLoop loop, Supplier<Registry> registry, ProcessTable table,
+            RootPrograms rootPrograms) {
         this.loop = loop;
         this.registry = registry;
         this.table = table;
+        this.rootPrograms = rootPrograms;
     }
 
     /** The definitions a -s / -g target names; request-level failures 085 / 086. */
@@ -76,11 +80,16 @@ public final class SupervisionRequests {
         startValues(args, env, request.getWaitMs()).ifPresent(problem -> {
             throw SrcFailure.of(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM).withDetail(problem).toException();
         });
-        List<CompletableFuture<List<org.opensrc.srcmstr.supervise.Outcome>>> answers = new ArrayList<>();
+        List<CompletableFuture<List<Outcome>>> answers = new ArrayList<>();
         for (SubsystemDef def : defs) {
-            answers.add(loop.ask(new Command.Start(def, args, env)));
+            answers.add(rootPrograms.refusal(def)
+                    .map(text -> CompletableFuture.completedFuture(List.of(Outcome.newBuilder()
+                            .setCode(SrcCode.SRC_CODE_FEXE).addArgs(def.subsysname()).setText(text)
+                            .setSubsystem(def.subsysname()).build())))
+                    .orElseGet(() -> loop.ask(new Command.Start(def, args, env))
+                            .thenApply(list -> list.stream().map(o -> ProtoStatus.outcome(o, def.subsysname())).toList())));
         }
-        List<Outcome> outcomes = collect(defs, answers);
+        List<Outcome> outcomes = answers.stream().flatMap(a -> a.join().stream()).toList();
         if (request.getWaitMs() > 0) {
             awaitSettled(defs, request.getWaitMs(), w -> w != StatusWord.STARTING);
         }

@@ -29,6 +29,7 @@ import org.opensrc.proto.v1.SubsystemDef;
 import org.opensrc.srcmstr.control.Authorization;
 import org.opensrc.srcmstr.control.Caller;
 import org.opensrc.srcmstr.registry.Registry;
+import org.opensrc.srcmstr.trust.RootPrograms;
 
 /**
  * The Definitions service: mkssys … rmnotify and lssrc -S/-T/-N. Changes need
@@ -40,15 +41,26 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
     private final Authorization authorization;
     private final DefinitionStore store;
     private final UserNames users;
+    private final RootPrograms rootPrograms;
 
-    public DefinitionService(Authorization authorization, DefinitionStore store, UserNames users) {
+    /**
+     * @param rootPrograms checks a subsystem added or changed to run as root; its warning is
+     *     the text of the reply's outcome (the command prints it on stderr) and is logged
+     */
+    public DefinitionService(Authorization authorization, DefinitionStore store, UserNames users,
+            RootPrograms rootPrograms) {
         this.authorization = Objects.requireNonNull(authorization);
         this.store = Objects.requireNonNull(store);
         this.users = Objects.requireNonNull(users);
+        this.rootPrograms = Objects.requireNonNull(rootPrograms);
     }
 
-    public DefinitionService(Authorization authorization, DefinitionStore store) {
-        this(authorization, store, UserNames.system());
+    public DefinitionService(Authorization authorization, DefinitionStore store, UserNames users) {
+        this(authorization, store, users, RootPrograms.none());
+    }
+
+    public DefinitionService(Authorization authorization, DefinitionStore store, RootPrograms rootPrograms) {
+        this(authorization, store, UserNames.system(), rootPrograms);
     }
 
     @Override
@@ -144,6 +156,7 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
         reply(out, () -> {
             authorization.requireChange();
             DefinitionResult result;
+            Registry before = store.current();
             try {
                 result = store.apply(operation.get());
             } catch (IOException e) {
@@ -152,12 +165,20 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
                         .toException();
             }
             return switch (result) {
-                case DefinitionResult.Applied a -> DefinitionReply.newBuilder().setOutcome(outcome(a.code(), a.arg())).build();
+                case DefinitionResult.Applied a -> DefinitionReply.newBuilder()
+                        .setOutcome(outcome(a.code(), a.arg()).toBuilder().setText(warnings(before, a.next()))).build();
                 case DefinitionResult.Rejected r -> throw (r.arg().isEmpty()
                         ? SrcFailure.of(r.grpcCode(), r.code())
                         : SrcFailure.of(r.grpcCode(), r.code(), r.arg())).withDetail(r.detail()).toException();
             };
         });
+    }
+
+    /** The root-program warnings of every subsystem that {@code after} adds or changes. */
+    private String warnings(Registry before, Registry after) {
+        return after.subsystems().stream().filter(def -> !before.subsystems().contains(def))
+                .flatMap(def -> rootPrograms.warning(def).stream())
+                .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
     }
 
     private static <T> void reply(StreamObserver<T> out, Supplier<T> body) {

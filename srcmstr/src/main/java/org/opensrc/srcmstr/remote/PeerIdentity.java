@@ -2,8 +2,12 @@ package org.opensrc.srcmstr.remote;
 
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
-import javax.naming.InvalidNameException;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -31,17 +35,28 @@ final class PeerIdentity {
         return commonName(leaf.getSubjectX500Principal().getName());
     }
 
-    /** The (last, most specific) CN of an RFC 2253 distinguished name. */
+    /**
+     * The CN of an RFC 2253 distinguished name that has exactly one; none when it has none or
+     * several (a subject {@code CN=bob,CN=ops} names nobody, rather than whichever CN a reader
+     * takes), or when the CN is empty or not a string.
+     */
     static Optional<String> commonName(String distinguishedName) {
         try {
-            String cn = null;
+            List<Object> names = new ArrayList<>();
             for (Rdn rdn : new LdapName(distinguishedName).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    cn = rdn.getValue().toString();
+                for (Attribute attribute : Collections.list(rdn.toAttributes().getAll())) {
+                    if (attribute.getID().equalsIgnoreCase("CN")) {
+                        for (Object value : Collections.list(attribute.getAll())) {
+                            names.add(value);
+                        }
+                    }
                 }
             }
-            return Optional.ofNullable(cn).filter(s -> !s.isEmpty());
-        } catch (InvalidNameException e) {
+            if (names.size() != 1 || !(names.getFirst() instanceof String cn)) {
+                return Optional.empty();
+            }
+            return Optional.of(cn).filter(s -> !s.isEmpty());
+        } catch (NamingException e) {
             return Optional.empty();
         }
     }

@@ -37,7 +37,7 @@ final class RemoteCallerInterceptor implements ServerInterceptor {
         Optional<String> identity = PeerIdentity.of(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
         if (identity.isEmpty() || !allowList.contains(identity.get())) {
             LOG.warn("remote request {} refused (0513-027): identity {} from {} is not allow-listed",
-                    call.getMethodDescriptor().getFullMethodName(), identity.orElse("(none)"),
+                    call.getMethodDescriptor().getFullMethodName(), identity.orElse("(no single CN)"),
                     call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
             StatusRuntimeException refusal = SrcFailure.of(
                     Status.Code.PERMISSION_DENIED, SrcCode.SRC_CODE_INET_AUTHORIZED_HOST).toException();

@@ -18,7 +18,9 @@ import org.opensrc.libsrc.client.RemoteHost;
  * client certificates are accepted), {@code server.pem}, {@code server.key} (PKCS#8 PEM)
  * and {@code allow} (one client certificate CN per line; blank lines and {@code #}
  * comments ignored). The listener binds {@code SRC_REMOTE_BIND} (default {@code 0.0.0.0})
- * on TCP port {@code SRC_REMOTE_PORT} (default {@value RemoteHost#DEFAULT_PORT}).
+ * on TCP port {@code SRC_REMOTE_PORT} (default {@value RemoteHost#DEFAULT_PORT}). As ssh does
+ * with its keys, the key and the allow file must be owned by root or srcmstr's uid and neither
+ * readable nor writable by group or others ({@link PrivateFile}).
  */
 public record RemoteConfig(InetSocketAddress bind, Path authority, Path certificate, Path key, Set<String> allowList) {
 
@@ -32,10 +34,12 @@ public record RemoteConfig(InetSocketAddress bind, Path authority, Path certific
     /**
      * Reads the allow file and the listener's address from {@code paths} and {@code env}.
      *
-     * @throws IOException when the allow file cannot be read or the port or bind address
-     *     is not valid; the message names the file or variable
+     * @param ownUid srcmstr's effective uid, which may own the key and allow file besides root
+     * @throws IOException when the allow file cannot be read, it or the key is open to group
+     *     or others or owned by another user, or the port or bind address is not valid; the
+     *     message names the file (and its mode) or the variable
      */
-    public static RemoteConfig load(SrcPaths paths, Map<String, String> env) throws IOException {
+    public static RemoteConfig load(SrcPaths paths, Map<String, String> env, int ownUid) throws IOException {
         Path dir = paths.remoteDir();
         Path allowFile = dir.resolve("allow");
         Set<String> allow;
@@ -44,6 +48,8 @@ public record RemoteConfig(InetSocketAddress bind, Path authority, Path certific
         } catch (IOException e) {
             throw new IOException("cannot read the remote allow file " + allowFile + ": " + e.getMessage(), e);
         }
+        PrivateFile.require(allowFile, ownUid);
+        PrivateFile.require(dir.resolve("server.key"), ownUid);
         return new RemoteConfig(new InetSocketAddress(bindAddress(env), port(env)),
                 dir.resolve("ca.pem"), dir.resolve("server.pem"), dir.resolve("server.key"), allow);
     }

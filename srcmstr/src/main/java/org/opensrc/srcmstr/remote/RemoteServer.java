@@ -7,9 +7,11 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.socket.InternetProtocolFamily;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +56,7 @@ public final class RemoteServer implements AutoCloseable {
         var boss = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("remote-accept").factory());
         var workers = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("remote-io").factory());
         var builder = NettyServerBuilder.forAddress(config.bind())
-                .channelType(EpollServerSocketChannel.class)
+                .channelFactory(() -> new EpollServerSocketChannel(family(config.bind())))
                 .bossEventLoopGroup(boss)
                 .workerEventLoopGroup(workers)
                 .sslContext(tls)
@@ -76,6 +78,15 @@ public final class RemoteServer implements AutoCloseable {
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IOException("cannot listen for remote requests on " + config.bind() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An IPv4 socket for an IPv4 address, so {@code 0.0.0.0} means every IPv4 address only
+     * (Netty's default IPv6 socket would turn it into a dual-stack {@code [::]}); an IPv6
+     * socket for an IPv6 address ({@code ::} is dual-stack, as the kernel makes it).
+     */
+    static InternetProtocolFamily family(InetSocketAddress bind) {
+        return bind.getAddress() instanceof Inet4Address ? InternetProtocolFamily.IPv4 : InternetProtocolFamily.IPv6;
     }
 
     private static SslContext serverTls(RemoteConfig config) throws IOException {

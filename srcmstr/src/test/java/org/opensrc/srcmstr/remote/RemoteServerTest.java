@@ -8,9 +8,12 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.socket.InternetProtocolFamily;
 import io.grpc.stub.StreamObserver;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +43,7 @@ class RemoteServerTest {
     private static RemoteServer server;
     private static Path site;
     private static Path otherSite;
+    private static Path twoNames;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -58,9 +62,13 @@ class RemoteServerTest {
         for (String file : List.of("server.pem", "server.key", "ca.pem")) {
             Files.copy(site.resolve("localhost").resolve(file), paths.remoteDir().resolve(file));
         }
-        Files.writeString(paths.remoteDir().resolve("allow"), "# operators\nadmin\nold   # expired, yet listed\n");
+        Files.writeString(paths.remoteDir().resolve("allow"), "# operators\nadmin\nold   # expired, yet listed\nops\n");
+        for (String file : List.of("server.key", "allow")) {
+            Files.setPosixFilePermissions(paths.remoteDir().resolve(file), PosixFilePermissions.fromString("rw-------"));
+        }
+        twoNames = TestCertificates.withTwoCommonNames(site, root.resolve("two-cns"), "bob", "ops");
         RemoteConfig config = RemoteConfig.load(paths,
-                Map.of(RemoteConfig.BIND_VARIABLE, "127.0.0.1", RemoteConfig.PORT_VARIABLE, "0"));
+                Map.of(RemoteConfig.BIND_VARIABLE, "127.0.0.1", RemoteConfig.PORT_VARIABLE, "0"), 0);
         server = RemoteServer.start(config, List.of(DEFINITIONS, new SubsystemGrpc.SubsystemImplBase() {}));
     }
 
@@ -112,6 +120,19 @@ class RemoteServerTest {
             assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
         }
         assertEquals(List.of(), DEFINITIONS.calls);
+    }
+
+    @Test
+    void aCertificateWithTwoCommonNamesGets027EvenWhenOneIsAllowListed() {
+        assertEquals(SrcCode.SRC_CODE_INET_AUTHORIZED_HOST, failureOf(twoNames));
+        assertEquals(List.of(), DEFINITIONS.calls);
+    }
+
+    @Test
+    void anIpv4BindAddressGetsAnIpv4OnlySocket() {
+        assertEquals(InternetProtocolFamily.IPv4, RemoteServer.family(new InetSocketAddress("0.0.0.0", 1)));
+        assertEquals(InternetProtocolFamily.IPv6, RemoteServer.family(new InetSocketAddress("::", 1)));
+        assertEquals(InternetProtocolFamily.IPv6, RemoteServer.family(new InetSocketAddress("::1", 1)));
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.opensrc.inetd.net.NetException;
 import org.opensrc.inetd.spawn.ChildLauncher;
 import org.opensrc.libsrc.posix.ExitWatcher;
 import org.opensrc.libsrc.posix.Posix;
+import org.opensrc.libsrc.trust.PathTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,6 +179,12 @@ public final class Inetd implements AutoCloseable {
     }
 
     private ReloadReport reloadNow() {
+        List<Problem> exposed = exposure();
+        if (!exposed.isEmpty()) {
+            exposed.forEach(p -> LOG.error("{}", p));
+            LOG.error("configuration not reloaded (strict.permissions=true): keeping the running services");
+            return ReloadReport.rejected(exposed);
+        }
         InetdConfig next = parse();
         List<Problem> breaking = breakingProblems(next);
         if (!breaking.isEmpty()) {
@@ -221,6 +228,21 @@ public final class Inetd implements AutoCloseable {
         LOG.info("configuration {}: {} added, {} removed, {} changed, {} unchanged", settings.configFile(),
                 report.added().size(), report.removed().size(), changed.size(), report.unchanged());
         return report;
+    }
+
+    /**
+     * Checks that only root (or inetd's uid) can change the configuration file and its folders
+     * ({@link PathTrust}): each finding is logged as a warning; with the strict setting they are
+     * the problems that refuse the file, otherwise none.
+     */
+    private List<Problem> exposure() {
+        List<PathTrust.Finding> findings = PathTrust.rootAnd(Posix.geteuid()).check(settings.configFile());
+        findings.forEach(f -> LOG.warn("{}: others can change it: {}", settings.configFile(), f));
+        if (!settings.strictPermissions()) {
+            return List.of();
+        }
+        return findings.stream().map(f -> new Problem(settings.configFile(), 0,
+                "others can change it (strict.permissions=true): " + f)).toList();
     }
 
     private static List<String> keys(List<ServiceEntry> entries) {

@@ -42,7 +42,14 @@ public final class Main {
             System.setProperty("inetd.log.level", "DEBUG");
         }
         Logger log = LoggerFactory.getLogger(Main.class);
-        InetdSettings settings = InetdSettings.of(SrcPaths.fromEnvironment());
+        InetdSettings settings;
+        try {
+            settings = InetdSettings.of(SrcPaths.fromEnvironment());
+        } catch (java.io.IOException e) {
+            System.err.println("inetd: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         if (file != null) {
             settings = settings.withConfigFile(file.toAbsolutePath());
         }

@@ -29,6 +29,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensrc.inetd.config.Problem;
 import org.opensrc.inetd.spawn.PosixChildLauncher;
 
 class InetdTest {
@@ -242,6 +243,53 @@ class InetdTest {
         Files.delete(dir.resolve("inetd.conf"));
         assertFalse(inetd.reload().join().applied());
         assertEquals("ok", tcpText(echo, "ok"));
+    }
+
+    @Test
+    void aRunningServiceWhoseUserBecomesUnknownKeepsServingAndTheReloadNamesTheLine() throws Exception {
+        int port = freePort();
+        start("%d stream tcp nowait nobody /bin/echo echo hello\n".formatted(port));
+        assertEquals("hello\n", tcpText(port, null));
+        Files.writeString(dir.resolve("inetd.conf"), "# the user was mistyped\n%d stream tcp nowait nobdoy /bin/echo echo hello\n"
+                .formatted(port));
+        ReloadReport broken = inetd.reload().join();
+        assertFalse(broken.applied());
+        assertEquals(List.of(new Problem(dir.resolve("inetd.conf"), 2, "unknown user nobdoy")), broken.problems());
+        assertEquals("hello\n", tcpText(port, null));
+    }
+
+    @Test
+    void withTheStrictSettingAConfigurationInAFolderOthersMayWriteIsRefusedAndTheRunningOneKept() throws Exception {
+        int echo = freePort();
+        start("%d stream tcp nowait root internal echo\n".formatted(echo));
+        inetd.close();
+        inetd = new Inetd(InetdSettings.of(dir.resolve("inetd.conf"), dir.resolve("services"), dir)
+                .withStrictPermissions(true), new PosixChildLauncher(), Clock.systemDefaultZone());
+        assertTrue(inetd.start().applied());
+        assertEquals("ok", tcpText(echo, "ok"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            ReloadReport refused = inetd.reload().join();
+            assertFalse(refused.applied());
+            assertEquals(List.of(new Problem(dir.resolve("inetd.conf"), 0, "others can change it (strict.permissions=true): "
+                    + dir + ": directory writable by group and others (mode 0777)")), refused.problems());
+            assertEquals("ok", tcpText(echo, "ok"));
+        } finally {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        assertTrue(inetd.reload().join().applied());
+    }
+
+    @Test
+    void withoutTheStrictSettingAConfigurationOthersMayWriteStillLoads() throws Exception {
+        int echo = freePort();
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            start("%d stream tcp nowait root internal echo\n".formatted(echo));
+            assertEquals("ok", tcpText(echo, "ok"));
+        } finally {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * lines ({@code #} and Debian's {@code #<off>#}) kept as disabled entries. Services are names from the
  * services file or port numbers. For a numeric service, {@code internal NAME} says which internal one.
  *
- * <p>A bad line becomes a {@link Problem} and is skipped; the others load.
+ * <p>A bad line becomes a {@link Problem} and is skipped; the others load. The user and group of an
+ * enabled line must exist ({@link Accounts}): an unknown one is a bad line, found when the file is
+ * read rather than when a client connects.
  */
 public final class ConfigParser {
     /** Debian's update-inetd marker for a disabled line. */
@@ -36,9 +38,16 @@ public final class ConfigParser {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%*-]+");
 
     private final ServicesFile services;
+    private final Accounts accounts;
 
-    public ConfigParser(ServicesFile services) {
+    public ConfigParser(ServicesFile services, Accounts accounts) {
         this.services = services;
+        this.accounts = accounts;
+    }
+
+    /** A parser that checks users and groups against the system's databases. */
+    public ConfigParser(ServicesFile services) {
+        this(services, Accounts.SYSTEM);
     }
 
     /** Parses a file; an unreadable file is a problem at line 0 and no services. */
@@ -166,6 +175,12 @@ public final class ConfigParser {
         Matcher u = USER.matcher(f[4]);
         if (!u.matches()) {
             return new Rejected("bad user field " + f[4]);
+        }
+        if (enabled && !accounts.userExists(u.group(1))) {
+            return new Rejected("unknown user " + u.group(1));
+        }
+        if (enabled && u.group(2) != null && !accounts.groupExists(u.group(2))) {
+            return new Rejected("unknown group " + u.group(2));
         }
         String server = f[5];
         List<String> args = List.of(f).subList(6, f.length);

@@ -100,7 +100,8 @@ public final class InetdSrcHandler implements SrcHandler {
             return Reply.ok();
         }
         return new Reply(SrcCode.SRC_CODE_REFFAIL, List.of(), "inetd: the running configuration is kept: "
-                + report.problems().stream().map(p -> p.file() + " line " + p.line() + ": " + p.message())
+                + report.problems().stream().map(p -> p.line() > 0
+                        ? p.file() + " line " + p.line() + ": " + p.message() : p.file() + ": " + p.message())
                         .collect(Collectors.joining("; ")));
     }
 

@@ -189,4 +189,23 @@ class ConfigParserTest {
         assertEquals(1, c.problems().size());
         assertEquals(0, c.problems().getFirst().line());
     }
+
+    @Test
+    void anUnknownUserOrGroupIsABadLineWithFileAndLine() {
+        InetdConfig c = parse("""
+                ftp stream tcp nowait nosuchuser0 /usr/sbin/ftpd ftpd
+                telnet stream tcp nowait root:nosuchgroup0 /usr/sbin/telnetd telnetd
+                finger stream tcp nowait nobody /usr/sbin/fingerd fingerd
+                """);
+        assertEquals(List.of(new Problem(FILE, 1, "unknown user nosuchuser0"),
+                new Problem(FILE, 2, "unknown group nosuchgroup0")), c.problems());
+        assertEquals(List.of("finger"), c.entries().stream().map(ServiceEntry::name).toList());
+    }
+
+    @Test
+    void aDisabledLineIsKeptWhateverItsUser() {
+        InetdConfig c = parse("#<off># ftp stream tcp nowait nosuchuser0 /usr/sbin/ftpd ftpd\n");
+        assertEquals(List.of(), c.problems());
+        assertFalse(c.entries().getFirst().enabled());
+    }
 }
