@@ -59,8 +59,13 @@ final class SrcRoot implements AutoCloseable {
     }
 
     void startSrcmstr(Map<String, String> env, String... flags) throws IOException {
+        startSrcmstrUnder(List.of(), env, flags);
+    }
+
+    /** Starts srcmstr through {@code prefix}, a program that execs it (e.g. {@code prlimit --nofile=N:N}). */
+    void startSrcmstrUnder(List<String> prefix, Map<String, String> env, String... flags) throws IOException {
         Files.deleteIfExists(socket());
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(TREE.resolve("bin/srcmstr").toString());
         command.addAll(Arrays.asList(flags));
         ProcessBuilder pb = new ProcessBuilder(command)

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.client.ClientCertificates;
+import org.opensrc.libsrc.client.CommandTimeout;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.libsrc.posix.Posix;
 
@@ -23,9 +24,22 @@ public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSup
         return new CommandEnvironment(SrcPaths.fromEnvironment(), System.getenv());
     }
 
-    /** A connection to the local srcmstr. */
+    /** A connection to the local srcmstr, every call bounded by {@link #timeout()}. */
     public SrcClient connect() {
-        return SrcClient.local(paths);
+        return SrcClient.local(paths).withTimeout(timeout());
+    }
+
+    /**
+     * How long a call may wait for srcmstr ({@code SRC_TIMEOUT}, see {@link CommandTimeout}).
+     *
+     * @throws SrcCommand.Refusal when {@code SRC_TIMEOUT} is not a valid number of seconds
+     */
+    public CommandTimeout timeout() {
+        try {
+            return CommandTimeout.fromEnvironment(paths, env);
+        } catch (IllegalArgumentException e) {
+            throw new SrcCommand.Refusal(e.getMessage());
+        }
     }
 
     /**
@@ -33,6 +47,6 @@ public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSup
      * certificate of {@code $SRC_CERT_DIR}, else of {@code $SRC_ROOT/etc/src/remote/}.
      */
     public SrcClient connect(String host) {
-        return SrcClient.remote(host, ClientCertificates.fromEnvironment(paths, env).dir());
+        return SrcClient.remote(host, ClientCertificates.fromEnvironment(paths, env).dir()).withTimeout(timeout());
     }
 }

@@ -75,13 +75,19 @@ public abstract class SrcCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        if (host() != null) {
-            return remote(host());
-        }
-        try (SrcClient client = environment.connect()) {
-            return execute(client);
-        } catch (StatusRuntimeException e) {
-            return fail(e);
+        try {
+            if (host() != null) {
+                return remote(host());
+            }
+            try (SrcClient client = environment.connect()) {
+                return execute(client);
+            } catch (StatusRuntimeException e) {
+                return fail(e);
+            }
+        } catch (Refusal e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.posix.FileLimit;
 import org.opensrc.libsrc.posix.Posix;
 import org.opensrc.libsrc.posix.ProcessTable;
 import org.opensrc.libsrc.trust.PathTrust;
@@ -19,6 +20,7 @@ import org.opensrc.srcmstr.control.Authorization;
 import org.opensrc.srcmstr.control.ControlService;
 import org.opensrc.srcmstr.control.ForwardedRequests;
 import org.opensrc.srcmstr.control.LocalServer;
+import org.opensrc.srcmstr.control.SocketLimits;
 import org.opensrc.srcmstr.control.SupervisionRequests;
 import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
@@ -73,6 +75,12 @@ final class Srcmstr {
             return 1;
         }
         RootPrograms rootPrograms = new RootPrograms(trust, config.strictPermissions());
+        int openFiles = FileLimit.raiseSoftToHard();
+        SocketLimits socketLimits = config.socket().fittedTo(openFiles);
+        LOG.info("descriptor limit {}; local socket: at most {} connections per uid and {} in all for non-root "
+                + "users, handshake within {} s, idle connections closed after {} s, messages up to {} bytes",
+                openFiles, socketLimits.perUid(), socketLimits.total(), socketLimits.handshakeTimeout().toSeconds(),
+                socketLimits.idleTimeout().toSeconds(), SocketLimits.MAX_MESSAGE_BYTES);
         RegistryStore registryFiles = new RegistryStore(paths.registryDir());
         Registry registry;
         try {
@@ -154,7 +162,8 @@ final class Srcmstr {
             stop.countDown();
         });
         try (OrphanSweep sweep = new OrphanSweep(processes::watchedPids);
-                LocalServer server = LocalServer.start(paths.controlSocket(), services);
+                LocalServer server = LocalServer.start(paths.controlSocket(), services, socketLimits,
+                        Set.copyOf(List.of(0, Posix.geteuid())));
                 RemoteServer remoteServer = remote == null ? null : RemoteServer.start(remote, services)) {
             LOG.info("srcmstr {} serving {}{}", ProcessHandle.current().pid(), paths.controlSocket(),
                     remoteServer == null ? "" : " and remote requests on TCP port " + remoteServer.port());

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.SrcPaths;
@@ -26,21 +27,32 @@ import org.opensrc.proto.v1.SrcCode;
 /**
  * A connection from a command to srcmstr: gRPC over the local Unix socket, or over TCP with
  * mutual TLS to the srcmstr -r of another host. The channel is made for one command run
- * (one event-loop thread, direct executor); close it when done.
+ * (one event-loop thread, direct executor); close it when done. Every call has a deadline
+ * ({@link CommandTimeout}): a command never waits forever.
  */
 public final class SrcClient implements AutoCloseable {
 
     /** How long a remote connection attempt may take before 0513-053. */
     private static final int CONNECT_TIMEOUT_MS = 10_000;
 
+    /** The timeout of a client made without one (tests): AIX's 60 s plus the margin. */
+    private static final CommandTimeout DEFAULT_TIMEOUT = new CommandTimeout(Duration.ofSeconds(60).plus(CommandTimeout.MARGIN));
+
     private final EpollEventLoopGroup group;
     private final ManagedChannel channel;
     private final Channel calls;
+    private final CommandTimeout timeout;
 
-    private SrcClient(EpollEventLoopGroup group, ManagedChannel channel, Channel calls) {
+    private SrcClient(EpollEventLoopGroup group, ManagedChannel channel, Channel calls, CommandTimeout timeout) {
         this.group = group;
         this.channel = channel;
         this.calls = calls;
+        this.timeout = timeout;
+    }
+
+    /** This client with every call bounded by {@code timeout}. */
+    public SrcClient withTimeout(CommandTimeout timeout) {
+        return new SrcClient(group, channel, calls, timeout);
     }
 
     /** A client for the srcmstr of {@code paths}' root. Connecting is lazy. */
@@ -57,7 +69,7 @@ public final class SrcClient implements AutoCloseable {
                 .usePlaintext()
                 .directExecutor()
                 .build();
-        return new SrcClient(group, channel, channel);
+        return new SrcClient(group, channel, channel, DEFAULT_TIMEOUT);
     }
 
     /**
@@ -90,7 +102,7 @@ public final class SrcClient implements AutoCloseable {
                 .sslContext(tls)
                 .directExecutor()
                 .build();
-        return new SrcClient(group, channel, ClientInterceptors.intercept(channel, new RemoteFailures()));
+        return new SrcClient(group, channel, ClientInterceptors.intercept(channel, new RemoteFailures()), DEFAULT_TIMEOUT);
     }
 
     private static SslContext clientTls(ClientCertificates files) {
@@ -109,12 +121,19 @@ public final class SrcClient implements AutoCloseable {
         return channel;
     }
 
+    /** The definition calls, each ending with DEADLINE_EXCEEDED after the timeout. */
     public DefinitionsGrpc.DefinitionsBlockingStub definitions() {
-        return DefinitionsGrpc.newBlockingStub(calls);
+        return DefinitionsGrpc.newBlockingStub(calls).withDeadlineAfter(timeout.base());
     }
 
+    /** The control calls, each ending with DEADLINE_EXCEEDED after the timeout. */
     public ControlGrpc.ControlBlockingStub control() {
-        return ControlGrpc.newBlockingStub(calls);
+        return control(Duration.ZERO);
+    }
+
+    /** The control calls of a request that itself waits up to {@code wait} ({@code --wait}). */
+    public ControlGrpc.ControlBlockingStub control(Duration wait) {
+        return ControlGrpc.newBlockingStub(calls).withDeadlineAfter(timeout.forRequestWaiting(wait));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.opensrc.cli.control;
 
 import com.google.protobuf.MessageOrBuilder;
+import java.time.Duration;
 import java.util.List;
 import org.opensrc.cli.JsonOutput;
 import org.opensrc.cli.SrcCommand;
@@ -79,7 +80,7 @@ public final class Startsrc extends SrcCommand {
         if (waitSeconds != null) {
             request.setWaitMs(waitSeconds * 1000L);
         }
-        StartReply reply = client.control().start(request.build());
+        StartReply reply = client.control(Duration.ofMillis(request.getWaitMs())).start(request.build());
         return json ? printJson(reply, reply.getOutcomesList()) : print(reply.getOutcomesList());
     }
 

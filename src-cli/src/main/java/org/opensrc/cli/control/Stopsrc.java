@@ -1,5 +1,6 @@
 package org.opensrc.cli.control;
 
+import java.time.Duration;
 import org.opensrc.cli.SrcCommand;
 import org.opensrc.cli.Targets;
 import org.opensrc.libsrc.client.SrcClient;
@@ -67,6 +68,6 @@ public final class Stopsrc extends SrcCommand {
         if (waitSeconds != null) {
             request.setWaitMs(waitSeconds * 1000L);
         }
-        return print(client.control().stop(request.build()).getOutcomesList());
+        return print(client.control(Duration.ofMillis(request.getWaitMs())).stop(request.build()).getOutcomesList());
     }
 }

@@ -1,45 +1,50 @@
 package org.opensrc.srcmstr.control;
 
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import java.util.Arrays;
+import io.grpc.Status;
+import org.opensrc.libsrc.SrcFailure;
+import org.opensrc.libsrc.posix.PeerCredentials;
+import org.opensrc.proto.v1.SrcCode;
 
 /**
- * Makes the peer's credentials available to handlers as {@link Caller#current()}.
- * SO_PEERCRED carries only the primary group; the supplementary groups come from
- * {@code /proc/<pid>/status}, so an admin group works as a secondary group too.
+ * Makes the identity captured when the connection was accepted ({@link
+ * PeerCredentialsNegotiator}: uid, gid and supplementary groups as the kernel recorded
+ * them at connect time) available to handlers as {@link Caller#current()}, and logs
+ * refused requests (0513-019), at most once per interval per uid.
  */
 final class CallerInterceptor implements ServerInterceptor {
 
-    static java.util.List<Integer> groups(int pid, int[] primary) {
-        var all = new java.util.LinkedHashSet<Integer>();
-        Arrays.stream(primary).forEach(all::add);
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("Groups:")) {
-                    for (String g : line.substring(7).trim().split("\\s+")) {
-                        if (!g.isEmpty()) {
-                            all.add(Integer.parseInt(g));
-                        }
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            // the caller has already exited: its primary group is all we know
-        }
-        return java.util.List.copyOf(all);
+    private static final String INVALID_USER = Integer.toString(SrcCode.SRC_CODE_INVALID_USER.getNumber());
+
+    private final RefusalLog refusals;
+
+    CallerInterceptor(RefusalLog refusals) {
+        this.refusals = refusals;
+    }
+
+    static Caller caller(PeerCredentials peer) {
+        return peer == null ? Caller.UNKNOWN : Caller.local(peer.uid(), peer.pid(), peer.gids());
     }
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-        var credentials = call.getAttributes().get(PeerCredentialsNegotiator.PEER_CREDENTIALS);
-        Caller caller = credentials == null
-                ? Caller.UNKNOWN
-                : Caller.local(credentials.uid(), credentials.pid(), groups(credentials.pid(), credentials.gids()));
-        return Contexts.interceptCall(io.grpc.Context.current().withValue(Caller.KEY, caller), call, headers, next);
+        Caller caller = caller(call.getAttributes().get(PeerCredentialsNegotiator.PEER_CREDENTIALS));
+        String method = call.getMethodDescriptor().getBareMethodName();
+        ServerCall<Q, R> watched = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void close(Status status, Metadata trailers) {
+                if (status.getCode() == Status.Code.PERMISSION_DENIED && INVALID_USER.equals(trailers.get(SrcFailure.CODE_KEY))) {
+                    refusals.refused(caller.uid(), "refused " + method + " of " + caller.describe() + ": 0513-019");
+                }
+                super.close(status, trailers);
+            }
+        };
+        return Contexts.interceptCall(io.grpc.Context.current().withValue(Caller.KEY, caller), watched, headers, next);
     }
 }

@@ -13,14 +13,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * srcmstr's local listener: gRPC on a Unix socket (mode 0666: every user may connect and
- * list; changes are authorized per call from the peer's credentials).
+ * list; changes are authorized per call from the peer's credentials, captured once when
+ * the connection is accepted). Connections, handshakes, idle time and message sizes are
+ * bounded by {@link SocketLimits} so that root always gets through.
  */
 public final class LocalServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
 
     private final Server server;
     private final EpollEventLoopGroup boss;
@@ -34,20 +43,37 @@ public final class LocalServer implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Binds {@code socket} (replacing a stale file) and starts serving {@code services}. */
-    public static LocalServer start(Path socket, List<BindableService> services) {
+    /** {@link #start(Path, List, SocketLimits, Set)} with the default limits; root and this process's uid exempt. */
+    public static LocalServer start(Path socket, List<? extends BindableService> services) {
+        return start(socket, services, SocketLimits.DEFAULTS, Set.copyOf(java.util.List.of(0, org.opensrc.libsrc.posix.Posix.geteuid())));
+    }
+
+    /**
+     * Binds {@code socket} (replacing a stale file) and starts serving {@code services}
+     * under {@code limits}; uids in {@code exempt} (root and srcmstr's own) are never
+     * refused a connection.
+     */
+    public static LocalServer start(Path socket, List<? extends BindableService> services, SocketLimits limits, Set<Integer> exempt) {
         try {
             Files.createDirectories(socket.getParent());
             Files.deleteIfExists(socket);
             var boss = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("grpc-accept").factory());
             var workers = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("grpc-io").factory());
+            RefusalLog refusals = new RefusalLog(InstantSource.system(), RefusalLog.INTERVAL, LOG::warn);
+            var negotiator = new PeerCredentialsNegotiator(new ConnectionLimits(limits, exempt), refusals);
             var builder = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()),
-                            InternalNettyServerCredentials.create(new PeerCredentialsNegotiator()))
+                            InternalNettyServerCredentials.create(negotiator))
                     .channelType(EpollServerDomainSocketChannel.class)
                     .bossEventLoopGroup(boss)
                     .workerEventLoopGroup(workers)
-                    .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-call-", 0).factory()));
-            CallerInterceptor interceptor = new CallerInterceptor();
+                    .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-call-", 0).factory()))
+                    .handshakeTimeout(limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .maxConnectionIdle(limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .maxInboundMessageSize(SocketLimits.MAX_MESSAGE_BYTES)
+                    .maxInboundMetadataSize(SocketLimits.MAX_METADATA_BYTES)
+                    .maxConcurrentCallsPerConnection(SocketLimits.MAX_CALLS_PER_CONNECTION)
+                    .flowControlWindow(SocketLimits.MAX_MESSAGE_BYTES);
+            CallerInterceptor interceptor = new CallerInterceptor(refusals);
             for (BindableService service : services) {
                 builder.addService(ServerInterceptors.intercept(service, interceptor));
             }
