@@ -17,7 +17,7 @@ trap 'rm -f "$log"' EXIT
 # -Dtest=NoSuchTest: the plain unit tests are skipped; the fuzz executions name their class.
 status=0
 mvn -B -ntp test -Pfuzz -Djazzer.max_duration="${seconds}s" -pl srcmstr,src-cli,subsystems/inetd -am \
-    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false | tee "$log" || status=$?
+    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | tee "$log" || status=$?
 out=bench/results/fuzz-$(date -u +%Y%m%dT%H%MZ).txt
 scripts/fuzz-report "$log" "$out"
 cat "$out"

@@ -36,11 +36,15 @@ class CommandLineFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10s")
-    @DictionaryEntries({"\n-a\n", "\n-c\n", "\n-d\n", "\n-e\n", "\n-f\n", "\n-g\n", "\n-h\n", "\n-i\n", "\n-l\n",
-        "\n-m\n", "\n-n\n", "\n-o\n", "\n-p\n", "\n-q\n", "\n-s\n", "\n-t\n", "\n-u\n", "\n-w\n", "\n-D\n", "\n-E\n",
-        "\n-G\n", "\n-I\n", "\n-K\n", "\n-N\n", "\n-O\n", "\n-P\n", "\n-Q\n", "\n-R\n", "\n-S\n", "\n-T\n", "\n--json\n",
-        "\n--wait\n", "\n--backoff\n", "\n--no-backoff\n", "\n--backoff-initial-ms\n", "\n--backoff-max-ms\n",
-        "\n--kill-escalation\n", "\n--no-kill-escalation\n", "\n--readiness\n", "\n--no-readiness\n"})
+    // one argument per line; in libFuzzer's dictionary syntax \\x0A is the newline
+    @DictionaryEntries({"\\x0A-a\\x0A", "\\x0A-c\\x0A", "\\x0A-d\\x0A", "\\x0A-e\\x0A", "\\x0A-f\\x0A",
+        "\\x0A-g\\x0A", "\\x0A-h\\x0A", "\\x0A-i\\x0A", "\\x0A-l\\x0A", "\\x0A-m\\x0A", "\\x0A-n\\x0A",
+        "\\x0A-o\\x0A", "\\x0A-p\\x0A", "\\x0A-q\\x0A", "\\x0A-s\\x0A", "\\x0A-t\\x0A", "\\x0A-u\\x0A",
+        "\\x0A-w\\x0A", "\\x0A-D\\x0A", "\\x0A-E\\x0A", "\\x0A-G\\x0A", "\\x0A-I\\x0A", "\\x0A-K\\x0A",
+        "\\x0A-N\\x0A", "\\x0A-O\\x0A", "\\x0A-P\\x0A", "\\x0A-Q\\x0A", "\\x0A-R\\x0A", "\\x0A-S\\x0A",
+        "\\x0A-T\\x0A", "\\x0A--json\\x0A", "\\x0A--wait\\x0A", "\\x0A--backoff\\x0A", "\\x0A--no-backoff\\x0A",
+        "\\x0A--backoff-initial-ms\\x0A", "\\x0A--backoff-max-ms\\x0A", "\\x0A--kill-escalation\\x0A",
+        "\\x0A--no-kill-escalation\\x0A", "\\x0A--readiness\\x0A", "\\x0A--no-readiness\\x0A"})
     void everyCommandLineEndsInStatusZeroOrOneWithoutAnException(byte[] input) {
         String[] lines = new String(input, UTF_8).split("\n", -1);
         String command = COMMANDS.contains(lines[0]) ? lines[0]
