@@ -67,6 +67,9 @@ public final class SubsystemFlags {
         if (sigforce != null) {
             sigforce = stopSignal(sigforce, SrcCode.SRC_CODE_BADFSIG, err);
         }
+        if (user != null && isNumber(user) && uidOf(user) < 0) {
+            throw new UsageException("-u " + user + ": not a user ID");
+        }
         int contacts = (socket ? 1 : 0) + (queueKey != null || queueMtype != null ? 1 : 0)
                 + (signals || signorm != null || sigforce != null ? 1 : 0);
         if ((once && respawn) || (display && hide) || (multi && single) || contacts > 1
@@ -82,6 +85,20 @@ public final class SubsystemFlags {
         Parsed parsed = Signals.parseAix(given).orElseThrow(() -> new Refusal(Messages.render(invalid)));
         parsed.warning().ifPresent(err::println);
         return parsed.signal().name();
+    }
+
+    /** ASCII digits only: "-u 0" is a uid; anything else (other scripts' digits too) is a user name. */
+    private static boolean isNumber(String value) {
+        return !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** The uid written in digits, or -1 when it does not fit a number. */
+    private static long uidOf(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Whether any beyond-AIX option was given. */

@@ -71,10 +71,7 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
 
     @Override
     public void changeSubsystem(SubsystemChange request, StreamObserver<DefinitionReply> out) {
-        change(out, () -> new Operation.ChangeSubsystem(request.getSubsysname(),
-                ProtoDefinitions.subsystem(request.getValues(), users,
-                        request.getFieldsList().contains("uid") || request.getFieldsList().contains("user"), 0),
-                ProtoDefinitions.subsystemFields(request.getFieldsList())));
+        change(out, () -> ProtoDefinitions.change(request, users));
     }
 
     @Override

@@ -45,6 +45,13 @@ final class ProtoDefinitions {
                         e.getKillEscalation(), e.getReadiness()));
     }
 
+    /** A chssys request as an operation: the user is resolved only when the change names it. */
+    static Operation.ChangeSubsystem change(org.opensrc.proto.v1.SubsystemChange request, UserNames users) {
+        boolean userGiven = request.getFieldsList().contains("uid") || request.getFieldsList().contains("user");
+        return new Operation.ChangeSubsystem(request.getSubsysname(),
+                subsystem(request.getValues(), users, userGiven, 0), subsystemFields(request.getFieldsList()));
+    }
+
     /**
      * The chssys field list in ODM names: "user" becomes "uid" (the name was resolved
      * into the values); "auditid" is dropped, as only srcmstr sets it.

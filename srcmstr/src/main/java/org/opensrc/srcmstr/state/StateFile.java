@@ -46,16 +46,24 @@ public final class StateFile {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+        return Optional.of(decode(file, bytes));
+    }
+
+    /** The state in {@code bytes}; content that does not parse is an IOException naming {@code file}. */
+    static SavedState decode(Path file, byte[] bytes) throws IOException {
         SavedState state;
         try {
             state = MAPPER.readValue(bytes, SavedState.class);
         } catch (JacksonException e) {
             throw new IOException(file + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // the decoder's own errors (bytes that are no UTF-8/16/32 text) carry no file name
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         if (state.version() != SavedState.VERSION) {
             throw new IOException(file + ": unsupported version " + state.version());
         }
-        return Optional.of(state);
+        return state;
     }
 
     /** Replaces the file with {@code state}, atomically and durably. */

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 
 /**
  * The services file ({@code name port/proto [aliases…]}): service name and protocol to port. Numeric names
- * resolve to themselves.
+ * resolve to themselves. Lines without a port from 1 to 65535 are skipped.
  */
 public final class ServicesFile {
     private final Map<String, Integer> ports;
@@ -52,6 +52,9 @@ public final class ServicesFile {
                 port = Integer.parseInt(f[1].substring(0, slash));
             } catch (NumberFormatException e) {
                 continue;
+            }
+            if (port < 1 || port > 65535) {
+                continue; // not a port: the name stays unknown, and an inetd.conf line using it is a problem
             }
             String proto = f[1].substring(slash + 1).toLowerCase(Locale.ROOT);
             for (int i = 0; i < f.length; i++) {

@@ -208,4 +208,12 @@ class ConfigParserTest {
         assertEquals(List.of(), c.problems());
         assertFalse(c.entries().getFirst().enabled());
     }
+
+    @Test
+    void aServiceWhoseServicesLineHasNoValidPortIsAProblemOfItsLine() {
+        ConfigParser withBadPort = new ConfigParser(ServicesFile.parse("finger 72229/tcp\n"));
+        InetdConfig c = withBadPort.parse(FILE, "finger stream tcp nowait nobody /usr/sbin/in.fingerd in.fingerd\n");
+        assertEquals(List.of(), c.entries());
+        assertEquals(List.of(new Problem(FILE, 1, "unknown service finger/tcp")), c.problems());
+    }
 }

@@ -15,4 +15,12 @@ class ServicesFileTest {
         assertEquals(OptionalInt.of(2000), s.port("2000", "tcp"));
         assertEquals(OptionalInt.empty(), s.port("70000", "tcp"));
     }
+
+    @Test
+    void aLineWhosePortIsNoPortIsSkipped() {
+        ServicesFile s = ServicesFile.parse("finger 72229/tcp\nzero 0/tcp\nminus -79/tcp\n");
+        assertEquals(OptionalInt.empty(), s.port("finger", "tcp"));
+        assertEquals(OptionalInt.empty(), s.port("zero", "tcp"));
+        assertEquals(OptionalInt.empty(), s.port("minus", "tcp"));
+    }
 }
