@@ -25,10 +25,10 @@ final class FakeProcessControl implements ProcessControl {
         scripted.add(outcome);
     }
 
-    private RuntimeException throwNext;
+    private Throwable throwNext;
 
-    /** The next spawn throws {@code e}, as a bug or an unusable value would. */
-    synchronized void nextSpawnThrows(RuntimeException e) {
+    /** The next spawn throws {@code e}: a bug or an unusable value (a RuntimeException), or an Error. */
+    synchronized void nextSpawnThrows(Throwable e) {
         throwNext = e;
     }
 
@@ -37,9 +37,13 @@ final class FakeProcessControl implements ProcessControl {
         spawns.add(order);
         spawnThreads.add(Thread.currentThread().getName());
         if (throwNext != null) {
-            RuntimeException e = throwNext;
+            Throwable e = throwNext;
             throwNext = null;
-            throw e;
+            switch (e) {
+                case RuntimeException r -> throw r;
+                case Error r -> throw r;
+                default -> throw new IllegalStateException(e);
+            }
         }
         SpawnOutcome outcome = scripted.poll();
         return outcome != null ? outcome : new SpawnOutcome.Spawned(nextPid++, OptionalLong.empty());

@@ -87,6 +87,22 @@ class SupervisionLoopTest {
     }
 
     @Test
+    void aLoopThatDiesOfAnErrorAnswersWhoWaitsAndTellsItsOwner() throws Exception {
+        SupervisionLoop dying = new SupervisionLoop(SupervisionState.EMPTY, processes, (pid, forced) -> { },
+                scheduler, scheduler, listener);
+        CompletableFuture<Throwable> death = new CompletableFuture<>();
+        dying.onDeath(death::complete);
+        dying.start();
+        processes.nextSpawnThrows(new StackOverflowError("deep"));
+        var answer = dying.ask(new Command.Start(Defs.of("sendmail").def(), List.of(), List.of()));
+        assertTrue(await(death) instanceof StackOverflowError);
+        var failed = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> answer.get(5, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof StackOverflowError, failed.toString());
+        dying.close();
+    }
+
+    @Test
     void anEventTheMachineCannotApplyIsDroppedAndTheLoopGoesOn() throws Exception {
         loop.submit(new Event.SpawnSucceeded(new InstanceId(424242), 77));
         settle();
