@@ -312,7 +312,7 @@ class HostileSocketIT {
     }
 
     private static SubsystemDef rootShell(String name) {
-        return SubsystemDef.newBuilder().setSubsysname(name).setPath("/bin/sh").setCmdargs("-c id").setUid(0)
+        return SubsystemDef.newBuilder().setSubsysname(name).setPath("/bin/sh").setCmdargs("-c id").setUser("0")
                 .setStandin("/dev/null").setStandout("/dev/null").setStanderr("/dev/null")
                 .setAction(Action.ACTION_ONCE).setContact(Contact.CONTACT_SIGNAL).setSignorm("SIGTERM")
                 .setSigforce("SIGKILL").setPriority(20).setDisplay(true).setWaittime(20).build();
