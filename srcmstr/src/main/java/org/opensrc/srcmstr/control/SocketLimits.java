@@ -26,7 +26,7 @@ public record SocketLimits(int perUid, int total, Duration handshakeTimeout, Dur
     public static final int MAX_CALLS_PER_CONNECTION = 16;
 
     public static final SocketLimits DEFAULTS =
-            new SocketLimits(64, 512, Duration.ofSeconds(10), Duration.ofMinutes(5));
+            new SocketLimits(64, 512, Duration.ofSeconds(30), Duration.ofMinutes(5));
 
     public SocketLimits {
         if (perUid < 1 || total < 1) {
