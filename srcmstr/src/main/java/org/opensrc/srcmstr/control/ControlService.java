@@ -117,6 +117,12 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
         } catch (StatusRuntimeException e) {
             out.onError(e);
             return;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // supervision could not handle the request (it is logged there): answer, never hang
+            out.onError(org.opensrc.libsrc.SrcFailure.of(io.grpc.Status.Code.INTERNAL,
+                    org.opensrc.proto.v1.SrcCode.SRC_CODE_ICMD)
+                    .withDetail("srcmstr could not handle the request; srcmstr.log says why").toException());
+            return;
         }
         out.onNext(reply);
         out.onCompleted();
