@@ -136,7 +136,7 @@ class InetdIT {
     @Test
     void stopsrcTDisablesAServiceInTheFileAndStartsrcTEnablesItAgain() throws Exception {
         assertEquals("0513-127 The peer subserver was stopped successfully.\n", src.run("stopsrc", "-t", "peer").out());
-        assertTrue(Files.readString(conf).contains("#<off># peer"), Files.readString(conf));
+        assertTrue(Files.readString(conf).contains("\n#peer    stream tcp"), Files.readString(conf));
         SrcRoot.await(Duration.ofSeconds(10), () -> {
             try (Socket s = new Socket("127.0.0.1", peer)) {
                 return false;
@@ -144,8 +144,34 @@ class InetdIT {
                 return true;
             }
         }, "peer to stop listening");
+        var off = src.run("lssrc", "-ls", "inetd");
+        assertTrue(off.lines().stream().noneMatch(l -> l.startsWith(" peer")), "no row for a commented-out service: " + off);
+        assertTrue(off.lines().stream().anyMatch(l -> l.startsWith(" daytime")), off.toString());
         assertEquals("0513-124 The peer subserver has been started.\n", src.run("startsrc", "-t", "peer").out());
         assertTrue(readAll(peer).startsWith("peer 127.0.0.1"));
+        assertTrue(Files.readString(conf).contains("\npeer    stream tcp"), Files.readString(conf));
+        assertTrue(src.run("lssrc", "-ls", "inetd").lines().stream().anyMatch(l -> l.startsWith(" peer")));
+    }
+
+    @Test
+    void startsrcTUncommentsAPlainHashOrDebianLineOfThatServiceButNoCommentText() throws Exception {
+        String original = Files.readString(conf);
+        try {
+            String added = "# later stream is a comment, not a line\n"
+                    + "#later stream tcp nowait root /bin/echo echo later\n"
+                    + "#<off># later stream tcp nowait root /bin/echo echo debian\n";
+            Files.writeString(conf, original + added);
+            assertEquals("0513-124 The later subserver has been started.\n", src.run("startsrc", "-t", "later").out());
+            assertEquals("later", readAll(later).trim());
+            assertEquals(original + "# later stream is a comment, not a line\n"
+                    + "later stream tcp nowait root /bin/echo echo later\n"
+                    + "#<off># later stream tcp nowait root /bin/echo echo debian\n", Files.readString(conf));
+            assertEquals("0513-127 The later subserver was stopped successfully.\n", src.run("stopsrc", "-t", "later").out());
+            assertEquals(original + added, Files.readString(conf));
+        } finally {
+            Files.writeString(conf, original);
+            src.run("refresh", "-s", "inetd");
+        }
     }
 
     @Test

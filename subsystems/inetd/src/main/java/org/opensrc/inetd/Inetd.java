@@ -135,20 +135,20 @@ public final class Inetd implements AutoCloseable {
         return ctx.trace;
     }
 
-    /** Every service with its live counters, for {@code lssrc -ls inetd}. */
+    /**
+     * Every service of the running inetd with its live counters, for {@code lssrc -ls inetd}. A commented-out
+     * line is not a service of the running inetd (AIX lists only its configured entries), so it has no row.
+     */
     public InetdSnapshot snapshot() {
         return loop.call(this::snapshotNow).join();
     }
 
     private InetdSnapshot snapshotNow() {
         List<ServiceStatus> rows = new ArrayList<>();
-        for (ServiceEntry e : current.entries()) {
+        for (ServiceEntry e : current.enabled()) {
             ServiceRuntime r = active.get(e.key());
-            if (e.enabled() && r != null && r.entry().line() == e.line()) {
+            if (r != null && r.entry().line() == e.line()) {
                 rows.add(r.status());
-            } else if (!e.enabled()) {
-                rows.add(new ServiceStatus(e.name(), e.protocol().token(), e.bindHost(), e.port(), e.waits(),
-                        e.command(), e.args(), "inactive", 0, 0, 0, 0, java.util.Optional.empty()));
             }
         }
         retired.forEach(r -> rows.add(r.status()));

@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param state       {@code active} (listening), {@code waiting} (a wait child holds the socket),
  *                    {@code paused} (max-child or the global cap reached), {@code backoff} (spawn rate
- *                    exceeded, resumes by itself), {@code bind-failed} (retrying), {@code inactive}
- *                    (commented out in the file)
+ *                    exceeded, resumes by itself), {@code bind-failed} (retrying), {@code stopping}
+ *                    (retired, its servers still running); a commented-out line has no status
  * @param accepted    connections accepted (or datagrams that started a child or got an internal answer)
  * @param refused     closed by access control or capacity
  * @param rateLimited closed by a rate limit

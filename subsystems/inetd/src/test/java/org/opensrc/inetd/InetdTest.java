@@ -312,9 +312,10 @@ class InetdTest {
         SubserverChange off = inetd.disable("" + daytime, false).join();
         assertTrue(off.known());
         assertEquals(1, off.linesChanged());
-        assertTrue(Files.readString(dir.resolve("inetd.conf")).startsWith("#<off># " + daytime));
+        assertTrue(Files.readString(dir.resolve("inetd.conf")).startsWith("#" + daytime + " stream"));
         assertThrows(ConnectException.class, () -> new Socket(LO, daytime).close());
-        assertEquals("inactive", status("" + daytime).state());
+        assertEquals(List.of("" + echo), inetd.snapshot().services().stream().map(ServiceStatus::name).toList(),
+                "a commented-out service is no entry of the running inetd");
         assertEquals("x", tcpText(echo, "x"));
 
         SubserverChange on = inetd.enable("" + daytime).join();

@@ -9,12 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Enables or disables a service by rewriting its lines in inetd.conf, as AIX's {@code chsubserver} and
- * Debian's {@code update-inetd} do: disabling prefixes every enabled line of the service with
- * {@code #<off># }; enabling uncomments every commented line ({@code #} or {@code #<off>#}) of it. The file is
+ * Enables or disables a service by rewriting its lines in inetd.conf, as AIX's inetd and {@code chsubserver}
+ * do: disabling prefixes every enabled line of the service with a plain {@code #}; enabling uncomments the
+ * commented lines of it ({@code #}, or Debian's {@code #<off>#} as {@code update-inetd} writes it). Only a
+ * comment that parses as a service line of that service once its leading marker is removed counts, so
+ * comment text is never uncommented; and a commented line is left alone when an enabled line (or an
+ * earlier commented one) already gives the same socket, so enabling never makes a duplicate. The file is
  * replaced atomically (write {@code .new}, fsync, rename).
  */
 public final class ConfigEditor {
@@ -33,7 +40,7 @@ public final class ConfigEditor {
         List<String> lines = new ArrayList<>(config.lines());
         int changed = 0;
         for (int n : lineNumbers(config, service, true)) {
-            lines.set(n - 1, ConfigParser.OFF_MARKER + " " + lines.get(n - 1));
+            lines.set(n - 1, ConfigParser.COMMENT + lines.get(n - 1));
             changed++;
         }
         return write(file, lines, changed);
@@ -44,7 +51,7 @@ public final class ConfigEditor {
         InetdConfig config = parser.parse(file, Files.readString(file));
         List<String> lines = new ArrayList<>(config.lines());
         int changed = 0;
-        for (int n : lineNumbers(config, service, false)) {
+        for (int n : toUncomment(config, service)) {
             String line = lines.get(n - 1).strip();
             String body = line.startsWith(ConfigParser.OFF_MARKER)
                     ? line.substring(ConfigParser.OFF_MARKER.length()) : line.substring(1);
@@ -57,6 +64,24 @@ public final class ConfigEditor {
     private static List<Integer> lineNumbers(InetdConfig config, String service, boolean enabled) {
         return config.named(service).stream().filter(e -> e.enabled() == enabled)
                 .map(ServiceEntry::line).distinct().toList();
+    }
+
+    /** The commented lines of {@code service} whose sockets no enabled or earlier chosen line gives. */
+    private static List<Integer> toUncomment(InetdConfig config, String service) {
+        List<ServiceEntry> entries = config.named(service);
+        Set<ServiceKey> taken = new HashSet<>();
+        entries.stream().filter(ServiceEntry::enabled).forEach(e -> taken.add(e.key()));
+        Map<Integer, List<ServiceEntry>> byLine = new TreeMap<>();
+        entries.stream().filter(e -> !e.enabled())
+                .forEach(e -> byLine.computeIfAbsent(e.line(), k -> new ArrayList<>()).add(e));
+        List<Integer> chosen = new ArrayList<>();
+        byLine.forEach((line, es) -> {
+            if (es.stream().noneMatch(e -> taken.contains(e.key()))) {
+                es.forEach(e -> taken.add(e.key()));
+                chosen.add(line);
+            }
+        });
+        return chosen;
     }
 
     private static Edit write(Path file, List<String> lines, int changed) throws IOException {

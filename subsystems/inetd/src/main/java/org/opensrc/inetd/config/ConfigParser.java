@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * read rather than when a client connects.
  */
 public final class ConfigParser {
-    /** Debian's update-inetd marker for a disabled line. */
+    /** How AIX's inetd and chsubserver comment a line out: a plain {@code #} before it. */
+    public static final String COMMENT = "#";
+    /** Debian's update-inetd marker for a disabled line (read, never written). */
     public static final String OFF_MARKER = "#<off>#";
     /** The internal services this inetd implements. */
     public static final Set<String> INTERNALS = Set.of("echo", "discard", "chargen", "daytime", "time");
