@@ -147,6 +147,10 @@ class InetdIT {
         var off = src.run("lssrc", "-ls", "inetd");
         assertTrue(off.lines().stream().noneMatch(l -> l.startsWith(" peer")), "no row for a commented-out service: " + off);
         assertTrue(off.lines().stream().anyMatch(l -> l.startsWith(" daytime")), off.toString());
+        var one = src.run("lssrc", "-t", "peer");
+        assertEquals(1, one.status(), one.toString());
+        assertTrue((one.out() + one.err()).contains("0513-021 The subserver is not on file or subserver is not currently active."),
+                one.toString());
         assertEquals("0513-124 The peer subserver has been started.\n", src.run("startsrc", "-t", "peer").out());
         assertTrue(readAll(peer).startsWith("peer 127.0.0.1"));
         assertTrue(Files.readString(conf).contains("\npeer    stream tcp"), Files.readString(conf));
