@@ -20,9 +20,6 @@ import picocli.CommandLine.Option;
 @Command(name = "startsrc")
 public final class Startsrc extends SrcCommand {
 
-    /** The longest {@code -a} string, in characters: IBM's startsrc page documents 1200. */
-    static final int ARGUMENT_LIMIT = 1200;
-
     @Option(names = "-s") String subsystem;
     @Option(names = "-g") String group;
     @Option(names = "-a") String args;
@@ -58,7 +55,7 @@ public final class Startsrc extends SrcCommand {
         if (type == null && (object != null || pid != null)) {
             throw new UsageException(null);
         }
-        if (args != null && args.length() > ARGUMENT_LIMIT) {
+        if (args != null && args.length() > 2400) {
             throw new UsageException("0513-110 The startsrc argument is too long. Only 2400 bytes are allowed.");
         }
         if (env != null && env.length() > 2400) {
