@@ -169,7 +169,7 @@ class HostileUserIT {
             Files.writeString(file, edited);
             var r = src.run("srcmstr");
             assertEquals(1, r.status(), r.toString());
-            assertTrue(r.err().contains("SRCsubsys.json: objects[1]: 0513-070"), r.toString());
+            assertTrue(r.err().contains("SRCsubsys.json: objects[1]: 0513-075"), r.toString());
             assertEquals(edited, Files.readString(file));
         }
     }
