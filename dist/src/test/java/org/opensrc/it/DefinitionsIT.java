@@ -41,7 +41,42 @@ class DefinitionsIT {
 
         var again = src.run("mkssys", "-s", "sshd", "-p", "/usr/sbin/sshd", "-u", "0");
         assertEquals(1, again.status(), again.toString());
-        assertEquals("0513-070 Subsystem or synonym_name is already on file.\n", again.err());
+        assertEquals("0513-075 The new subsystem name is already on file.\n", again.err());
+        var synonym = src.run("mkssys", "-s", "sshd2", "-t", "sshd", "-p", "/usr/sbin/sshd", "-u", "0");
+        assertEquals(1, synonym.status(), synonym.toString());
+        assertEquals("0513-076 The new synonym_name is already on file.\n", synonym.err());
+    }
+
+    @Test
+    void lssrcOfAnUnknownSubsystemDefinitionPrintsNothingAndSucceedsAsAix() {
+        var r = src.run("lssrc", "-S", "-s", "nosuch");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("", r.out(), r.toString());
+        assertEquals("", r.err(), r.toString());
+        var clustered = src.run("lssrc", "-Ss", "nosuch");
+        assertEquals(0, clustered.status(), clustered.toString());
+        assertEquals("", clustered.out() + clustered.err(), clustered.toString());
+        var json = src.run("lssrc", "-S", "-s", "nosuch", "--json");
+        assertEquals(0, json.status(), json.toString());
+        assertEquals("[]", json.out().replaceAll("\\s", ""), json.toString());
+    }
+
+    @Test
+    void emptySubserverAndNotifyClassesListTheirHeaderOnlyAsAix() throws Exception {
+        try (SrcRoot empty = SrcRoot.start()) {
+            var t = empty.run("lssrc", "-T");
+            assertEquals(0, t.status(), t.toString());
+            assertEquals(List.of("#sub_type:subsysname:sub_code:"), t.lines());
+            assertEquals("", t.err(), t.toString());
+            var n = empty.run("lssrc", "-N");
+            assertEquals(0, n.status(), n.toString());
+            assertEquals(List.of("#notifyname:notifymethod:"), n.lines());
+            assertEquals("", n.err(), n.toString());
+            var s = empty.run("lssrc", "-S");
+            assertEquals(0, s.status(), s.toString());
+            assertEquals(1, s.lines().size(), s.toString());
+            assertTrue(s.out().startsWith("#subsysname:"), s.toString());
+        }
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.opensrc.libsrc;
 
+import static java.util.Map.entry;
+
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.opensrc.proto.v1.Outcome;
@@ -7,107 +11,126 @@ import org.opensrc.proto.v1.SrcCode;
 
 /**
  * The SRC message catalog: AIX {@code 0513-NNN} texts, with {@code %s} filled from the
- * message's arguments in order. Texts follow the AIX catalog (modern wording where modern
- * output is known, e.g. 0513-044).
+ * message's arguments in order. One table keyed by {@link SrcCode}, whose numbers are
+ * AIX's {@code srcerrno.h} numbers; texts follow AIX's {@code src.msg} (modern wording where
+ * modern output is known, e.g. 0513-044). {@code MessagesTest} checks every entry's number
+ * and text against a table written from the reference.
  */
 public final class Messages {
 
-    private static final Map<Integer, String> TEXTS = Map.ofEntries(
-            Map.entry(1, "The System Resource Controller daemon is not active."),
-            Map.entry(2, "The System Resource Controller has received a request that it does not understand and could not service."),
-            Map.entry(4, "The Subsystem or Group, %s, is currently inoperative."),
-            Map.entry(5, "The Subsystem, %s, only supports signal communication."),
-            Map.entry(6, "The Subsystem, %s, is currently stopping its execution."),
-            Map.entry(7, "The options specified are not valid for this command. Please reference your manual for valid options."),
-            Map.entry(8, "The subserver type, %s, is not on file."),
-            Map.entry(12, "The %s Subsystem could not be started. The Subsystem's user id could not be established. Please check the Subsystem's user id and try again."),
-            Map.entry(13, "The %s Subsystem could not be started. The Subsystem's audit id could not be established. Please check the Subsystem's audit id and try again."),
-            Map.entry(14, "The request could not be passed to the %s subsystem. The System Resource Controller is experiencing problems with the subsystem's communication socket."),
-            Map.entry(15, "The %s Subsystem could not be started. Please check subsystem resources and try again later."),
-            Map.entry(17, "The %s Subsystem ended abnormally. You must manually restart it."),
-            Map.entry(18, "System Resource Controller requires that you be running as root when a remote host is specified for a request."),
-            Map.entry(19, "System Resource Controller requires that you be running as root or be part of the group system for local requests."),
-            Map.entry(20, "The %s Subsystem did not end normally. The subsystem respawn limit has been exceeded. Check the Subsystem and restart it manually."),
-            Map.entry(21, "The subserver is not on file or subserver is not currently active. Check your subserver entries and try again."),
-            Map.entry(25, "The Subserver exists under another name. Duplicates are not allowed."),
-            Map.entry(27, "Your host is not specified in the /etc/hosts.equiv file on the remote host. The request was denied."),
-            Map.entry(29, "The %s Subsystem is already active. Multiple instances are not supported."),
-            Map.entry(31, "Multiple instances of the Subsystem exist. Specify the Subsystem Process ID and try your command again."),
-            Map.entry(35, "The %s Subsystem ended abnormally. SRC will try and restart it."),
-            Map.entry(36, "The request could not be passed to the %s subsystem. Start the subsystem and try your command again."),
-            Map.entry(37, "The System Resource Controller is already active."),
-            Map.entry(43, "The stop of the %s Subsystem failed."),
-            Map.entry(44, "The %s Subsystem was requested to stop."),
-            Map.entry(46, "The %s Subsystem could not be started. The Subsystem's standard in could not be established. Please check the Subsystem's standard in path and try again."),
-            Map.entry(47, "The %s Subsystem could not be started. The Subsystem's standard out could not be established. Please check the Subsystem's standard out path and try again."),
-            Map.entry(48, "The %s Subsystem could not be started. The Subsystem's standard error could not be established. Please check the Subsystem's standard error path and try again."),
-            Map.entry(53, "The System Resource Controller is experiencing problems with its socket communications. If you specified a foreign host, try configuring Internet sockets and try the command again."),
-            Map.entry(54, "The host, %s, that you wish to send this command to is not a known host."),
-            Map.entry(56, "Timeout waiting for command response."),
-            Map.entry(57, "The %s Subsystem could not be started. The Subsystem's communication socket could not be established. Please try again later."),
-            Map.entry(59, "The %s Subsystem has been started. Subsystem PID is %s."),
-            Map.entry(62, "The %s Subsystem must exist to complete this command."),
-            Map.entry(63, "Subserver type already exists on file."),
-            Map.entry(64, "The Subsystem name and Subserver code point are already on file."),
-            Map.entry(65, "The %s Subserver has been added."),
-            Map.entry(67, "Notify method already exists with subsystem or group name."),
-            Map.entry(68, "The %s Notify method has been added."),
-            Map.entry(70, "Subsystem or synonym_name is already on file."),
-            Map.entry(71, "The %s Subsystem has been added."),
-            Map.entry(73, "The %s Subserver has been changed."),
-            Map.entry(75, "The new subsystem name is already on file."),
-            Map.entry(76, "The new synonym_name is already on file."),
-            Map.entry(77, "Subsystem has been changed."),
-            Map.entry(79, "Notify method has been removed."),
-            Map.entry(81, "Subserver type has been removed."),
-            Map.entry(83, "Subsystem has been Deleted."),
-            Map.entry(84, "There were no records that matched your request."),
-            Map.entry(85, "The %s Subsystem is not on file."),
-            Map.entry(86, "The %s Group is not on file."),
-            Map.entry(87, "The %s Subsystem has received a request that it does not understand and could not service. Contact System Administration."),
-            Map.entry(88, "The stop force signal specified is an invalid signal. Please specify a valid signal."),
-            Map.entry(89, "The stop normal signal specified is an invalid signal. Please specify a valid signal."),
-            Map.entry(91, "The request to turn on tracing was completed successfully."),
-            Map.entry(92, "The request to turn on tracing failed."),
-            Map.entry(93, "The request to turn off tracing was completed successfully."),
-            Map.entry(94, "The request to turn off tracing failed."),
-            Map.entry(95, "The request for subsystem refresh was completed successfully."),
-            Map.entry(96, "The request for subsystem refresh failed."),
-            Map.entry(98, "The notify_name must exist as a subsystem name or a group name."),
-            Map.entry(99, "The notify_name is too long. Only 29 bytes are allowed."),
-            Map.entry(100, "The notify_method is too long. Only 255 bytes are allowed."),
-            Map.entry(101, "The subserver_type is too long. Only 29 bytes are allowed."),
-            Map.entry(102, "The subsystem_name is too long. Only 29 bytes are allowed."),
-            Map.entry(103, "The synonym_name is too long. Only 29 bytes are allowed."),
-            Map.entry(104, "The arguments are too long. Only 199 bytes are allowed."),
-            Map.entry(105, "The path is too long. Only 199 bytes are allowed."),
-            Map.entry(106, "The stdin is too long. Only 199 bytes are allowed."),
-            Map.entry(107, "The stdout is too long. Only 199 bytes are allowed."),
-            Map.entry(108, "The stderr is too long. Only 199 bytes are allowed."),
-            Map.entry(109, "The group_name is too long. Only 29 bytes are allowed."),
-            Map.entry(110, "The startsrc argument is too long. Only 2400 bytes are allowed."),
-            Map.entry(111, "The environment is too long. Only 2400 bytes are allowed."),
-            Map.entry(112, "The subserver_object is too long. Only 29 bytes are allowed."),
-            Map.entry(115, "The host is too long. Only 255 bytes are allowed."),
-            Map.entry(117, "Invalid Subsystem priority. Priority must be in the range 0-39."),
-            Map.entry(118, "Invalid Subsystem message type. Message type must be greater than zero."),
-            Map.entry(119, "You must specify the subsystem name."),
-            Map.entry(120, "You must specify the path to the subsystem executable."),
-            Map.entry(121, "You must specify the subsystem communication method."),
-            Map.entry(123, "You may only pass 2000 bytes of information to the subsystem."),
-            Map.entry(124, "The %s subserver has been started."),
-            Map.entry(125, "The %s subserver could not be started."),
-            Map.entry(126, "The %s subserver is already active."),
-            Map.entry(127, "The %s subserver was stopped successfully."),
-            Map.entry(128, "The %s subserver was not stopped successfully."),
-            Map.entry(129, "The %s subsystem does not support the requested action."));
+    /** The catalog: one entry per {@link SrcCode}; the message number is the enum's number. */
+    private static final Map<SrcCode, String> TEXTS = table(
+            entry(SrcCode.SRC_CODE_DMNA, "The System Resource Controller daemon is not active."),
+            entry(SrcCode.SRC_CODE_ICMD, "The System Resource Controller has received a request that it does not understand and could not service."),
+            entry(SrcCode.SRC_CODE_SVND, "The Subsystem or Group, %s, is currently inoperative."),
+            entry(SrcCode.SRC_CODE_CONT, "The Subsystem, %s, only supports signal communication."),
+            entry(SrcCode.SRC_CODE_STPG, "The Subsystem, %s, is currently stopping its execution."),
+            entry(SrcCode.SRC_CODE_PARM, "The options specified are not valid for this command. Please reference your manual for valid options."),
+            entry(SrcCode.SRC_CODE_TYPE, "The subserver type, %s, is not on file."),
+            entry(SrcCode.SRC_CODE_SUBSYSID, "The %s Subsystem could not be started. The Subsystem's user id could not be established. Please check the Subsystem's user id and try again."),
+            entry(SrcCode.SRC_CODE_AUDITID, "The %s Subsystem could not be started. The Subsystem's audit id could not be established. Please check the Subsystem's audit id and try again."),
+            entry(SrcCode.SRC_CODE_BADSOCK, "The request could not be passed to the %s subsystem. The System Resource Controller is experiencing problems with the subsystem's communication socket."),
+            entry(SrcCode.SRC_CODE_FEXE, "The %s Subsystem could not be started. Please check subsystem resources and try again later."),
+            entry(SrcCode.SRC_CODE_SVKO, "The %s Subsystem ended abnormally. You must manually restart it."),
+            entry(SrcCode.SRC_CODE_INVALID_USER_ROOT, "System Resource Controller requires that you be running as root when a remote host is specified for a request."),
+            entry(SrcCode.SRC_CODE_INVALID_USER, "System Resource Controller requires that you be running as root or be part of the group system for local requests."),
+            entry(SrcCode.SRC_CODE_TRYX, "The %s Subsystem did not end normally. The subsystem respawn limit has been exceeded. Check the Subsystem and restart it manually."),
+            entry(SrcCode.SRC_CODE_RES, "The subserver is not on file or subserver is not currently active. Check your subserver entries and try again."),
+            entry(SrcCode.SRC_CODE_DUP, "The Subserver exists under another name. Duplicates are not allowed."),
+            entry(SrcCode.SRC_CODE_INET_AUTHORIZED_HOST, "Your host is not specified in the /etc/hosts.equiv file on the remote host. The request was denied."),
+            entry(SrcCode.SRC_CODE_MULT, "The %s Subsystem is already active. Multiple instances are not supported."),
+            entry(SrcCode.SRC_CODE_WICH, "Multiple instances of the Subsystem exist. Specify the Subsystem Process ID and try your command again."),
+            entry(SrcCode.SRC_CODE_RSTRT, "The %s Subsystem ended abnormally. SRC will try and restart it."),
+            entry(SrcCode.SRC_CODE_NSVR, "The request could not be passed to the %s subsystem. Start the subsystem and try your command again."),
+            entry(SrcCode.SRC_CODE_ACTV, "The System Resource Controller is already active."),
+            entry(SrcCode.SRC_CODE_STPF, "The stop of the %s Subsystem failed."),
+            entry(SrcCode.SRC_CODE_STPOK, "The %s Subsystem was requested to stop."),
+            entry(SrcCode.SRC_CODE_INPT, "The %s Subsystem could not be started. The Subsystem's standard in could not be established. Please check the Subsystem's standard in path and try again."),
+            entry(SrcCode.SRC_CODE_OUT, "The %s Subsystem could not be started. The Subsystem's standard out could not be established. Please check the Subsystem's standard out path and try again."),
+            entry(SrcCode.SRC_CODE_SERR, "The %s Subsystem could not be started. The Subsystem's standard error could not be established. Please check the Subsystem's standard error path and try again."),
+            entry(SrcCode.SRC_CODE_SOCK, "The System Resource Controller is experiencing problems with its socket communications. If you specified a foreign host, try configuring Internet sockets and try the command again."),
+            entry(SrcCode.SRC_CODE_UHOST, "The host, %s, that you wish to send this command to is not a known host."),
+            entry(SrcCode.SRC_CODE_NORPLY, "Timeout waiting for command response."),
+            entry(SrcCode.SRC_CODE_SUBSOCK, "The %s Subsystem could not be started. The Subsystem's communication socket could not be established. Please try again later."),
+            entry(SrcCode.SRC_CODE_STRTOK, "The %s Subsystem has been started. Subsystem PID is %s."),
+            entry(SrcCode.SRC_CODE_SSME, "The %s Subsystem must exist to complete this command."),
+            entry(SrcCode.SRC_CODE_SVREXIST, "Subserver type already exists on file."),
+            entry(SrcCode.SRC_CODE_SUBCODE, "The Subsystem name and Subserver code point are already on file."),
+            entry(SrcCode.SRC_CODE_SVRADD, "The %s Subserver has been added."),
+            entry(SrcCode.SRC_CODE_NOTEXIST, "Notify method already exists with subsystem or group name."),
+            entry(SrcCode.SRC_CODE_NOTADD, "The %s Notify method has been added."),
+            entry(SrcCode.SRC_CODE_SUBSYN, "Subsystem or synonym_name is already on file."),
+            entry(SrcCode.SRC_CODE_SUBADD, "The %s Subsystem has been added."),
+            entry(SrcCode.SRC_CODE_SERVERCH, "The %s Subserver has been changed."),
+            entry(SrcCode.SRC_CODE_SUBEXIST, "The new subsystem name is already on file."),
+            entry(SrcCode.SRC_CODE_SYNEXIST, "The new synonym_name is already on file."),
+            entry(SrcCode.SRC_CODE_SUBCH, "Subsystem has been changed."),
+            entry(SrcCode.SRC_CODE_NOTRM, "Notify method has been removed."),
+            entry(SrcCode.SRC_CODE_SERVERRM, "Subserver type has been removed."),
+            entry(SrcCode.SRC_CODE_SSYSRM, "Subsystem has been Deleted."),
+            entry(SrcCode.SRC_CODE_NOREC, "There were no records that matched your request."),
+            entry(SrcCode.SRC_CODE_SUBSYS, "The %s Subsystem is not on file."),
+            entry(SrcCode.SRC_CODE_GROUP, "The %s Group is not on file."),
+            entry(SrcCode.SRC_CODE_SUBICMD, "The %s Subsystem has received a request that it does not understand and could not service. Contact System Administration."),
+            entry(SrcCode.SRC_CODE_BADFSIG, "The stop force signal specified is an invalid signal. Change the signal number to a valid one and try again."),
+            entry(SrcCode.SRC_CODE_BADNSIG, "The stop normal signal specified is an invalid signal. Change the signal number to a valid one and try again."),
+            entry(SrcCode.SRC_CODE_TRACONOK, "The request to turn on tracing was completed successfully."),
+            entry(SrcCode.SRC_CODE_TRACONFAIL, "The request to turn on tracing failed."),
+            entry(SrcCode.SRC_CODE_TRACOFFOK, "The request to turn off tracing was completed successfully."),
+            entry(SrcCode.SRC_CODE_TRACOFFFAIL, "The request to turn off tracing failed."),
+            entry(SrcCode.SRC_CODE_REFOK, "The request for subsystem refresh was completed successfully."),
+            entry(SrcCode.SRC_CODE_REFFAIL, "The request for subsystem refresh failed."),
+            entry(SrcCode.SRC_CODE_NOSUBSYS, "The notify_name must exist as a subsystem name or a group name."),
+            entry(SrcCode.SRC_CODE_NOTIFY_NAME_2BIG, "The notify_name is too long. Only 29 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_NOTIFY_METHOD_2BIG, "The notify_method is too long. Only 255 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_SUBTYPE_2BIG, "The subserver_type is too long. Only 29 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_SUBSYSNAME_2BIG, "The subsystem_name is too long. Only 29 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_SYNONYM_2BIG, "The synonym_name is too long. Only 29 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_CMDARGS_2BIG, "The arguments is too long. Only 199 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_PATH_2BIG, "The path is too long. Only 199 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_STDIN_2BIG, "The stdin is too long. Only 199 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_STDOUT_2BIG, "The stdout is too long. Only 199 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_STDERR_2BIG, "The stderr is too long. Only 199 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_GROUP_2BIG, "The group_name is too long. Only 29 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_STARTARGS_2BIG, "The startsrc argument is too long. Only 2400 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_ENV_2BIG, "The environment is too long. Only 2400 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_OBJECT_2BIG, "The subserver_object is too long. Only 29 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_HOST_2BIG, "The host is too long. Only 255 bytes are allowed."),
+            entry(SrcCode.SRC_CODE_PRIORITY, "Invalid Subsystem priority. Priority must be in the range 0-39."),
+            entry(SrcCode.SRC_CODE_MTYPE, "Invalid Subsystem message type. Message type must be greater than zero."),
+            entry(SrcCode.SRC_CODE_NONAME, "You must specify the subsystem name."),
+            entry(SrcCode.SRC_CODE_NOPATH, "You must specify the path to the subsystem executable."),
+            entry(SrcCode.SRC_CODE_NOCONTACT, "You must specify the subsystem communication method."),
+            entry(SrcCode.SRC_CODE_REQLEN2BIG, "You may only pass 2000 bytes of information to the subsystem."),
+            entry(SrcCode.SRC_CODE_STRTSVROK, "The %s subserver has been started."),
+            entry(SrcCode.SRC_CODE_STRTSVRBAD, "The %s subserver could not be started."),
+            entry(SrcCode.SRC_CODE_STRTSVRDUP, "The %s subserver is already active."),
+            entry(SrcCode.SRC_CODE_STOPSVROK, "The %s subserver was stopped successfully."),
+            entry(SrcCode.SRC_CODE_STOPSVRBAD, "The %s subserver was not stopped successfully."),
+            entry(SrcCode.SRC_CODE_NOSUPPORT, "The %s subsystem does not support the requested action."));
 
     private Messages() {}
 
+    @SafeVarargs
+    private static Map<SrcCode, String> table(Map.Entry<SrcCode, String>... entries) {
+        Map<SrcCode, String> texts = new EnumMap<>(SrcCode.class);
+        for (Map.Entry<SrcCode, String> e : entries) {
+            if (texts.put(e.getKey(), e.getValue()) != null) {
+                throw new IllegalStateException("two catalog texts for " + e.getKey());
+            }
+        }
+        return Collections.unmodifiableMap(texts);
+    }
+
+    /** The whole catalog, for checking it against AIX's. */
+    public static Map<SrcCode, String> catalog() {
+        return TEXTS;
+    }
+
     /** "0513-NNN text" for a catalog message. */
     public static String render(SrcCode code, List<String> args) {
-        int n = code.getNumber();
-        String text = TEXTS.get(n);
+        int n = code == SrcCode.UNRECOGNIZED ? -1 : code.getNumber();
+        String text = code == SrcCode.UNRECOGNIZED ? null : TEXTS.get(code);
         if (text == null) {
             return String.format("0513-%03d", n);
         }

@@ -10,6 +10,7 @@ import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.RequestReply;
+import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.StartReply;
 import org.opensrc.proto.v1.StartRequest;
 import org.opensrc.proto.v1.SubserverStartRequest;
@@ -56,10 +57,10 @@ public final class Startsrc extends SrcCommand {
             throw new UsageException(null);
         }
         if (args != null && args.length() > 2400) {
-            throw new UsageException("0513-110 The startsrc argument is too long. Only 2400 bytes are allowed.");
+            throw new UsageException(Messages.render(SrcCode.SRC_CODE_STARTARGS_2BIG));
         }
         if (env != null && env.length() > 2400) {
-            throw new UsageException("0513-111 The environment is too long. Only 2400 bytes are allowed.");
+            throw new UsageException(Messages.render(SrcCode.SRC_CODE_ENV_2BIG));
         }
     }
 

@@ -29,10 +29,12 @@ final class SubsystemOperations {
         if (broken.isPresent()) {
             return broken.get();
         }
-        boolean taken = current.subsystems().stream().anyMatch(s -> s.answersTo(def.subsysname())
-                || (!def.synonym().isEmpty() && s.answersTo(def.synonym())));
-        if (taken) {
-            return Rejected.exists(SrcCode.SRC_CODE_SUBSYN);
+        // AIX addssys: a taken name is SRC_SUBEXIST (0513-075), a taken synonym SRC_SYNEXIST (0513-076)
+        if (current.subsystems().stream().anyMatch(s -> s.answersTo(def.subsysname()))) {
+            return Rejected.exists(SrcCode.SRC_CODE_SUBEXIST);
+        }
+        if (!def.synonym().isEmpty() && current.subsystems().stream().anyMatch(s -> s.answersTo(def.synonym()))) {
+            return Rejected.exists(SrcCode.SRC_CODE_SYNEXIST);
         }
         List<SubsystemDef> next = new ArrayList<>(current.subsystems());
         next.add(def);

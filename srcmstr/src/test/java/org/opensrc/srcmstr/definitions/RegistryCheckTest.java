@@ -26,7 +26,7 @@ class RegistryCheckTest {
     void aHandEditedDuplicateIsRefusedNamingFileAndObject() {
         var e = assertThrows(RegistryFileException.class, () -> RegistryCheck.verify(new Registry(
                 List.of(Defs.subsystem("sshd").build(), Defs.subsystem("sshd").build()), List.of(), List.of()), DIR));
-        assertTrue(e.getMessage().startsWith("/etc/src/SRCsubsys.json: objects[1]: 0513-070"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("/etc/src/SRCsubsys.json: objects[1]: 0513-075"), e.getMessage());
     }
 
     @Test
