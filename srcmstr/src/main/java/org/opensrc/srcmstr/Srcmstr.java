@@ -4,6 +4,7 @@ import io.grpc.BindableService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +17,10 @@ import org.opensrc.libsrc.posix.FileLimit;
 import org.opensrc.libsrc.posix.Posix;
 import org.opensrc.libsrc.posix.ProcessTable;
 import org.opensrc.libsrc.trust.PathTrust;
-import org.opensrc.srcmstr.control.Authorization;
+import org.opensrc.srcmstr.caller.Authorization;
 import org.opensrc.srcmstr.control.ControlService;
-import org.opensrc.srcmstr.control.ForwardedRequests;
 import org.opensrc.srcmstr.control.LocalServer;
 import org.opensrc.srcmstr.control.SocketLimits;
-import org.opensrc.srcmstr.control.SupervisionRequests;
 import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
 import org.opensrc.srcmstr.notify.NotifyRunner;
@@ -30,10 +29,13 @@ import org.opensrc.srcmstr.registry.RegistryFileException;
 import org.opensrc.srcmstr.registry.RegistryStore;
 import org.opensrc.srcmstr.remote.RemoteConfig;
 import org.opensrc.srcmstr.remote.RemoteServer;
-import org.opensrc.proto.v1.StopCommand;
-import org.opensrc.proto.v1.SubsystemRequest;
 import org.opensrc.srcmstr.subsys.ReplyTimeout;
+import org.opensrc.srcmstr.subsys.HubDaemons;
 import org.opensrc.srcmstr.subsys.SubsystemHub;
+import org.opensrc.srcmstr.requests.DaemonRequest;
+import org.opensrc.srcmstr.requests.Daemons;
+import org.opensrc.srcmstr.requests.ForwardedRequests;
+import org.opensrc.srcmstr.requests.SupervisionRequests;
 import org.opensrc.srcmstr.subsys.SubsystemSpawnHooks;
 import org.opensrc.srcmstr.subsys.SubsystemService;
 import org.opensrc.srcmstr.supervise.Event;
@@ -124,13 +126,14 @@ final class Srcmstr {
             }
         });
         keeping.tokensFrom(hub);
+        HubDaemons daemons = new HubDaemons(hub);
         NotifyRunner notify = new NotifyRunner(definitions::current, paths::subsystemLog);
         RealProcessControl processes = new RealProcessControl(table, paths::subsystemLog,
                 new SubsystemSpawnHooks(hub, paths.controlSocket(), paths.root(), keeping::marker));
         RealScheduler scheduler = new RealScheduler(InstantSource.system());
         CountDownLatch stop = new CountDownLatch(1);
         SupervisionLoop loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
-                (pid, forced) -> sendStop(hub, pid, forced), scheduler, InstantSource.system(),
+                (pid, forced) -> sendStop(daemons, config.replyTimeout(), pid, forced), scheduler, InstantSource.system(),
                 new LoggingSupervisionListener(notify, keeping));
         loopRef.set(loop);
         AtomicBoolean loopDied = new AtomicBoolean();
@@ -147,8 +150,8 @@ final class Srcmstr {
             LOG.info("re-adopted {} subsystem process(es) of the previous srcmstr; {} ended meanwhile",
                     plan.adopted(), plan.ended());
         });
-        SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table, rootPrograms);
-        ForwardedRequests forwarded = new ForwardedRequests(supervision, definitions::current, hub, config.replyTimeout());
+        SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table::all, rootPrograms);
+        var forwarded = new ForwardedRequests<>(supervision, definitions::current, daemons, config.replyTimeout());
         List<BindableService> services = List.of(
                 new DefinitionService(authorization, definitions, rootPrograms),
                 new ControlService(authorization, supervision, forwarded),
@@ -219,9 +222,8 @@ final class Srcmstr {
     }
 
     /** A stop request to an attached socket subsystem; its answer only matters to the log. */
-    private static void sendStop(SubsystemHub hub, long pid, boolean forced) {
-        hub.send(Math.toIntExact(pid), SubsystemRequest.newBuilder()
-                .setStop(StopCommand.newBuilder().setForced(forced)).build())
+    private static void sendStop(Daemons<?> daemons, Duration timeout, long pid, boolean forced) {
+        daemons.send(Math.toIntExact(pid), new DaemonRequest.Stop(forced), timeout)
                 .whenComplete((reply, error) -> {
                     if (error != null) {
                         LOG.warn("stop request to pid {} got no answer: {}", pid, error.getMessage());

@@ -7,6 +7,9 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import org.opensrc.srcmstr.caller.Caller;
+import org.opensrc.srcmstr.caller.CallerContext;
+import org.opensrc.srcmstr.caller.Authorization;
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.posix.PeerCredentials;
 import org.opensrc.proto.v1.SrcCode;
@@ -45,6 +48,6 @@ final class CallerInterceptor implements ServerInterceptor {
                 super.close(status, trailers);
             }
         };
-        return Contexts.interceptCall(io.grpc.Context.current().withValue(Caller.KEY, caller), watched, headers, next);
+        return Contexts.interceptCall(CallerContext.with(caller), watched, headers, next);
     }
 }

@@ -1,17 +1,28 @@
 package org.opensrc.srcmstr.control;
 
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.TextFormat;
+import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.proto.v1.ControlGrpc;
 import org.opensrc.proto.v1.LongStatusReply;
 import org.opensrc.proto.v1.LongStatusRequest;
 import org.opensrc.proto.v1.RefreshRequest;
 import org.opensrc.proto.v1.RequestReply;
+import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.StartReply;
 import org.opensrc.proto.v1.StartRequest;
 import org.opensrc.proto.v1.StatusReply;
 import org.opensrc.proto.v1.StatusRequest;
+import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.StopReply;
 import org.opensrc.proto.v1.StopRequest;
 import org.opensrc.proto.v1.SubserverStartRequest;
@@ -19,13 +30,21 @@ import org.opensrc.proto.v1.SubserverStatusReply;
 import org.opensrc.proto.v1.SubserverStatusRequest;
 import org.opensrc.proto.v1.SubserverStopRequest;
 import org.opensrc.proto.v1.TraceRequest;
+import org.opensrc.srcmstr.caller.Authorization;
+import org.opensrc.srcmstr.caller.CallerContext;
+import org.opensrc.srcmstr.requests.Answer;
+import org.opensrc.srcmstr.requests.ForwardedRequests;
+import org.opensrc.srcmstr.requests.Refused;
+import org.opensrc.srcmstr.requests.SupervisionRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Control service: the gRPC edge of supervision. Authorizes changes, hands the work
- * to {@link SupervisionRequests} and {@link ForwardedRequests}, and turns request-level
- * failures into gRPC statuses (once, here).
+ * The Control service: the gRPC edge of supervision, and the only class that speaks proto
+ * for it. Authorizes and logs changes (once, in {@link #change}), maps requests to domain
+ * values ({@link WireValues}), hands the work to {@link SupervisionRequests} and
+ * {@link ForwardedRequests}, and turns their refusals into gRPC statuses (once, in
+ * {@link #answer}).
  */
 public final class ControlService extends ControlGrpc.ControlImplBase {
 
@@ -33,9 +52,10 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
 
     private final Authorization authorization;
     private final SupervisionRequests supervision;
-    private final ForwardedRequests forwarded;
+    private final ForwardedRequests<List<StatusRow>> forwarded;
 
-    public ControlService(Authorization authorization, SupervisionRequests supervision, ForwardedRequests forwarded) {
+    public ControlService(Authorization authorization, SupervisionRequests supervision,
+            ForwardedRequests<List<StatusRow>> forwarded) {
         this.authorization = authorization;
         this.supervision = supervision;
         this.forwarded = forwarded;
@@ -43,84 +63,100 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
 
     @Override
     public void start(StartRequest request, StreamObserver<StartReply> out) {
-        answer(out, () -> {
-            authorization.requireChange();
-            AUDIT.info("{} startsrc {}", Caller.current().describe(), oneLine(redacted(request)));
-            return StartReply.newBuilder().addAllOutcomes(supervision.start(request)).build();
-        });
+        answer(out, change("startsrc", redacted(request), () -> StartReply.newBuilder()
+                .addAllOutcomes(WireValues.outcomes(supervision.start(WireValues.scope(request.getTarget()),
+                        request.getArgs(), request.getEnv(), request.getWaitMs())))
+                .build()));
     }
 
     @Override
     public void stop(StopRequest request, StreamObserver<StopReply> out) {
-        answer(out, () -> {
-            authorization.requireChange();
-            AUDIT.info("{} stopsrc {}", Caller.current().describe(), oneLine(request));
-            return StopReply.newBuilder().addAllOutcomes(supervision.stop(request)).build();
-        });
+        answer(out, change("stopsrc", request, () -> StopReply.newBuilder()
+                .addAllOutcomes(WireValues.outcomes(supervision.stop(WireValues.scope(request.getTarget()),
+                        WireValues.stopType(request.getKind()), request.getWaitMs())))
+                .build()));
     }
 
     @Override
     public void status(StatusRequest request, StreamObserver<StatusReply> out) {
-        answer(out, () -> StatusReply.newBuilder().addAllSubsystems(supervision.status(request)).build());
+        answer(out, () -> StatusReply.newBuilder()
+                .addAllSubsystems(supervision.status(WireValues.scope(request.getTarget()), request.getWithProcesses())
+                        .stream().map(WireValues::status).toList())
+                .build());
     }
 
     @Override
     public void longStatus(LongStatusRequest request, StreamObserver<LongStatusReply> out) {
-        answer(out, () -> forwarded.longStatus(request));
+        answer(out, () -> {
+            var status = forwarded.longStatus(WireValues.scope(request.getTarget()));
+            var reply = LongStatusReply.newBuilder().addAllRows(status.rows())
+                    .addAllOutcomes(WireValues.outcomes(status.answers()));
+            status.subsystem().map(WireValues::status).ifPresent(reply::setSubsystem);
+            return reply.build();
+        });
     }
 
     @Override
     public void refresh(RefreshRequest request, StreamObserver<RequestReply> out) {
-        answer(out, () -> {
-            authorization.requireChange();
-            AUDIT.info("{} refresh {}", Caller.current().describe(), oneLine(request));
-            return forwarded.refresh(request);
-        });
+        answer(out, change("refresh", request, () -> reply(forwarded.refresh(WireValues.scope(request.getTarget())))));
     }
 
     @Override
     public void trace(TraceRequest request, StreamObserver<RequestReply> out) {
-        answer(out, () -> {
-            authorization.requireChange();
-            AUDIT.info("{} trace {}", Caller.current().describe(), oneLine(request));
-            return forwarded.trace(request);
-        });
+        answer(out, change("trace", request, () -> reply(request.hasSubserver()
+                ? forwarded.traceSubserver(WireValues.subserver(request.getSubserver()), request.getOn(), request.getLong())
+                : forwarded.trace(WireValues.scope(request.getTarget()), request.getOn(), request.getLong()))));
     }
 
     @Override
     public void startSubserver(SubserverStartRequest request, StreamObserver<RequestReply> out) {
-        answer(out, () -> {
-            authorization.requireChange();
-            AUDIT.info("{} startsrc -t {}", Caller.current().describe(), oneLine(request));
-            return forwarded.startSubserver(request);
-        });
+        answer(out, change("startsrc -t", request,
+                () -> reply(forwarded.startSubserver(WireValues.subserver(request.getSubserver())))));
     }
 
     @Override
     public void stopSubserver(SubserverStopRequest request, StreamObserver<RequestReply> out) {
-        answer(out, () -> {
-            authorization.requireChange();
-            AUDIT.info("{} stopsrc -t {}", Caller.current().describe(), oneLine(request));
-            return forwarded.stopSubserver(request);
-        });
+        answer(out, change("stopsrc -t", request,
+                () -> reply(forwarded.stopSubserver(WireValues.subserver(request.getSubserver()), request.getForced()))));
     }
 
     @Override
     public void subserverStatus(SubserverStatusRequest request, StreamObserver<SubserverStatusReply> out) {
-        answer(out, () -> forwarded.subserverStatus(request));
+        answer(out, () -> {
+            var status = forwarded.subserverStatus(WireValues.subserver(request.getSubserver()), request.getLong());
+            return SubserverStatusReply.newBuilder().addAllRows(status.rows())
+                    .addAllOutcomes(WireValues.outcomes(status.answers())).build();
+        });
     }
 
+    private static RequestReply reply(List<Answer> answers) {
+        return RequestReply.newBuilder().addAllOutcomes(WireValues.outcomes(answers)).build();
+    }
+
+    /** A change: refused with 0513-019 unless the caller may change things, then logged, then done. */
+    private <T> Supplier<T> change(String command, MessageOrBuilder logged, Supplier<T> work) {
+        return () -> {
+            authorization.requireChange();
+            AUDIT.info("{} {} {}", CallerContext.current().describe(), command,
+                    TextFormat.printer().shortDebugString(logged));
+            return work.get();
+        };
+    }
+
+    /** Runs {@code work} and answers with its reply, or with the gRPC form of its refusal; never hangs. */
     private static <T> void answer(StreamObserver<T> out, Supplier<T> work) {
         T reply;
         try {
             reply = work.get();
+        } catch (Refused e) {
+            out.onError(WireValues.failure(e));
+            return;
         } catch (StatusRuntimeException e) {
             out.onError(e);
             return;
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            // supervision could not handle the request (it is logged there): answer, never hang
-            out.onError(org.opensrc.libsrc.SrcFailure.of(io.grpc.Status.Code.INTERNAL,
-                    org.opensrc.proto.v1.SrcCode.SRC_CODE_ICMD)
+        } catch (CompletionException | CancellationException e) {
+            // supervision could not handle the request (it is logged there)
+            out.onError(SrcFailure.of(Code.INTERNAL, SrcCode.SRC_CODE_ICMD)
                     .withDetail("srcmstr could not handle the request; srcmstr.log says why").toException());
             return;
         }
@@ -138,14 +174,10 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
             b.setArgs("<" + request.getArgs().length() + " characters>");
         }
         if (!request.getEnv().isEmpty()) {
-            b.setEnv(java.util.Arrays.stream(request.getEnv().trim().split("\\s+"))
+            b.setEnv(Arrays.stream(request.getEnv().trim().split("\\s+"))
                     .map(word -> word.contains("=") ? word.substring(0, word.indexOf('=')) + "=<hidden>" : "<hidden>")
-                    .collect(java.util.stream.Collectors.joining(" ")));
+                    .collect(Collectors.joining(" ")));
         }
         return b.build();
-    }
-
-    private static String oneLine(com.google.protobuf.MessageOrBuilder m) {
-        return com.google.protobuf.TextFormat.printer().shortDebugString(m);
     }
 }

@@ -1,8 +1,8 @@
 package org.opensrc.srcmstr.definitions;
 
-import io.grpc.Status;
 import java.util.Objects;
 import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.Registry;
 
 /** What a definition operation decided: the next registry and its message, or a refusal. */
@@ -22,37 +22,41 @@ public sealed interface DefinitionResult {
      * none), {@code detail} says which field and why where AIX has no message of its own
      * ("" when the message says it all).
      */
-    record Rejected(Status.Code grpcCode, SrcCode code, String arg, String detail) implements DefinitionResult {
+    record Rejected(Why why, SrcCode code, String arg, String detail) implements DefinitionResult {
+
+        /** The kind of refusal, which the wire edge turns into its status code. */
+        public enum Why { INVALID, EXISTS, PRECONDITION, NOT_FOUND }
+
         public Rejected {
-            Objects.requireNonNull(grpcCode);
+            Objects.requireNonNull(why);
             Objects.requireNonNull(code);
             Objects.requireNonNull(arg);
             Objects.requireNonNull(detail);
         }
 
-        Rejected(Status.Code grpcCode, SrcCode code, String arg) {
-            this(grpcCode, code, arg, "");
+        Rejected(Why why, SrcCode code, String arg) {
+            this(why, code, arg, "");
         }
 
         /** 0513-007 with the broken limit named. */
-        static Rejected limit(org.opensrc.srcmstr.registry.FieldLimits.Violation violation) {
-            return new Rejected(Status.Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM, "", violation.toString());
+        static Rejected limit(FieldLimits.Violation violation) {
+            return new Rejected(Why.INVALID, SrcCode.SRC_CODE_PARM, "", violation.toString());
         }
 
         static Rejected invalid(SrcCode code) {
-            return new Rejected(Status.Code.INVALID_ARGUMENT, code, "");
+            return new Rejected(Why.INVALID, code, "");
         }
 
         static Rejected exists(SrcCode code) {
-            return new Rejected(Status.Code.ALREADY_EXISTS, code, "");
+            return new Rejected(Why.EXISTS, code, "");
         }
 
         static Rejected precondition(SrcCode code, String arg) {
-            return new Rejected(Status.Code.FAILED_PRECONDITION, code, arg);
+            return new Rejected(Why.PRECONDITION, code, arg);
         }
 
         static Rejected notFound(SrcCode code, String arg) {
-            return new Rejected(Status.Code.NOT_FOUND, code, arg);
+            return new Rejected(Why.NOT_FOUND, code, arg);
         }
     }
 }

@@ -26,8 +26,9 @@ import org.opensrc.proto.v1.SubserverChange;
 import org.opensrc.proto.v1.SubserverDef;
 import org.opensrc.proto.v1.SubsystemChange;
 import org.opensrc.proto.v1.SubsystemDef;
-import org.opensrc.srcmstr.control.Authorization;
-import org.opensrc.srcmstr.control.Caller;
+import org.opensrc.srcmstr.caller.Authorization;
+import org.opensrc.srcmstr.caller.Caller;
+import org.opensrc.srcmstr.caller.CallerContext;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.trust.RootPrograms;
 
@@ -66,7 +67,7 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
     @Override
     public void addSubsystem(SubsystemDef request, StreamObserver<DefinitionReply> out) {
         change(out, () -> new Operation.AddSubsystem(
-                ProtoDefinitions.subsystem(request, users, true, Math.max(Caller.current().uid(), 0))));
+                ProtoDefinitions.subsystem(request, users, true, Math.max(CallerContext.current().uid(), 0))));
     }
 
     @Override
@@ -155,7 +156,7 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
             DefinitionResult result;
             Registry before = store.current();
             try {
-                result = store.apply(operation.get());
+                result = store.apply(operation.get(), CallerContext.current().describe());
             } catch (IOException e) {
                 throw SrcFailure.of(Status.Code.INTERNAL, SrcCode.SRC_CODE_ICMD)
                         .withDetail("the registry could not be written, nothing was changed: " + IoCause.of(e))
@@ -165,8 +166,8 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
                 case DefinitionResult.Applied a -> DefinitionReply.newBuilder()
                         .setOutcome(outcome(a.code(), a.arg()).toBuilder().setText(warnings(before, a.next()))).build();
                 case DefinitionResult.Rejected r -> throw (r.arg().isEmpty()
-                        ? SrcFailure.of(r.grpcCode(), r.code())
-                        : SrcFailure.of(r.grpcCode(), r.code(), r.arg())).withDetail(r.detail()).toException();
+                        ? SrcFailure.of(statusOf(r.why()), r.code())
+                        : SrcFailure.of(statusOf(r.why()), r.code(), r.arg())).withDetail(r.detail()).toException();
             };
         });
     }
@@ -176,6 +177,15 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
         return after.subsystems().stream().filter(def -> !before.subsystems().contains(def))
                 .flatMap(def -> rootPrograms.warning(def).stream())
                 .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
+    }
+
+    private static Status.Code statusOf(DefinitionResult.Rejected.Why why) {
+        return switch (why) {
+            case INVALID -> Status.Code.INVALID_ARGUMENT;
+            case EXISTS -> Status.Code.ALREADY_EXISTS;
+            case PRECONDITION -> Status.Code.FAILED_PRECONDITION;
+            case NOT_FOUND -> Status.Code.NOT_FOUND;
+        };
     }
 
     private static <T> void reply(StreamObserver<T> out, Supplier<T> body) {

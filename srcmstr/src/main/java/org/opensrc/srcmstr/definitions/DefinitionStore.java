@@ -1,12 +1,8 @@
 package org.opensrc.srcmstr.definitions;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
-import org.opensrc.srcmstr.control.Caller;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryStore;
 import org.slf4j.Logger;
@@ -15,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The current registry and the one way to change it. Readers take {@link #current()}
  * (an immutable snapshot) without locking; {@link #apply} serialises changes: validate,
- * save to disk, publish the new snapshot, tell the listeners, log to the audit logger.
+ * save to disk, publish the new snapshot, log to the audit logger.
  * A change is durable before anyone sees it.
  */
 public final class DefinitionStore {
@@ -26,7 +22,6 @@ public final class DefinitionStore {
 
     private final RegistryStore files;
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<Consumer<Registry>> listeners = new CopyOnWriteArrayList<>();
     private volatile Registry current;
 
     /** {@code initial} is what {@code files} last loaded (or an empty registry for a new folder). */
@@ -39,17 +34,14 @@ public final class DefinitionStore {
         return current;
     }
 
-    /** Called, under the change lock and in change order, with each new registry. */
-    public void addListener(Consumer<Registry> listener) {
-        listeners.add(Objects.requireNonNull(listener));
-    }
-
     /**
      * Applies one operation. A rejection changes nothing; an applied change is on disk
      * before it is published. Throws when the registry files cannot be written, and then
      * the current registry stays as it was.
+     *
+     * @param who how the audit log names the caller (e.g. "uid=0 pid=42")
      */
-    public DefinitionResult apply(Operation operation) throws IOException {
+    public DefinitionResult apply(Operation operation, String who) throws IOException {
         lock.lock();
         try {
             DefinitionResult result = operation.apply(current);
@@ -57,11 +49,8 @@ public final class DefinitionStore {
                 case DefinitionResult.Applied applied -> {
                     files.save(applied.next());
                     current = applied.next();
-                    AUDIT.info("{} {} -> 0513-{}", Caller.current().describe(), operation,
+                    AUDIT.info("{} {} -> 0513-{}", who, operation,
                             String.format("%03d", applied.code().getNumber()));
-                    for (Consumer<Registry> listener : listeners) {
-                        listener.accept(applied.next());
-                    }
                 }
                 case DefinitionResult.Rejected rejected -> {
                     // Nothing changes; the caller reports the refusal.

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.proto.v1.SrcCode;
-import org.opensrc.srcmstr.control.Caller;
+import org.opensrc.srcmstr.caller.Caller;
+import org.opensrc.srcmstr.caller.CallerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,6 @@ final class RemoteCallerInterceptor implements ServerInterceptor {
             call.close(refusal.getStatus(), refusal.getTrailers());
             return new ServerCall.Listener<>() {};
         }
-        return Contexts.interceptCall(Caller.contextWith(Caller.remote(identity.get())), call, headers, next);
+        return Contexts.interceptCall(CallerContext.with(Caller.remote(identity.get())), call, headers, next);
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.opensrc.srcmstr.subsys.InstanceToken;
 import org.opensrc.srcmstr.supervise.Event;
-import org.opensrc.srcmstr.supervise.StopKind;
+import org.opensrc.srcmstr.supervise.StopType;
 
 /**
  * Works out, from what an earlier srcmstr saved and what runs now, the events that give
@@ -43,7 +43,7 @@ public final class Readoption {
         List<Event> after = new ArrayList<>();
         for (SavedState.Instance i : saved.instances()) {
             OptionalLong now = probe.startTime(i.pid());
-            Optional<StopKind> stop = i.stop().isEmpty() ? Optional.empty() : Optional.of(StopKind.valueOf(i.stop()));
+            Optional<StopType> stop = i.stop().isEmpty() ? Optional.empty() : Optional.of(StopType.valueOf(i.stop()));
             if (i.startTime() != 0 && now.isPresent() && now.getAsLong() == i.startTime()) {
                 after.add(new Event.Adopt(i.definition(), i.pid(), now, i.args(), i.env(), i.sessionId(), stop));
                 token(i.definition(), i.token(), i.pid()).ifPresent(tokens::add);

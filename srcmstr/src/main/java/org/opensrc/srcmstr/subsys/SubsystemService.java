@@ -6,7 +6,8 @@ import java.util.Objects;
 import org.opensrc.proto.v1.SubsystemGrpc;
 import org.opensrc.proto.v1.SubsystemMessage;
 import org.opensrc.proto.v1.SubsystemRequest;
-import org.opensrc.srcmstr.control.Caller;
+import org.opensrc.srcmstr.caller.Caller;
+import org.opensrc.srcmstr.caller.CallerContext;
 
 /**
  * The gRPC edge of the subsystem API ({@code srcmstr.v1.Subsystem/Attach}). The first
@@ -26,7 +27,7 @@ public final class SubsystemService extends SubsystemGrpc.SubsystemImplBase {
 
     @Override
     public StreamObserver<SubsystemMessage> attach(StreamObserver<SubsystemRequest> out) {
-        int callerPid = Caller.current().pid();
+        int callerPid = CallerContext.current().pid();
         return new Inbound(callerPid, out);
     }
 

@@ -21,7 +21,7 @@ public sealed interface Command {
     }
 
     /** {@code stopsrc [-f | -c] {-s name | -p pid}}. */
-    record Stop(StopTarget target, StopKind kind) implements Command {
+    record Stop(StopTarget target, StopType kind) implements Command {
         public Stop {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(kind, "kind");

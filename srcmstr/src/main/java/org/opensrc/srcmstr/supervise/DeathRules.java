@@ -85,7 +85,7 @@ final class DeathRules {
         String name = pending.name();
         if (pending.replyTo().isPresent()) {
             step.emit(new Effect.Reply(pending.replyTo().get(),
-                    List.of(new Outcome(e.stage().code(), List.of(name), shownDetail(e)))));
+                    List.of(new SrcMessage(e.stage().code(), List.of(name), shownDetail(e)))));
             return;
         }
         step.log(e.stage().code(), name);

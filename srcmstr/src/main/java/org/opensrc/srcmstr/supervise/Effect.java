@@ -61,7 +61,7 @@ public sealed interface Effect {
     }
 
     /** Answer the command that carried {@code replyTo}. */
-    record Reply(ReplyTo replyTo, List<Outcome> outcomes) implements Effect {
+    record Reply(ReplyTo replyTo, List<SrcMessage> outcomes) implements Effect {
         public Reply {
             outcomes = List.copyOf(outcomes);
         }

@@ -86,7 +86,7 @@ public sealed interface Event {
      */
     record Adopt(
             SubsystemDef definition, long pid, OptionalLong startTime, List<String> args, List<String> env,
-            long sessionId, Optional<StopKind> stop) implements Event {
+            long sessionId, Optional<StopType> stop) implements Event {
         public Adopt {
             Objects.requireNonNull(definition, "definition");
             Objects.requireNonNull(startTime, "startTime");

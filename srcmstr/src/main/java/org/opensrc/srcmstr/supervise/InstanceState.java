@@ -48,10 +48,10 @@ public sealed interface InstanceState {
     }
 
     /** A normal or forced stop was sent; the process has not exited yet. */
-    record Stopping(long pid, StopKind kind, long since) implements InstanceState {
+    record Stopping(long pid, StopType kind, long since) implements InstanceState {
         public Stopping {
             requirePid(pid);
-            if (kind == StopKind.CANCEL) {
+            if (kind == StopType.CANCEL) {
                 throw new IllegalArgumentException("a cancel stop is WarnedToStop, not Stopping");
             }
         }

@@ -46,7 +46,7 @@ final class Step {
     }
 
     void reply(ReplyTo replyTo, SrcCode code, String... args) {
-        emit(new Effect.Reply(replyTo, List.of(Outcome.of(code, args))));
+        emit(new Effect.Reply(replyTo, List.of(SrcMessage.of(code, args))));
     }
 
     void log(SrcCode code, String... args) {

@@ -44,7 +44,7 @@ final class StopRules {
         boolean accepted = switch (instance.state()) {
             case InstanceState.Starting s -> begin(step, instance, stop.kind());
             case InstanceState.Active a -> begin(step, instance, stop.kind());
-            case InstanceState.Stopping s -> stop.kind() == StopKind.CANCEL && begin(step, instance, stop.kind());
+            case InstanceState.Stopping s -> stop.kind() == StopType.CANCEL && begin(step, instance, stop.kind());
             case InstanceState.WarnedToStop w -> false;
         };
         if (accepted) {
@@ -57,15 +57,15 @@ final class StopRules {
         }
     }
 
-    private static boolean begin(Step step, Instance instance, StopKind kind) {
-        if (kind == StopKind.CANCEL) {
+    private static boolean begin(Step step, Instance instance, StopType kind) {
+        if (kind == StopType.CANCEL) {
             long killAt = step.now + Waittime.millis(instance.definition());
             warn(step, instance, killAt);
             step.emit(new Effect.ArmTimer(new TimerId.KillTimer(instance.id()), killAt));
             return true;
         }
         SubsystemDef def = instance.definition();
-        boolean forced = kind == StopKind.FORCED;
+        boolean forced = kind == StopType.FORCED;
         long pid = instance.pid();
         switch (def.contact()) {
             case SIGNAL -> step.emit(new Effect.Signal(pid, orDefault(forced ? def.sigforce() : def.signorm(), forced)));

@@ -2,17 +2,23 @@ package org.opensrc.srcmstr.supervise;
 
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /**
@@ -44,7 +50,7 @@ public final class SupervisionLoop implements AutoCloseable {
     private record Deliver(Event event) implements Item {
     }
 
-    private record Ask(ReplyTo replyTo, Command command, CompletableFuture<List<Outcome>> answer) implements Item {
+    private record Ask(ReplyTo replyTo, Command command, CompletableFuture<List<SrcMessage>> answer) implements Item {
     }
 
     private record Query<T>(Function<SupervisionState, T> question, CompletableFuture<T> answer) implements Item {
@@ -63,6 +69,17 @@ public final class SupervisionLoop implements AutoCloseable {
     private record Close() implements Item {
     }
 
+    private record Await(Predicate<SupervisionState> condition, long limitMillis, CompletableFuture<Boolean> done)
+            implements Item {
+    }
+
+    private record AwaitExpired(CompletableFuture<Boolean> done) implements Item {
+    }
+
+    private record Watcher(Predicate<SupervisionState> condition, CompletableFuture<Boolean> done,
+            Scheduler.Cancellable expiry) {
+    }
+
     private record ArmedTimer(long generation, Scheduler.Cancellable handle) {
     }
 
@@ -76,12 +93,13 @@ public final class SupervisionLoop implements AutoCloseable {
     private final AtomicLong replyTokens = new AtomicLong();
     private final CompletableFuture<Void> shutdownComplete = new CompletableFuture<>();
     // Owned by the supervision thread:
-    private final Map<ReplyTo, CompletableFuture<List<Outcome>>> waiting = new HashMap<>();
+    private final Map<ReplyTo, CompletableFuture<List<SrcMessage>>> waiting = new HashMap<>();
     private final Map<TimerId, ArmedTimer> timers = new HashMap<>();
+    private final List<Watcher> watchers = new ArrayList<>();
     private long timerGenerations;
     private SupervisionState state;
     private Thread thread;
-    private java.util.function.Consumer<Throwable> onDeath = e -> { };
+    private Consumer<Throwable> onDeath = e -> { };
 
     public SupervisionLoop(
             SupervisionState initial, ProcessControl processes, StopRequests stopRequests, Scheduler scheduler,
@@ -95,7 +113,7 @@ public final class SupervisionLoop implements AutoCloseable {
     }
 
     /** What to do when the supervision thread dies of an {@link Error}; set before {@link #start}. */
-    public synchronized void onDeath(java.util.function.Consumer<Throwable> action) {
+    public synchronized void onDeath(Consumer<Throwable> action) {
         this.onDeath = Objects.requireNonNull(action, "action");
     }
 
@@ -113,8 +131,8 @@ public final class SupervisionLoop implements AutoCloseable {
     }
 
     /** Enqueues a command; the answer completes when the core replies (after the spawn for a start). */
-    public CompletableFuture<List<Outcome>> ask(Command command) {
-        CompletableFuture<List<Outcome>> answer = new CompletableFuture<>();
+    public CompletableFuture<List<SrcMessage>> ask(Command command) {
+        CompletableFuture<List<SrcMessage>> answer = new CompletableFuture<>();
         queue.add(new Ask(new ReplyTo(replyTokens.incrementAndGet()), Objects.requireNonNull(command), answer));
         return answer;
     }
@@ -130,6 +148,39 @@ public final class SupervisionLoop implements AutoCloseable {
     public CompletableFuture<List<InstanceView>> status(List<SubsystemDef> registry, StatusListing.Visibility visibility) {
         List<SubsystemDef> copy = List.copyOf(registry);
         return query(s -> StatusListing.of(s, copy, visibility));
+    }
+
+    /**
+     * Completes with {@code true} as soon as {@code condition} holds for the state (checked
+     * now and after every event), or with {@code false} when {@code limitMillis} of the
+     * injected clock pass first. Nothing polls: the loop checks after each change.
+     */
+    public CompletableFuture<Boolean> await(Predicate<SupervisionState> condition, long limitMillis) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        queue.add(new Await(Objects.requireNonNull(condition, "condition"), limitMillis, done));
+        return done;
+    }
+
+    /** {@link #await} until every one of {@code definitions} shows a status {@code settled} accepts. */
+    public CompletableFuture<Boolean> awaitStatus(List<SubsystemDef> definitions, Predicate<StatusWord> settled,
+            long limitMillis) {
+        List<SubsystemDef> copy = List.copyOf(definitions);
+        Set<String> names = copy.stream().map(SubsystemDef::subsysname).collect(Collectors.toSet());
+        return await(s -> StatusListing.of(s, copy, StatusListing.Visibility.ALL).stream()
+                .filter(v -> names.contains(v.name())).allMatch(v -> settled.test(v.status())), limitMillis);
+    }
+
+    /**
+     * {@link #await} until the instance running as {@code pid} is attached to the subsystem
+     * API; {@code false} at once when no instance runs as {@code pid} any more.
+     */
+    public CompletableFuture<Boolean> awaitAttached(long pid, long limitMillis) {
+        return await(s -> instanceOf(s, pid).map(Instance::attached).orElse(true), limitMillis)
+                .thenCompose(settled -> query(s -> instanceOf(s, pid).map(Instance::attached).orElse(false)));
+    }
+
+    private static Optional<Instance> instanceOf(SupervisionState state, long pid) {
+        return state.instances().values().stream().filter(i -> i.pid() == pid).findFirst();
     }
 
     /** Completes when a {@link Event.Shutdown} has finished. */
@@ -168,18 +219,21 @@ public final class SupervisionLoop implements AutoCloseable {
                             handle(new Event.TimerFired(f.timer()));
                         }
                     }
+                    case Await a -> watch(a);
+                    case AwaitExpired e -> expire(e.done());
                     case Close c -> {
                         failWaiting(new CancellationException("supervision loop closed"));
                         return;
                     }
                 }
+                checkWatchers();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failWaiting(new CancellationException("supervision loop interrupted"));
         } catch (RuntimeException | Error e) {
             failWaiting(e);
-            java.util.function.Consumer<Throwable> death;
+            Consumer<Throwable> death;
             synchronized (this) {
                 death = onDeath;
             }
@@ -195,13 +249,60 @@ public final class SupervisionLoop implements AutoCloseable {
             switch (item) {
                 case Ask a -> a.answer().completeExceptionally(cause);
                 case Query<?> q -> q.answer().completeExceptionally(cause);
+                case Await a -> a.done().completeExceptionally(cause);
                 case Deliver d -> { }
                 case Fired f -> { }
+                case AwaitExpired e -> { }
                 case Close c -> { }
             }
         }
         timers.values().forEach(t -> t.handle().cancel());
         timers.clear();
+        watchers.forEach(w -> {
+            w.expiry().cancel();
+            w.done().completeExceptionally(cause);
+        });
+        watchers.clear();
+    }
+
+    private void watch(Await a) {
+        if (a.condition().test(state)) {
+            a.done().complete(true);
+            return;
+        }
+        Scheduler.Cancellable expiry = scheduler.schedule(clock.millis() + Math.max(0, a.limitMillis()),
+                () -> queue.add(new AwaitExpired(a.done())));
+        watchers.add(new Watcher(a.condition(), a.done(), expiry));
+    }
+
+    private void expire(CompletableFuture<Boolean> done) {
+        if (watchers.removeIf(w -> w.done() == done)) {
+            done.complete(false);
+        }
+    }
+
+    /** Completes the waits whose condition the state now meets. */
+    private void checkWatchers() {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        for (Iterator<Watcher> it = watchers.iterator(); it.hasNext(); ) {
+            Watcher w = it.next();
+            boolean met;
+            try {
+                met = w.condition().test(state);
+            } catch (RuntimeException e) {
+                it.remove();
+                w.expiry().cancel();
+                w.done().completeExceptionally(e);
+                continue;
+            }
+            if (met) {
+                it.remove();
+                w.expiry().cancel();
+                w.done().complete(true);
+            }
+        }
     }
 
     /** Applies an event, then the spawn results it caused, before anything else queued. */
@@ -238,7 +339,7 @@ public final class SupervisionLoop implements AutoCloseable {
         // the class only: a request's toString would carry its -e values
         listener.failure("supervision could not handle " + event.getClass().getSimpleName() + "; it was dropped", e);
         if (event instanceof Event.Request r) {
-            CompletableFuture<List<Outcome>> answer = waiting.remove(r.replyTo());
+            CompletableFuture<List<SrcMessage>> answer = waiting.remove(r.replyTo());
             if (answer != null) {
                 answer.completeExceptionally(e);
             }
@@ -267,7 +368,7 @@ public final class SupervisionLoop implements AutoCloseable {
             case Effect.Log l -> listener.log(l.code(), l.args());
             case Effect.Notice n -> listener.notice(n.message());
             case Effect.Reply r -> {
-                CompletableFuture<List<Outcome>> answer = waiting.remove(r.replyTo());
+                CompletableFuture<List<SrcMessage>> answer = waiting.remove(r.replyTo());
                 if (answer != null) {
                     answer.complete(r.outcomes());
                 }

@@ -156,7 +156,7 @@ public final class SupervisionMachine {
             return;
         }
         InstanceId id = step.newId();
-        InstanceState state = e.stop().map(kind -> kind == StopKind.CANCEL
+        InstanceState state = e.stop().map(kind -> kind == StopType.CANCEL
                 ? (InstanceState) new InstanceState.WarnedToStop(e.pid(), step.now, step.now + Waittime.millis(def))
                 : new InstanceState.Stopping(e.pid(), kind, step.now))
                 .orElse(new InstanceState.Active(e.pid(), step.now));

@@ -33,8 +33,9 @@ import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.SubserverDef;
 import org.opensrc.proto.v1.SubsystemChange;
 import org.opensrc.proto.v1.SubsystemDef;
-import org.opensrc.srcmstr.control.Authorization;
-import org.opensrc.srcmstr.control.Caller;
+import org.opensrc.srcmstr.caller.Authorization;
+import org.opensrc.srcmstr.caller.Caller;
+import org.opensrc.srcmstr.caller.CallerContext;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryStore;
 
@@ -48,13 +49,11 @@ class DefinitionServiceTest {
     Path dir;
     DefinitionStore store;
     DefinitionService service;
-    final List<Registry> published = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         RegistryStore files = new RegistryStore(dir);
         store = new DefinitionStore(files, files.load());
-        store.addListener(published::add);
         UserNames users = name -> name.equals("daemon") ? OptionalLong.of(2) : OptionalLong.empty();
         service = new DefinitionService(new Authorization(999, 50, Set.of()), store, users);
     }
@@ -68,7 +67,7 @@ class DefinitionServiceTest {
 
     <T> RecordingObserver<T> as(Caller caller, Class<T> type, Consumer<RecordingObserver<T>> call) {
         RecordingObserver<T> out = new RecordingObserver<>();
-        caller.runAs(() -> call.accept(out));
+        CallerContext.runAs(caller, () -> call.accept(out));
         return out;
     }
 
@@ -86,7 +85,7 @@ class DefinitionServiceTest {
         assertEquals("SIGKILL", stored.sigforce());
         assertEquals(0, stored.auditid());
         assertEquals("/dev/console", stored.standin());
-        assertEquals(1, published.size());
+        assertEquals(1, store.current().subsystems().size());
     }
 
     @Test
@@ -103,7 +102,6 @@ class DefinitionServiceTest {
         assertEquals(SrcCode.SRC_CODE_INVALID_USER, f.code());
         assertEquals(19, f.code().getNumber());
         assertEquals(Registry.EMPTY, store.current());
-        assertTrue(published.isEmpty());
         assertFalse(Files.exists(dir.resolve("SRCsubsys.json")));
     }
 

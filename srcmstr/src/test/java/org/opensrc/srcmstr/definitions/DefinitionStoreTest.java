@@ -24,27 +24,24 @@ class DefinitionStoreTest {
     Path dir;
 
     @Test
-    void appliedChangeIsSavedPublishedAndHeardByListenersInOrder() throws Exception {
+    void appliedChangesAreSavedAndPublishedInOrder() throws Exception {
         RegistryStore files = new RegistryStore(dir);
         DefinitionStore store = new DefinitionStore(files, files.load());
-        List<Registry> heard = new ArrayList<>();
-        store.addListener(heard::add);
-        store.apply(new Operation.AddSubsystem(Defs.subsystem("a").build()));
-        store.apply(new Operation.AddSubsystem(Defs.subsystem("b").build()));
-        assertEquals(2, heard.size());
-        assertSame(store.current(), heard.get(1));
+        store.apply(new Operation.AddSubsystem(Defs.subsystem("a").build()), "uid=0 pid=1");
+        Registry afterFirst = store.current();
+        store.apply(new Operation.AddSubsystem(Defs.subsystem("b").build()), "uid=0 pid=1");
+        assertEquals(1, afterFirst.subsystems().size());
+        assertEquals(2, store.current().subsystems().size());
         assertEquals(store.current(), new RegistryStore(dir).load());
     }
 
     @Test
-    void rejectionChangesNothingAndTellsNoOne() throws Exception {
+    void rejectionChangesNothingOnDiskOrInMemory() throws Exception {
         RegistryStore files = new RegistryStore(dir);
         DefinitionStore store = new DefinitionStore(files, files.load());
-        List<Registry> heard = new ArrayList<>();
-        store.addListener(heard::add);
-        assertInstanceOf(DefinitionResult.Rejected.class, store.apply(new Operation.RemoveSubsystem("nope")));
-        assertTrue(heard.isEmpty());
+        assertInstanceOf(DefinitionResult.Rejected.class, store.apply(new Operation.RemoveSubsystem("nope"), "uid=0 pid=1"));
         assertEquals(Registry.EMPTY, store.current());
+        assertEquals(Registry.EMPTY, new RegistryStore(dir).load());
     }
 
     @Test
@@ -52,7 +49,7 @@ class DefinitionStoreTest {
         RegistryStore files = new RegistryStore(dir);
         DefinitionStore store = new DefinitionStore(files, files.load());
         Files.createDirectory(dir.resolve("SRCsubsys.json.new"));
-        assertThrows(IOException.class, () -> store.apply(new Operation.AddSubsystem(Defs.subsystem("a").build())));
+        assertThrows(IOException.class, () -> store.apply(new Operation.AddSubsystem(Defs.subsystem("a").build()), "uid=0 pid=1"));
         assertEquals(Registry.EMPTY, store.current());
     }
 

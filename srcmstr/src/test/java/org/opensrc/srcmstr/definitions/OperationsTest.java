@@ -3,7 +3,6 @@ package org.opensrc.srcmstr.definitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.grpc.Status.Code;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -14,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Applied;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
+import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected.Why;
 import org.opensrc.srcmstr.registry.Defs;
 import org.opensrc.srcmstr.registry.NotifyDef;
 import org.opensrc.srcmstr.registry.Registry;
@@ -43,15 +43,15 @@ class OperationsTest {
         return new Operation.ChangeSubsystem(name, values.build(), Set.of(fields));
     }
 
-    static Arguments row(String rule, Operation op, Code grpc, SrcCode code, String arg) {
-        return Arguments.of(rule, op, grpc, code, arg);
+    static Arguments row(String rule, Operation op, Why why, SrcCode code, String arg) {
+        return Arguments.of(rule, op, why, code, arg);
     }
 
     static Stream<Arguments> rejections() {
-        Code inv = Code.INVALID_ARGUMENT;
-        Code dup = Code.ALREADY_EXISTS;
-        Code pre = Code.FAILED_PRECONDITION;
-        Code nf = Code.NOT_FOUND;
+        Why inv = Why.INVALID;
+        Why dup = Why.EXISTS;
+        Why pre = Why.PRECONDITION;
+        Why nf = Why.NOT_FOUND;
         return Stream.of(
                 row("name required", add(Defs.subsystem("")), inv, SrcCode.SRC_CODE_NONAME, ""),
                 row("name <= 29", add(Defs.subsystem(LONG30)), inv, SrcCode.SRC_CODE_SUBSYSNAME_2BIG, ""),
@@ -105,8 +105,8 @@ class OperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejections")
-    void eachRuleRejectsWithItsCode(String rule, Operation op, Code grpc, SrcCode code, String arg) {
-        assertEquals(new Rejected(grpc, code, arg), op.apply(fixture()));
+    void eachRuleRejectsWithItsCode(String rule, Operation op, Why why, SrcCode code, String arg) {
+        assertEquals(new Rejected(why, code, arg), op.apply(fixture()));
     }
 
     static Stream<Arguments> successes() {

@@ -8,7 +8,8 @@ import org.opensrc.proto.v1.DefinitionsGrpc;
 import org.opensrc.proto.v1.ListSubsystemsReply;
 import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SubsystemDef;
-import org.opensrc.srcmstr.control.Caller;
+import org.opensrc.srcmstr.caller.Caller;
+import org.opensrc.srcmstr.caller.CallerContext;
 
 /** A Definitions stand-in that records who called what; "adding" a subsystem is the change. */
 final class RecordingDefinitions extends DefinitionsGrpc.DefinitionsImplBase {
@@ -17,14 +18,14 @@ final class RecordingDefinitions extends DefinitionsGrpc.DefinitionsImplBase {
 
     @Override
     public void listSubsystems(ListSubsystemsRequest request, StreamObserver<ListSubsystemsReply> reply) {
-        calls.add("list by " + Caller.current().describe());
+        calls.add("list by " + CallerContext.current().describe());
         reply.onNext(ListSubsystemsReply.getDefaultInstance());
         reply.onCompleted();
     }
 
     @Override
     public void addSubsystem(SubsystemDef request, StreamObserver<DefinitionReply> reply) {
-        calls.add("add " + request.getSubsysname() + " by " + Caller.current().describe());
+        calls.add("add " + request.getSubsysname() + " by " + CallerContext.current().describe());
         reply.onNext(DefinitionReply.getDefaultInstance());
         reply.onCompleted();
     }

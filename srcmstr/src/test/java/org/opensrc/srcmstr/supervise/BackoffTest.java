@@ -52,7 +52,7 @@ class BackoffTest {
         h.start(def, 100);
         h.die(100, "exit 1");
         TimerId timer = h.of(Effect.ArmTimer.class).getFirst().timer();
-        assertEquals(List.of(SrcCode.SRC_CODE_SVND), h.stop("flaky", StopKind.NORMAL));
+        assertEquals(List.of(SrcCode.SRC_CODE_SVND), h.stop("flaky", StopType.NORMAL));
         assertEquals(List.of(new Effect.CancelTimer(timer)), h.of(Effect.CancelTimer.class));
         assertEquals(Want.DOWN, h.state.subsystem("flaky").want());
         h.advance(1_000);
@@ -86,7 +86,7 @@ class BackoffTest {
         SubsystemDef multi = Defs.of("worker").multiple().backoff(1_000, 5_000).def();
         h.start(multi, 100);
         h.start(multi, 200);
-        h.ask(new Command.Stop(new StopTarget.ByPid(100), StopKind.NORMAL));
+        h.ask(new Command.Stop(new StopTarget.ByPid(100), StopType.NORMAL));
         assertEquals(Want.UP, h.state.subsystem("worker").want());
         h.die(200, "exit 1");
         Effect.ArmTimer arm = h.of(Effect.ArmTimer.class).getFirst();

@@ -28,7 +28,7 @@ class DeathTest {
         assertEquals(List.of("-bd"), spawn.args());
         h.spawnSucceeds(4242);
         Effect.Reply reply = h.of(Effect.Reply.class).getFirst();
-        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "4242")), reply.outcomes());
+        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "4242")), reply.outcomes());
         assertEquals(List.of(new Effect.Watch(4242)), h.of(Effect.Watch.class));
     }
 
@@ -112,7 +112,7 @@ class DeathTest {
         assertTrue(h.logged().isEmpty());
         assertEquals(101, h.status(def).pid().orElseThrow());
         assertEquals(StatusWord.ACTIVE, h.status(def).status());
-        h.stop("portmap", StopKind.NORMAL);
+        h.stop("portmap", StopType.NORMAL);
         assertEquals(List.of(new Effect.Signal(101, "SIGUSR1")), h.of(Effect.Signal.class));
     }
 

@@ -41,7 +41,7 @@ final class Harness {
         return codes;
     }
 
-    List<SrcCode> stop(String name, StopKind kind) {
+    List<SrcCode> stop(String name, StopType kind) {
         return ask(new Command.Stop(new StopTarget.BySubsystem(name), kind));
     }
 

@@ -30,6 +30,7 @@ final class ManualScheduler implements Scheduler, InstantSource {
     public synchronized Cancellable schedule(long atMillis, Runnable action) {
         Task task = new Task(atMillis, seq++, action);
         tasks.add(task);
+        notifyAll();
         return () -> {
             synchronized (this) {
                 tasks.remove(task);
@@ -39,6 +40,26 @@ final class ManualScheduler implements Scheduler, InstantSource {
 
     synchronized int pending() {
         return tasks.size();
+    }
+
+    /** Whether an action is scheduled for exactly {@code atMillis}. */
+    synchronized boolean hasTaskAt(long atMillis) {
+        return tasks.stream().anyMatch(t -> t.at() == atMillis);
+    }
+
+    /**
+     * Blocks until some thread schedules an action for exactly {@code atMillis} (woken by
+     * {@link #schedule}, no polling); fails after five seconds of real time.
+     */
+    synchronized void awaitTaskAt(long atMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!hasTaskAt(atMillis)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("nothing was scheduled for " + atMillis + "; pending: " + tasks);
+            }
+            wait(left / 1_000_000 + 1);
+        }
     }
 
     /** Moves the clock on and runs, in time order, every action that became due. */

@@ -42,7 +42,7 @@ class ReadoptionRulesTest {
     void adoptedInstanceThatWasStoppingIsNotRespawnedWhenItEnds() {
         SubsystemDef def = Defs.of("sendmail").def();
         h.apply(new Event.Recall(Map.of("sendmail", SubsystemRecord.NEW), List.of()));
-        h.apply(new Event.Adopt(def, 555, OptionalLong.of(7), List.of(), List.of(), 555, Optional.of(StopKind.NORMAL)));
+        h.apply(new Event.Adopt(def, 555, OptionalLong.of(7), List.of(), List.of(), 555, Optional.of(StopType.NORMAL)));
         assertEquals(StatusWord.STOPPING, h.status(def).status());
         h.die(555, "unknown");
         assertTrue(h.of(Effect.Spawn.class).isEmpty());
@@ -52,7 +52,7 @@ class ReadoptionRulesTest {
     @Test
     void adoptedCancelStopKeepsItsKillTimer() {
         SubsystemDef def = Defs.of("sendmail").waittime(5).def();
-        h.apply(new Event.Adopt(def, 555, OptionalLong.of(7), List.of(), List.of(), 555, Optional.of(StopKind.CANCEL)));
+        h.apply(new Event.Adopt(def, 555, OptionalLong.of(7), List.of(), List.of(), 555, Optional.of(StopType.CANCEL)));
         assertEquals(1, h.of(Effect.ArmTimer.class).size());
         assertEquals(StatusWord.WARNED_TO_STOP, h.status(def).status());
     }

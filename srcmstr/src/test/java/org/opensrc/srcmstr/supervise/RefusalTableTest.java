@@ -17,7 +17,7 @@ class RefusalTableTest {
     private static final SubsystemDef SINGLE = Defs.of("sendmail").def();
     private static final SubsystemDef MULTI = Defs.of("srctest").multiple().def();
 
-    private static Command stop(SubsystemDef def, StopKind kind) {
+    private static Command stop(SubsystemDef def, StopType kind) {
         return new Command.Stop(new StopTarget.BySubsystem(def.subsysname()), kind);
     }
 
@@ -29,15 +29,15 @@ class RefusalTableTest {
     private static final Consumer<Harness> ACTIVE = h -> h.start(SINGLE, 100);
     private static final Consumer<Harness> STOPPING = h -> {
         h.start(SINGLE, 100);
-        h.stop("sendmail", StopKind.NORMAL);
+        h.stop("sendmail", StopType.NORMAL);
     };
     private static final Consumer<Harness> CANCELLED = h -> {
         h.start(SINGLE, 100);
-        h.stop("sendmail", StopKind.CANCEL);
+        h.stop("sendmail", StopType.CANCEL);
     };
     private static final Consumer<Harness> STOPPING_THEN_CANCELLED = h -> {
         STOPPING.accept(h);
-        h.stop("sendmail", StopKind.CANCEL);
+        h.stop("sendmail", StopType.CANCEL);
     };
     private static final Consumer<Harness> TWO_INSTANCES = h -> {
         h.start(MULTI, 200);
@@ -50,31 +50,31 @@ class RefusalTableTest {
 
     static Stream<Arguments> table() {
         return Stream.of(
-                Arguments.of("stop inoperative", INOPERATIVE, stop(SINGLE, StopKind.NORMAL), SrcCode.SRC_CODE_SVND),
-                Arguments.of("cancel inoperative", INOPERATIVE, stop(SINGLE, StopKind.CANCEL), SrcCode.SRC_CODE_SVND),
+                Arguments.of("stop inoperative", INOPERATIVE, stop(SINGLE, StopType.NORMAL), SrcCode.SRC_CODE_SVND),
+                Arguments.of("cancel inoperative", INOPERATIVE, stop(SINGLE, StopType.CANCEL), SrcCode.SRC_CODE_SVND),
                 Arguments.of("stop unknown pid", ACTIVE,
-                        new Command.Stop(new StopTarget.ByPid(999), StopKind.NORMAL), SrcCode.SRC_CODE_SVND),
-                Arguments.of("normal stop active", ACTIVE, stop(SINGLE, StopKind.NORMAL), SrcCode.SRC_CODE_STPOK),
-                Arguments.of("forced stop active", ACTIVE, stop(SINGLE, StopKind.FORCED), SrcCode.SRC_CODE_STPOK),
-                Arguments.of("cancel active", ACTIVE, stop(SINGLE, StopKind.CANCEL), SrcCode.SRC_CODE_STPOK),
+                        new Command.Stop(new StopTarget.ByPid(999), StopType.NORMAL), SrcCode.SRC_CODE_SVND),
+                Arguments.of("normal stop active", ACTIVE, stop(SINGLE, StopType.NORMAL), SrcCode.SRC_CODE_STPOK),
+                Arguments.of("forced stop active", ACTIVE, stop(SINGLE, StopType.FORCED), SrcCode.SRC_CODE_STPOK),
+                Arguments.of("cancel active", ACTIVE, stop(SINGLE, StopType.CANCEL), SrcCode.SRC_CODE_STPOK),
                 Arguments.of("stop by pid", ACTIVE,
-                        new Command.Stop(new StopTarget.ByPid(100), StopKind.NORMAL), SrcCode.SRC_CODE_STPOK),
-                Arguments.of("normal stop while stopping", STOPPING, stop(SINGLE, StopKind.NORMAL), SrcCode.SRC_CODE_STPG),
-                Arguments.of("forced stop while stopping", STOPPING, stop(SINGLE, StopKind.FORCED), SrcCode.SRC_CODE_STPG),
-                Arguments.of("cancel while stopping", STOPPING, stop(SINGLE, StopKind.CANCEL), SrcCode.SRC_CODE_STPOK),
-                Arguments.of("normal stop after cancel", CANCELLED, stop(SINGLE, StopKind.NORMAL), SrcCode.SRC_CODE_STPG),
-                Arguments.of("forced stop after cancel", CANCELLED, stop(SINGLE, StopKind.FORCED), SrcCode.SRC_CODE_STPG),
-                Arguments.of("cancel after cancel", CANCELLED, stop(SINGLE, StopKind.CANCEL), SrcCode.SRC_CODE_STPG),
-                Arguments.of("cancel after stopping+cancel", STOPPING_THEN_CANCELLED, stop(SINGLE, StopKind.CANCEL),
+                        new Command.Stop(new StopTarget.ByPid(100), StopType.NORMAL), SrcCode.SRC_CODE_STPOK),
+                Arguments.of("normal stop while stopping", STOPPING, stop(SINGLE, StopType.NORMAL), SrcCode.SRC_CODE_STPG),
+                Arguments.of("forced stop while stopping", STOPPING, stop(SINGLE, StopType.FORCED), SrcCode.SRC_CODE_STPG),
+                Arguments.of("cancel while stopping", STOPPING, stop(SINGLE, StopType.CANCEL), SrcCode.SRC_CODE_STPOK),
+                Arguments.of("normal stop after cancel", CANCELLED, stop(SINGLE, StopType.NORMAL), SrcCode.SRC_CODE_STPG),
+                Arguments.of("forced stop after cancel", CANCELLED, stop(SINGLE, StopType.FORCED), SrcCode.SRC_CODE_STPG),
+                Arguments.of("cancel after cancel", CANCELLED, stop(SINGLE, StopType.CANCEL), SrcCode.SRC_CODE_STPG),
+                Arguments.of("cancel after stopping+cancel", STOPPING_THEN_CANCELLED, stop(SINGLE, StopType.CANCEL),
                         SrcCode.SRC_CODE_STPG),
                 Arguments.of("start active single", ACTIVE, start(SINGLE), SrcCode.SRC_CODE_MULT),
                 Arguments.of("start stopping single", STOPPING, start(SINGLE), SrcCode.SRC_CODE_MULT),
-                Arguments.of("stop several instances without pid", TWO_INSTANCES, stop(MULTI, StopKind.NORMAL),
+                Arguments.of("stop several instances without pid", TWO_INSTANCES, stop(MULTI, StopType.NORMAL),
                         SrcCode.SRC_CODE_WICH),
                 Arguments.of("stop one of several by pid", TWO_INSTANCES,
-                        new Command.Stop(new StopTarget.ByPid(201), StopKind.FORCED), SrcCode.SRC_CODE_STPOK),
+                        new Command.Stop(new StopTarget.ByPid(201), StopType.FORCED), SrcCode.SRC_CODE_STPOK),
                 Arguments.of("start while shutting down", SHUTTING_DOWN, start(SINGLE), SrcCode.SRC_CODE_DMNA),
-                Arguments.of("stop while shutting down", SHUTTING_DOWN, stop(SINGLE, StopKind.NORMAL),
+                Arguments.of("stop while shutting down", SHUTTING_DOWN, stop(SINGLE, StopType.NORMAL),
                         SrcCode.SRC_CODE_STPG));
     }
 

@@ -16,7 +16,7 @@ class StopTest {
     void normalStopOfSignalSubsystemSendsSignormAndNeverEscalates() {
         SubsystemDef def = Defs.of("snmpd").def();
         h.start(def, 100);
-        h.stop("snmpd", StopKind.NORMAL);
+        h.stop("snmpd", StopType.NORMAL);
         assertEquals(List.of(new Effect.Signal(100, "SIGUSR1")), h.of(Effect.Signal.class));
         assertTrue(h.of(Effect.ArmTimer.class).isEmpty());
         assertEquals(StatusWord.STOPPING, h.status(def).status());
@@ -29,7 +29,7 @@ class StopTest {
     @Test
     void forcedStopOfSignalSubsystemSendsSigforce() {
         h.start(Defs.of("snmpd").def(), 100);
-        h.stop("snmpd", StopKind.FORCED);
+        h.stop("snmpd", StopType.FORCED);
         assertEquals(List.of(new Effect.Signal(100, "SIGUSR2")), h.of(Effect.Signal.class));
     }
 
@@ -37,7 +37,7 @@ class StopTest {
     void cancelStopKillsTheWholeTreeAfterWaittime() {
         SubsystemDef def = Defs.of("inetd").waittime(5).def();
         h.start(def, 100);
-        h.stop("inetd", StopKind.CANCEL);
+        h.stop("inetd", StopType.CANCEL);
         assertEquals(List.of(new Effect.Signal(100, "SIGTERM")), h.of(Effect.Signal.class));
         TimerId timer = h.of(Effect.ArmTimer.class).getFirst().timer();
         assertEquals(h.now + 5_000, h.of(Effect.ArmTimer.class).getFirst().atMillis());
@@ -54,14 +54,14 @@ class StopTest {
     @Test
     void waittimeZeroIsTreatedAsOneSecond() {
         h.start(Defs.of("inetd").waittime(0).def(), 100);
-        h.stop("inetd", StopKind.CANCEL);
+        h.stop("inetd", StopType.CANCEL);
         assertEquals(h.now + 1_000, h.of(Effect.ArmTimer.class).getFirst().atMillis());
     }
 
     @Test
     void cancelledProcessThatEndsInTimeCancelsTheKillTimer() {
         h.start(Defs.of("inetd").def(), 100);
-        h.stop("inetd", StopKind.CANCEL);
+        h.stop("inetd", StopType.CANCEL);
         TimerId timer = h.of(Effect.ArmTimer.class).getFirst().timer();
         h.die(100, "signal SIGTERM");
         assertEquals(List.of(new Effect.CancelTimer(timer)), h.of(Effect.CancelTimer.class));
@@ -72,7 +72,7 @@ class StopTest {
     @Test
     void cancelFollowsSurvivorsSoTheTimerStillKillsThem() {
         h.start(Defs.of("inetd").def(), 100);
-        h.stop("inetd", StopKind.CANCEL);
+        h.stop("inetd", StopType.CANCEL);
         TimerId timer = h.of(Effect.ArmTimer.class).getFirst().timer();
         h.apply(new Event.Exited(100, "signal SIGTERM", List.of(130L)));
         assertEquals(List.of(new Effect.Watch(130)), h.of(Effect.Watch.class));
@@ -86,7 +86,7 @@ class StopTest {
     void killEscalationKillsTheTreeAfterWaittimeOfANormalStop() {
         SubsystemDef def = Defs.of("named").killEscalation().def();
         h.start(def, 100);
-        h.stop("named", StopKind.NORMAL);
+        h.stop("named", StopType.NORMAL);
         Effect.ArmTimer arm = h.of(Effect.ArmTimer.class).getFirst();
         assertEquals(h.now + 20_000, arm.atMillis());
         h.advance(20_000);
@@ -98,11 +98,11 @@ class StopTest {
     @Test
     void socketSubsystemNotAttachedFallsBackToSigtermAndSigkill() {
         h.start(Defs.of("inetd").contact(Contact.SOCKET).def(), 100);
-        h.stop("inetd", StopKind.NORMAL);
+        h.stop("inetd", StopType.NORMAL);
         assertEquals(List.of(new Effect.Signal(100, "SIGTERM")), h.of(Effect.Signal.class));
         Harness forced = new Harness();
         forced.start(Defs.of("inetd").contact(Contact.IPC).def(), 100);
-        forced.stop("inetd", StopKind.FORCED);
+        forced.stop("inetd", StopType.FORCED);
         assertEquals(List.of(new Effect.Signal(100, "SIGKILL")), forced.of(Effect.Signal.class));
     }
 
@@ -110,7 +110,7 @@ class StopTest {
     void socketSubsystemAttachedGetsAStopRequest() {
         h.start(Defs.of("inetd").contact(Contact.SOCKET).def(), 100);
         h.apply(new Event.Attached(100));
-        h.stop("inetd", StopKind.FORCED);
+        h.stop("inetd", StopType.FORCED);
         assertEquals(List.of(new Effect.SendStopRequest(100, true)), h.of(Effect.SendStopRequest.class));
         assertTrue(h.of(Effect.Signal.class).isEmpty());
     }
@@ -120,7 +120,7 @@ class StopTest {
         h.start(Defs.of("inetd").contact(Contact.SOCKET).def(), 100);
         h.apply(new Event.Attached(100));
         h.apply(new Event.Detached(100));
-        h.stop("inetd", StopKind.NORMAL);
+        h.stop("inetd", StopType.NORMAL);
         assertEquals(List.of(new Effect.Signal(100, "SIGTERM")), h.of(Effect.Signal.class));
     }
 
@@ -128,7 +128,7 @@ class StopTest {
     void cancelOfAnAttachedSocketSubsystemIsStillSigterm() {
         h.start(Defs.of("inetd").contact(Contact.SOCKET).def(), 100);
         h.apply(new Event.Attached(100));
-        h.stop("inetd", StopKind.CANCEL);
+        h.stop("inetd", StopType.CANCEL);
         assertEquals(List.of(new Effect.Signal(100, "SIGTERM")), h.of(Effect.Signal.class));
     }
 }

@@ -40,11 +40,11 @@ class SupervisionLoopTest {
         return future.get(5, TimeUnit.SECONDS);
     }
 
-    private List<Outcome> start(SubsystemDef def) throws Exception {
+    private List<SrcMessage> start(SubsystemDef def) throws Exception {
         return await(loop.ask(new Command.Start(def, List.of(), List.of())));
     }
 
-    private List<Outcome> stop(String name, StopKind kind) throws Exception {
+    private List<SrcMessage> stop(String name, StopType kind) throws Exception {
         return await(loop.ask(new Command.Stop(new StopTarget.BySubsystem(name), kind)));
     }
 
@@ -60,7 +60,7 @@ class SupervisionLoopTest {
     @Test
     void startSpawnsOnTheSupervisionThreadAndAnswersWithThePid() throws Exception {
         SubsystemDef def = Defs.of("sendmail").def();
-        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(def));
+        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(def));
         assertEquals(List.of("supervision"), processes.spawnThreads);
         assertTrue(processes.watched.containsKey(1000L));
         assertEquals(StatusWord.ACTIVE, status(def).status());
@@ -70,7 +70,7 @@ class SupervisionLoopTest {
     @Test
     void spawnFailureAnswersTheStageMessage() throws Exception {
         processes.nextSpawn(new SpawnOutcome.Failed(SpawnStage.STDOUT, "open /nonexistent/out: ENOENT"));
-        assertEquals(List.of(new Outcome(SrcCode.SRC_CODE_OUT, List.of("sendmail"), "open /nonexistent/out: ENOENT")),
+        assertEquals(List.of(new SrcMessage(SrcCode.SRC_CODE_OUT, List.of("sendmail"), "open /nonexistent/out: ENOENT")),
                 start(Defs.of("sendmail").def()));
         assertEquals(StatusWord.INOPERATIVE, status(Defs.of("sendmail").def()).status());
     }
@@ -78,12 +78,12 @@ class SupervisionLoopTest {
     @Test
     void aSpawnThatThrowsFailsThatSubsystemOnlyAndTheLoopKeepsAnswering() throws Exception {
         processes.nextSpawnThrows(new IllegalArgumentException("uid 4294967295 out of range"));
-        List<Outcome> answer = start(Defs.of("poisoned").def());
+        List<SrcMessage> answer = start(Defs.of("poisoned").def());
         assertEquals(SrcCode.SRC_CODE_FEXE, answer.getFirst().code());
         assertTrue(answer.getFirst().detail().contains("uid 4294967295 out of range"), answer.toString());
         assertEquals(StatusWord.INOPERATIVE, status(Defs.of("poisoned").def()).status());
         assertEquals(1, listener.failures.size(), listener.failures.toString());
-        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "healthy", "1000")), start(Defs.of("healthy").def()));
+        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "healthy", "1000")), start(Defs.of("healthy").def()));
     }
 
     @Test
@@ -107,18 +107,18 @@ class SupervisionLoopTest {
         loop.submit(new Event.SpawnSucceeded(new InstanceId(424242), 77));
         settle();
         assertEquals(1, listener.failures.size(), listener.failures.toString());
-        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
+        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
     }
 
     @Test
     void aStartWhoseStateCannotBeSavedSpawnsNothingAndNamesTheCause() throws Exception {
         listener.diskFull = "/var/lib/src/state.json.new: No space left on device";
-        List<Outcome> answer = start(Defs.of("sendmail").def());
+        List<SrcMessage> answer = start(Defs.of("sendmail").def());
         assertEquals(SrcCode.SRC_CODE_FEXE, answer.getFirst().code());
         assertTrue(answer.getFirst().detail().contains("No space left on device"), answer.toString());
         assertEquals(List.of(), processes.spawns);
         listener.diskFull = null;
-        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
+        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
     }
 
     @Test
@@ -150,7 +150,7 @@ class SupervisionLoopTest {
     void cancelStopKillsTheWholeTreeWhenTheSchedulerReachesWaittime() throws Exception {
         SubsystemDef def = Defs.of("inetd").waittime(3).def();
         start(def);
-        assertEquals(List.of(Outcome.of(SrcCode.SRC_CODE_STPOK, "inetd")), stop("inetd", StopKind.CANCEL));
+        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STPOK, "inetd")), stop("inetd", StopType.CANCEL));
         assertEquals(List.of("SIGTERM 1000"), processes.signals);
         scheduler.advance(2_999);
         settle();
@@ -164,7 +164,7 @@ class SupervisionLoopTest {
     @Test
     void exitBeforeTheKillTimerCancelsIt() throws Exception {
         start(Defs.of("inetd").def());
-        stop("inetd", StopKind.CANCEL);
+        stop("inetd", StopType.CANCEL);
         assertEquals(1, scheduler.pending());
         processes.die(1000, "signal 15");
         settle();
@@ -175,7 +175,7 @@ class SupervisionLoopTest {
     void attachedSocketSubsystemIsStoppedThroughTheSubsystemApi() throws Exception {
         start(Defs.of("inetd").contact(Contact.SOCKET).def());
         loop.submit(new Event.Attached(1000));
-        stop("inetd", StopKind.NORMAL);
+        stop("inetd", StopType.NORMAL);
         assertEquals(List.of("1000 normal"), stopRequests);
         assertEquals(List.of(), processes.signals);
     }

@@ -8,19 +8,19 @@ import org.opensrc.proto.v1.SrcCode;
  * One line of a command's answer: an SRC message code, its {@code %s} arguments, and a
  * detail printed on the next line ("" when the message says it all).
  */
-public record Outcome(SrcCode code, List<String> args, String detail) {
+public record SrcMessage(SrcCode code, List<String> args, String detail) {
 
-    public Outcome {
+    public SrcMessage {
         Objects.requireNonNull(code, "code");
         args = List.copyOf(args);
         Objects.requireNonNull(detail, "detail");
     }
 
-    public Outcome(SrcCode code, List<String> args) {
+    public SrcMessage(SrcCode code, List<String> args) {
         this(code, args, "");
     }
 
-    public static Outcome of(SrcCode code, String... args) {
-        return new Outcome(code, List.of(args));
+    public static SrcMessage of(SrcCode code, String... args) {
+        return new SrcMessage(code, List.of(args));
     }
 }

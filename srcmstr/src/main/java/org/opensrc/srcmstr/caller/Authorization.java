@@ -1,4 +1,4 @@
-package org.opensrc.srcmstr.control;
+package org.opensrc.srcmstr.caller;
 
 import io.grpc.Status;
 import java.util.Set;
@@ -25,9 +25,9 @@ public record Authorization(int ownUid, int adminGid, Set<String> remoteAllowLis
                 || (adminGid >= 0 && caller.gids().contains(adminGid));
     }
 
-    /** Throws the gRPC form of 0513-019 unless the current caller may change things. */
+    /** Throws the gRPC form of 0513-019 unless the caller of the current request may change things. */
     public void requireChange() {
-        Caller caller = Caller.current();
+        Caller caller = CallerContext.current();
         if (!mayChange(caller)) {
             throw SrcFailure.of(Status.Code.PERMISSION_DENIED, SrcCode.SRC_CODE_INVALID_USER).toException();
         }

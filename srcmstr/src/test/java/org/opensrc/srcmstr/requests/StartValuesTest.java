@@ -1,4 +1,4 @@
-package org.opensrc.srcmstr.control;
+package org.opensrc.srcmstr.requests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

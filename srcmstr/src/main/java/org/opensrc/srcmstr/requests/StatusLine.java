@@ -1,0 +1,14 @@
+package org.opensrc.srcmstr.requests;
+
+import java.util.List;
+import java.util.Objects;
+import org.opensrc.srcmstr.supervise.InstanceView;
+
+/** One line of short status and, when asked for, the pids of the instance's process tree. */
+public record StatusLine(InstanceView view, List<Integer> tree) {
+
+    public StatusLine {
+        Objects.requireNonNull(view, "view");
+        tree = List.copyOf(tree);
+    }
+}
