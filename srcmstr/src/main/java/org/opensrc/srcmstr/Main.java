@@ -1,7 +1,10 @@
 package org.opensrc.srcmstr;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.proto.v1.SrcCode;
@@ -13,12 +16,12 @@ import org.opensrc.proto.v1.SrcCode;
 public final class Main {
 
     // Kept strongly reachable: JUL forgets levels set on loggers that are collected.
-    private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
+    private static final Logger JUL_ROOT = Logger.getLogger("");
 
     private Main() {}
 
     public static void main(String[] args) {
-        JUL_ROOT.setLevel(java.util.logging.Level.SEVERE); // gRPC's own chatter (JUL) stays out of the log
+        JUL_ROOT.setLevel(Level.SEVERE); // gRPC's own chatter (JUL) stays out of the log
         System.exit(run(args, SrcPaths.fromEnvironment(), System.err));
     }
 
@@ -37,7 +40,7 @@ public final class Main {
         }
         try (SingleInstanceLock held = lock.get()) {
             return Srcmstr.runUntilStopped(paths, options.get(), err);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("srcmstr: " + e.getMessage());
             return 1;
         }

@@ -2,6 +2,7 @@ package org.opensrc.srcmstr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class SingleInstanceLock implements AutoCloseable {
                 return Optional.empty();
             }
             channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
             return Optional.of(new SingleInstanceLock(channel, lock));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the srcmstr lock " + file, e);

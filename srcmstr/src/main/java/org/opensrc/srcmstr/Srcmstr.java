@@ -4,44 +4,53 @@ import io.grpc.BindableService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.posix.FileLimit;
 import org.opensrc.libsrc.posix.Posix;
 import org.opensrc.libsrc.posix.ProcessTable;
+import org.opensrc.libsrc.posix.Users;
 import org.opensrc.libsrc.trust.PathTrust;
+import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.caller.Authorization;
 import org.opensrc.srcmstr.control.ControlService;
 import org.opensrc.srcmstr.control.LocalServer;
 import org.opensrc.srcmstr.control.SocketLimits;
 import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
+import org.opensrc.srcmstr.definitions.RegistryCheck;
 import org.opensrc.srcmstr.notify.NotifyRunner;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryFileException;
 import org.opensrc.srcmstr.registry.RegistryStore;
 import org.opensrc.srcmstr.remote.RemoteConfig;
 import org.opensrc.srcmstr.remote.RemoteServer;
-import org.opensrc.srcmstr.subsys.ReplyTimeout;
-import org.opensrc.srcmstr.subsys.HubDaemons;
-import org.opensrc.srcmstr.subsys.SubsystemHub;
 import org.opensrc.srcmstr.requests.DaemonRequest;
 import org.opensrc.srcmstr.requests.Daemons;
 import org.opensrc.srcmstr.requests.ForwardedRequests;
 import org.opensrc.srcmstr.requests.SupervisionRequests;
-import org.opensrc.srcmstr.subsys.SubsystemSpawnHooks;
+import org.opensrc.srcmstr.subsys.HubDaemons;
+import org.opensrc.srcmstr.subsys.ReplyTimeout;
+import org.opensrc.srcmstr.subsys.SubsystemHub;
 import org.opensrc.srcmstr.subsys.SubsystemService;
+import org.opensrc.srcmstr.subsys.SubsystemSpawnHooks;
 import org.opensrc.srcmstr.supervise.Event;
 import org.opensrc.srcmstr.supervise.OrphanSweep;
 import org.opensrc.srcmstr.supervise.RealProcessControl;
 import org.opensrc.srcmstr.supervise.RealScheduler;
+import org.opensrc.srcmstr.supervise.SupervisionListener;
 import org.opensrc.srcmstr.supervise.SupervisionLoop;
 import org.opensrc.srcmstr.supervise.SupervisionState;
 import org.opensrc.srcmstr.trust.ConfigurationFiles;
@@ -69,7 +78,7 @@ final class Srcmstr {
     static int runUntilStopped(SrcPaths paths, SrcmstrOptions options, PrintStream err) throws IOException {
         Files.createDirectories(paths.registryDir());
         Files.createDirectories(paths.stateDir());
-        Files.setPosixFilePermissions(paths.stateDir(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(paths.stateDir(), PosixFilePermissions.fromString("rwx------"));
         Files.createDirectories(paths.logDir());
         SrcmstrConfig config = SrcmstrConfig.load(paths.configFile());
         PathTrust trust = PathTrust.rootAnd(Posix.geteuid());
@@ -87,7 +96,7 @@ final class Srcmstr {
         Registry registry;
         try {
             registry = registryFiles.load();
-            org.opensrc.srcmstr.definitions.RegistryCheck.verify(registry, paths.registryDir());
+            RegistryCheck.verify(registry, paths.registryDir());
         } catch (RegistryFileException e) {
             err.println("srcmstr: " + e.getMessage());
             return 1;
@@ -108,7 +117,7 @@ final class Srcmstr {
 
         ProcessTable table = ProcessTable.system();
         StateKeeping keeping = new StateKeeping(paths.stateDir(), table, InstantSource.system());
-        var loopRef = new java.util.concurrent.atomic.AtomicReference<SupervisionLoop>();
+        var loopRef = new AtomicReference<SupervisionLoop>();
         SubsystemHub hub = new SubsystemHub(new ReplyTimeout(config.replyTimeout()), new SubsystemHub.Listener() {
             @Override
             public void attached(int pid) {
@@ -189,7 +198,7 @@ final class Srcmstr {
             err.println("srcmstr: -r: " + e.getMessage());
             loop.submit(new Event.Shutdown());
             return 1;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.error("shutdown did not complete: {}", e.toString());
         } finally {
             try {
@@ -235,14 +244,14 @@ final class Srcmstr {
         if (group.isEmpty()) {
             return -1;
         }
-        return org.opensrc.libsrc.posix.Users.groupId(group)
+        return Users.groupId(group)
                 .orElseThrow(() -> new IOException("admin.group: no group '" + group + "'"));
     }
 
     /** Supervision's log lines, notices and notify requests. */
-    private record LoggingSupervisionListener(NotifyRunner notifyRunner, StateKeeping keeping) implements org.opensrc.srcmstr.supervise.SupervisionListener {
+    private record LoggingSupervisionListener(NotifyRunner notifyRunner, StateKeeping keeping) implements SupervisionListener {
         @Override
-        public void log(org.opensrc.proto.v1.SrcCode code, List<String> args) {
+        public void log(SrcCode code, List<String> args) {
             LOG.info(Messages.render(code, args));
         }
 
@@ -252,7 +261,7 @@ final class Srcmstr {
         }
 
         @Override
-        public java.util.Optional<String> persist(SupervisionState state, boolean urgent) {
+        public Optional<String> persist(SupervisionState state, boolean urgent) {
             return keeping.persist(state, urgent);
         }
 

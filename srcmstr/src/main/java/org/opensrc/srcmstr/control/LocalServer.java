@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.opensrc.libsrc.posix.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class LocalServer implements AutoCloseable {
 
     /** {@link #start(Path, List, SocketLimits, Set)} with the default limits; root and this process's uid exempt. */
     public static LocalServer start(Path socket, List<? extends BindableService> services) {
-        return start(socket, services, SocketLimits.DEFAULTS, Set.copyOf(java.util.List.of(0, org.opensrc.libsrc.posix.Posix.geteuid())));
+        return start(socket, services, SocketLimits.DEFAULTS, Set.copyOf(List.of(0, Posix.geteuid())));
     }
 
     /**

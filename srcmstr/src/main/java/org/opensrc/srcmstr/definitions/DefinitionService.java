@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.opensrc.libsrc.SrcFailure;
-import org.opensrc.srcmstr.durable.IoCause;
 import org.opensrc.proto.v1.DefinitionReply;
 import org.opensrc.proto.v1.DefinitionsGrpc;
 import org.opensrc.proto.v1.ListNotifiesReply;
@@ -29,6 +29,7 @@ import org.opensrc.proto.v1.SubsystemDef;
 import org.opensrc.srcmstr.caller.Authorization;
 import org.opensrc.srcmstr.caller.Caller;
 import org.opensrc.srcmstr.caller.CallerContext;
+import org.opensrc.srcmstr.durable.IoCause;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.trust.RootPrograms;
 
@@ -176,7 +177,7 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
     private String warnings(Registry before, Registry after) {
         return after.subsystems().stream().filter(def -> !before.subsystems().contains(def))
                 .flatMap(def -> rootPrograms.warning(def).stream())
-                .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
+                .collect(Collectors.joining(System.lineSeparator()));
     }
 
     private static Status.Code statusOf(DefinitionResult.Rejected.Why why) {

@@ -1,5 +1,6 @@
 package org.opensrc.srcmstr.definitions;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Objects;
 import java.util.Set;
 import org.opensrc.srcmstr.registry.NotifyDef;
@@ -50,7 +51,7 @@ public sealed interface Operation {
         @Override
         public String toString() {
             StringBuilder out = new StringBuilder("ChangeSubsystem[").append(name).append(':');
-            for (java.lang.reflect.RecordComponent c : SubsystemDef.class.getRecordComponents()) {
+            for (RecordComponent c : SubsystemDef.class.getRecordComponents()) {
                 if (fields.contains(c.getName())) {
                     try {
                         out.append(' ').append(c.getName()).append('=').append(c.getAccessor().invoke(values));

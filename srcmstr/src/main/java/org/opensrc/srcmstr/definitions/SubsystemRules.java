@@ -1,5 +1,6 @@
 package org.opensrc.srcmstr.definitions;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
@@ -73,7 +74,7 @@ final class SubsystemRules {
     }
 
     static boolean tooLong(String value, int max) {
-        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max;
+        return value.getBytes(StandardCharsets.UTF_8).length > max;
     }
 
     private static Optional<Rejected> reject(SrcCode code) {

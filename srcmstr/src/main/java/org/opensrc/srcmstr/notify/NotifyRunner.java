@@ -3,6 +3,7 @@ package org.opensrc.srcmstr.notify;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opensrc.libsrc.posix.FdSource;
 import org.opensrc.libsrc.posix.SpawnResult;
@@ -24,10 +25,10 @@ public final class NotifyRunner {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyRunner.class);
 
     private final Supplier<Registry> registry;
-    private final java.util.function.Function<String, Path> subsystemLog;
+    private final Function<String, Path> subsystemLog;
 
     /** @param subsystemLog the log a subsystem's output goes to ({@code SrcPaths::subsystemLog}) */
-    public NotifyRunner(Supplier<Registry> registry, java.util.function.Function<String, Path> subsystemLog) {
+    public NotifyRunner(Supplier<Registry> registry, Function<String, Path> subsystemLog) {
         this.registry = registry;
         this.subsystemLog = subsystemLog;
     }

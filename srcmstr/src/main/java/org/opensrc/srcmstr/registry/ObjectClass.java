@@ -1,5 +1,7 @@
 package org.opensrc.srcmstr.registry;
 
+import java.util.List;
+
 /** The three object classes and the file each is stored in, under the registry folder. */
 public enum ObjectClass {
     SUBSYS("SRCsubsys.json"),
@@ -17,7 +19,7 @@ public enum ObjectClass {
     }
 
     /** This class's objects in {@code registry}. */
-    public java.util.List<?> objectsOf(Registry registry) {
+    public List<?> objectsOf(Registry registry) {
         return switch (this) {
             case SUBSYS -> registry.subsystems();
             case SUBSVR -> registry.subservers();

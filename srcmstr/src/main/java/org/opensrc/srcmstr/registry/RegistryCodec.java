@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,7 +58,7 @@ public class RegistryCodec {
             read = mapper.readValue(bytes, type);
         } catch (JacksonException e) {
             throw new RegistryFileException(file, describe(e), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new RegistryFileException(file, e.getMessage(), e);
         }
         if (read.version() != VERSION) {
@@ -96,7 +98,7 @@ public class RegistryCodec {
             case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
             case InvalidFormatException f -> "bad value " + f.getValue()
                     + (f.getTargetType() != null && f.getTargetType().isEnum()
-                            ? " (expected one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants()) + ")"
+                            ? " (expected one of " + Arrays.toString(f.getTargetType().getEnumConstants()) + ")"
                             : "");
             case ValueInstantiationException v -> v.getCause() == null ? v.getOriginalMessage() : v.getCause().getMessage();
             default -> e.getOriginalMessage();

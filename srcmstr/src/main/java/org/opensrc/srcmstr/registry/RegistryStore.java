@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.opensrc.srcmstr.durable.AtomicFiles;
@@ -21,7 +22,7 @@ public final class RegistryStore {
 
     private final Path dir;
     private final RegistryCodec codec;
-    private final Map<ObjectClass, java.util.List<?>> saved = new EnumMap<>(ObjectClass.class);
+    private final Map<ObjectClass, List<?>> saved = new EnumMap<>(ObjectClass.class);
 
     public RegistryStore(Path dir, RegistryCodec codec) {
         this.dir = Objects.requireNonNull(dir);
@@ -63,7 +64,7 @@ public final class RegistryStore {
     /** Writes the classes of {@code next} that differ from what was last loaded or saved. */
     public void save(Registry next) throws IOException {
         for (ObjectClass c : ObjectClass.values()) {
-            java.util.List<?> objects = c.objectsOf(next);
+            List<?> objects = c.objectsOf(next);
             if (objects.equals(saved.get(c)) || (objects.isEmpty() && !saved.containsKey(c))) {
                 continue;
             }

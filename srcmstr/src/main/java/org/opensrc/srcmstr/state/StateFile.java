@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.opensrc.srcmstr.durable.AtomicFiles;
 
@@ -74,7 +76,7 @@ public final class StateFile {
     /** Moves an unreadable file aside ({@code state.json.bad}) so the next write does not lose the evidence. */
     public Path setAside() throws IOException {
         Path bad = file.resolveSibling(file.getFileName() + ".bad");
-        Files.move(file, bad, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(file, bad, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(bad, AtomicFiles.PRIVATE);
         return bad;
     }
@@ -83,7 +85,7 @@ public final class StateFile {
     public Path keepRejected() throws IOException {
         Path copy = file.resolveSibling(file.getFileName() + ".rejected");
         Files.deleteIfExists(copy);
-        Files.createFile(copy, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE));
+        Files.createFile(copy, PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE));
         Files.write(copy, Files.readAllBytes(file));
         return copy;
     }

@@ -127,13 +127,6 @@ public final class SubsystemHub implements AutoCloseable {
         }
     }
 
-    /** {@link #newToken} and {@link #bind} in one step (re-adopting a known pid). */
-    public String issueToken(String subsysname, int pid) {
-        String token = newToken(subsysname);
-        bind(token, pid);
-        return token;
-    }
-
     /**
      * The instance {@code pid} is gone: drops its token, closes its stream and fails its
      * requests in flight with {@link SubsystemGoneException} at once.
@@ -195,13 +188,6 @@ public final class SubsystemHub implements AutoCloseable {
         synchronized (lock) {
             String token = tokenByPid.get(pid);
             return token != null && attachments.containsKey(token);
-        }
-    }
-
-    /** Whether a stream holding {@code token} is open (bound or parked before bind). */
-    boolean hasStream(String token) {
-        synchronized (lock) {
-            return attachments.containsKey(token);
         }
     }
 
@@ -298,8 +284,6 @@ public final class SubsystemHub implements AutoCloseable {
             listener.ready(pid);
         }
     }
-
-
 
     /** Closes every stream (failing what is in flight) and stops the timer. */
     @Override

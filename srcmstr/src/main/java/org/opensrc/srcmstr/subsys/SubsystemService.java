@@ -8,6 +8,8 @@ import org.opensrc.proto.v1.SubsystemMessage;
 import org.opensrc.proto.v1.SubsystemRequest;
 import org.opensrc.srcmstr.caller.Caller;
 import org.opensrc.srcmstr.caller.CallerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC edge of the subsystem API ({@code srcmstr.v1.Subsystem/Attach}). The first
@@ -17,7 +19,7 @@ import org.opensrc.srcmstr.caller.CallerContext;
  */
 public final class SubsystemService extends SubsystemGrpc.SubsystemImplBase {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubsystemService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SubsystemService.class);
 
     private final SubsystemHub hub;
 

@@ -1,6 +1,7 @@
 package org.opensrc.srcmstr.subsys;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class SubsystemSpawnHooks implements SpawnHooks {
 
     @Override
     public List<String> environment(SpawnOrder order) {
-        List<String> env = new java.util.ArrayList<>(rootEnvironment);
+        List<String> env = new ArrayList<>(rootEnvironment);
         env.addAll(marker.apply(order.instance()));
         if (order.definition().contact() != SubsystemDef.Contact.SIGNAL) {
             String token = hub.newToken(order.definition().subsysname());

@@ -108,7 +108,7 @@ final class DeathRules {
     /** Nobody asked it to stop: restart, put off, or give up and notify. */
     private static void abnormal(Step step, SubsystemDef def, List<String> args, List<String> env, long upSince) {
         String name = def.subsysname();
-        String group = def.grpname() == null ? "" : def.grpname();
+        String group = def.grpname();
         if (step.shuttingDown) {
             return;
         }

@@ -37,7 +37,7 @@ public sealed interface Event {
     /** The spawn ordered for {@code instance} failed at {@code stage}; nothing runs. {@code detail} says why. */
     record SpawnFailed(InstanceId instance, SpawnStage stage, String detail) implements Event {
         public SpawnFailed {
-            java.util.Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(detail, "detail");
         }
 
         public SpawnFailed(InstanceId instance, SpawnStage stage) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.opensrc.libsrc.posix.ExitEvent;
 import org.opensrc.libsrc.posix.ExitWatcher;
 import org.opensrc.libsrc.posix.FdSource;
@@ -55,7 +56,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
     }
 
     private final ProcessTable table;
-    private final java.util.function.Function<String, Path> consoleLog;
+    private final Function<String, Path> consoleLog;
     private final SpawnHooks hooks;
     private final int ownSession;
     private final ExitWatcher watcher;
@@ -70,7 +71,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
      *     {@code /dev/console} (srcmstr passes {@link org.opensrc.libsrc.SrcPaths#subsystemLog});
      *     null keeps /dev/console
      */
-    public RealProcessControl(ProcessTable table, java.util.function.Function<String, Path> consoleLog, SpawnHooks hooks) {
+    public RealProcessControl(ProcessTable table, Function<String, Path> consoleLog, SpawnHooks hooks) {
         this.table = table;
         this.consoleLog = consoleLog;
         this.hooks = hooks;
@@ -89,7 +90,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
         argv.add(def.path());
         List<String> env;
         try {
-            argv.addAll(ShellWords.split(def.cmdargs() == null ? "" : def.cmdargs()));
+            argv.addAll(ShellWords.split(def.cmdargs()));
             env = environment(user.get(), order.env());
         } catch (IllegalArgumentException e) {
             return new SpawnOutcome.Failed(SpawnStage.EXEC, e.getMessage());

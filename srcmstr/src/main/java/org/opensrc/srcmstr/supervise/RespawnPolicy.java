@@ -24,7 +24,7 @@ public sealed interface RespawnPolicy permits AixRespawnLimit, ExponentialBackof
     /** AIX's limit by default; back-off when the definition opts in. */
     static RespawnPolicy of(SubsystemDef def) {
         SubsystemDef.Extensions ext = def.extensions();
-        if (ext != null && ext.backoff()) {
+        if (ext.backoff()) {
             long initial = ext.backoffInitialMs() > 0 ? ext.backoffInitialMs() : DEFAULT_BACKOFF_INITIAL_MS;
             long max = ext.backoffMaxMs() > 0 ? Math.max(initial, ext.backoffMaxMs()) : Math.max(initial, DEFAULT_BACKOFF_MAX_MS);
             return new ExponentialBackoff(initial, max);

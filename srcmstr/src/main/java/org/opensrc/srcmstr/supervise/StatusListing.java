@@ -37,7 +37,7 @@ public final class StatusListing {
             running.add(instance.name());
             SubsystemRecord record = state.subsystem(instance.name());
             SubsystemDef def = instance.definition();
-            lines.add(new InstanceView(def.subsysname(), group(def), OptionalLong.of(instance.pid()),
+            lines.add(new InstanceView(def.subsysname(), def.grpname(), OptionalLong.of(instance.pid()),
                     instance.state().word(), def.display(), OptionalLong.of(since(instance.state())),
                     record.restarts(), record.lastExit(), OptionalLong.empty()));
         }
@@ -51,15 +51,12 @@ public final class StatusListing {
                     .filter(r -> r.name().equals(name))
                     .mapToLong(PendingRetry::at)
                     .min();
-            lines.add(new InstanceView(name, group(def), OptionalLong.empty(), StatusWord.INOPERATIVE,
+            lines.add(new InstanceView(name, def.grpname(), OptionalLong.empty(), StatusWord.INOPERATIVE,
                     def.display(), OptionalLong.empty(), record.restarts(), record.lastExit(), nextRetry));
         }
         return List.copyOf(lines);
     }
 
-    private static String group(SubsystemDef def) {
-        return def.grpname() == null ? "" : def.grpname();
-    }
 
     private static long since(InstanceState state) {
         return switch (state) {

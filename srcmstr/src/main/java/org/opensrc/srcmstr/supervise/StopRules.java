@@ -81,11 +81,11 @@ final class StopRules {
     }
 
     private static String orDefault(String signal, boolean forced) {
-        return signal == null || signal.isBlank() ? (forced ? SIGKILL : SIGTERM) : signal;
+        return signal.isBlank() ? (forced ? SIGKILL : SIGTERM) : signal;
     }
 
     static boolean escalates(SubsystemDef def) {
-        return def.extensions() != null && def.extensions().killEscalation();
+        return def.extensions().killEscalation();
     }
 
     /** SIGTERM the instance's process and mark it warned to stop until {@code killAt}. */

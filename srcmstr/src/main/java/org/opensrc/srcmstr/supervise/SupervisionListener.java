@@ -1,6 +1,7 @@
 package org.opensrc.srcmstr.supervise;
 
 import java.util.List;
+import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 
 /**
@@ -27,8 +28,8 @@ public interface SupervisionListener {
      * not be saved, return why (the disk is full …): the transition's spawns are then not
      * made. An ordinary save returns empty and reports its own failures.
      */
-    default java.util.Optional<String> persist(SupervisionState state, boolean urgent) {
-        return java.util.Optional.empty();
+    default Optional<String> persist(SupervisionState state, boolean urgent) {
+        return Optional.empty();
     }
 
     /** Something failed inside srcmstr while handling one event; supervision goes on. */

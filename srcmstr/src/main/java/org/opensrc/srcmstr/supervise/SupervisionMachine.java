@@ -110,7 +110,7 @@ public final class SupervisionMachine {
             throw new IllegalStateException("spawn result for unknown instance " + e.instance());
         }
         SubsystemDef def = pending.definition();
-        boolean readiness = def.extensions() != null && def.extensions().readiness();
+        boolean readiness = def.extensions().readiness();
         InstanceState state = readiness
                 ? new InstanceState.Starting(e.pid(), step.now)
                 : new InstanceState.Active(e.pid(), step.now);

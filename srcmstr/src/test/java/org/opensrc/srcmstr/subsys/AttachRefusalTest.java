@@ -73,6 +73,13 @@ class AttachRefusalTest {
         return SubsystemMessage.newBuilder().setHello(Hello.newBuilder().setToken(token)).build();
     }
 
+    /** A token bound to {@code pid}, as srcmstr issues one for a spawned instance. */
+    private String issue(int pid) {
+        String token = hub.newToken("sample");
+        hub.bind(token, pid);
+        return token;
+    }
+
     @Test
     void anUnknownTokenIsRefused() throws Exception {
         start();
@@ -82,7 +89,7 @@ class AttachRefusalTest {
     @Test
     void aFirstMessageOtherThanHelloIsRefused() throws Exception {
         start();
-        hub.issueToken("sample", SELF);
+        issue(SELF);
         var ready = SubsystemMessage.newBuilder().setReady(Ready.getDefaultInstance()).build();
         assertEquals(Status.Code.PERMISSION_DENIED, attachWith(ready).getCode());
     }
@@ -90,7 +97,7 @@ class AttachRefusalTest {
     @Test
     void aProcessThatIsNotTheInstanceItselfIsRefusedEvenWithItsToken() throws Exception {
         start();
-        String token = hub.issueToken("sample", 999_999);
+        String token = issue(999_999);
         assertEquals(Status.Code.PERMISSION_DENIED, attachWith(hello(token)).getCode());
         assertFalse(hub.isAttached(999_999));
     }
@@ -99,7 +106,7 @@ class AttachRefusalTest {
     void aChildOfTheInstanceThatKnowsTheTokenIsRefused() throws Exception {
         start();
         int parent = (int) ProcessHandle.current().parent().orElseThrow().pid();
-        String token = hub.issueToken("sample", parent);
+        String token = issue(parent);
         assertEquals(Status.Code.PERMISSION_DENIED, attachWith(hello(token)).getCode());
         assertFalse(hub.isAttached(parent));
     }
@@ -107,7 +114,7 @@ class AttachRefusalTest {
     @Test
     void theInstanceItselfMayAttach() throws Exception {
         start();
-        String token = hub.issueToken("sample", SELF);
+        String token = issue(SELF);
         var ended = new CompletableFuture<Status>();
         StreamObserver<SubsystemMessage> out = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
             @Override public void onNext(SubsystemRequest value) {}
@@ -127,7 +134,7 @@ class AttachRefusalTest {
     @Test
     void aSecondAttachWithTheSameTokenReplacesTheFirst() throws Exception {
         start();
-        String token = hub.issueToken("sample", SELF);
+        String token = issue(SELF);
         var first = new CompletableFuture<Status>();
         StreamObserver<SubsystemMessage> out = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
             @Override public void onNext(SubsystemRequest value) {}
