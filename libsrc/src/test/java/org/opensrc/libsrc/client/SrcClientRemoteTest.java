@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.testkit.TestCertificates;
 
 class SrcClientRemoteTest {
 

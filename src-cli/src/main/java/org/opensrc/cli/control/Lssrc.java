@@ -14,6 +14,7 @@ import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubserverStatusReply;
 import org.opensrc.proto.v1.SubserverStatusRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lssrc}: status of subsystems, subservers and definitions. */
@@ -21,9 +22,7 @@ import picocli.CommandLine.Option;
 public final class Lssrc extends SrcCommand {
 
     @Option(names = "-a") boolean all;
-    @Option(names = "-g") String group;
-    @Option(names = "-s") String subsystem;
-    @Option(names = "-p") Integer pid;
+    @Mixin TargetFlags target;
     @Option(names = "-l") boolean longStatus;
     @Option(names = "-t") String type;
     @Option(names = "-o") String object;
@@ -33,7 +32,6 @@ public final class Lssrc extends SrcCommand {
     @Option(names = "-N") boolean listNotifies;
     @Option(names = "-n") String notifyName;
     @Option(names = "-d") boolean defaults;
-    @Option(names = "-h") String host;
     @Option(names = "--json") boolean json;
 
     @Override
@@ -52,15 +50,15 @@ public final class Lssrc extends SrcCommand {
 
     @Override
     protected String host() {
-        return host;
+        return target.host;
     }
 
     @Override
     protected void validate() {
-        int forms = Targets.count(all, group, listSubsystems, listSubservers, listNotifies,
+        int forms = Targets.count(all, target.group, listSubsystems, listSubservers, listNotifies,
                 type != null && !listSubservers ? type : null,
-                subsystem != null && !listSubsystems ? subsystem : null,
-                pid != null && type == null ? pid : null);
+                target.subsystem != null && !listSubsystems ? target.subsystem : null,
+                target.pid != null && type == null ? target.pid : null);
         if (forms != 1) {
             throw new UsageException(null);
         }
@@ -68,16 +66,16 @@ public final class Lssrc extends SrcCommand {
         if (subserverFlags && (type == null || listSubservers)) {
             throw new UsageException(null);
         }
-        if (longStatus && (all || group != null || listSubsystems || listSubservers || listNotifies)) {
+        if (longStatus && (all || target.group != null || listSubsystems || listSubservers || listNotifies)) {
             throw new UsageException(null);
         }
-        if (defaults && (!listSubsystems || subsystem != null)) {
+        if (defaults && (!listSubsystems || target.subsystem != null)) {
             throw new UsageException(null);
         }
         if (notifyName != null && !listNotifies) {
             throw new UsageException(null);
         }
-        if ((listSubsystems || listSubservers || listNotifies) && (pid != null || host != null)) {
+        if ((listSubsystems || listSubservers || listNotifies) && (target.pid != null || target.host != null)) {
             throw new UsageException(null);
         }
     }
@@ -86,7 +84,7 @@ public final class Lssrc extends SrcCommand {
     protected int execute(SrcClient client) {
         if (listSubsystems || listSubservers || listNotifies) {
             return new org.opensrc.cli.definitions.DefinitionListing(out(), json).print(client, listSubsystems, listSubservers,
-                    subsystem, type, notifyName, defaults);
+                    target.subsystem, type, notifyName, defaults);
         }
         if (type != null) {
             return subserverStatus(client);
@@ -95,7 +93,7 @@ public final class Lssrc extends SrcCommand {
             return longStatus(client);
         }
         StatusReply reply = client.control().status(StatusRequest.newBuilder()
-                .setTarget(Targets.of(subsystem, group, all, pid)).setWithProcesses(json).build());
+                .setTarget(Targets.of(target.subsystem, target.group, all, target.pid)).setWithProcesses(json).build());
         if (json) {
             JsonOutput.print(out(), reply);
             return reply.getOutcomesCount() == 0 ? 0 : 1;
@@ -107,7 +105,7 @@ public final class Lssrc extends SrcCommand {
 
     private int longStatus(SrcClient client) {
         LongStatusReply reply = client.control().longStatus(LongStatusRequest.newBuilder()
-                .setTarget(Targets.of(subsystem, null, false, pid)).build());
+                .setTarget(Targets.of(target.subsystem, null, false, target.pid)).build());
         if (json) {
             JsonOutput.print(out(), reply);
             return reply.getOutcomesCount() == 0 ? 0 : 1;
@@ -121,7 +119,7 @@ public final class Lssrc extends SrcCommand {
 
     private int subserverStatus(SrcClient client) {
         SubserverStatusReply reply = client.control().subserverStatus(SubserverStatusRequest.newBuilder()
-                .setSubserver(Targets.subserver(type, object, subserverPid, pid))
+                .setSubserver(Targets.subserver(type, object, subserverPid, target.pid))
                 .setLong(longStatus).build());
         if (json) {
             JsonOutput.print(out(), reply);

@@ -5,16 +5,14 @@ import org.opensrc.cli.Targets;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.RefreshRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code refresh}: asks a subsystem to re-read its configuration. */
 @Command(name = "refresh")
 public final class Refresh extends SrcCommand {
 
-    @Option(names = "-g") String group;
-    @Option(names = "-p") Integer pid;
-    @Option(names = "-s") String subsystem;
-    @Option(names = "-h") String host;
+    @Mixin TargetFlags target;
 
     @Override
     protected String usage() {
@@ -23,12 +21,12 @@ public final class Refresh extends SrcCommand {
 
     @Override
     protected String host() {
-        return host;
+        return target.host;
     }
 
     @Override
     protected void validate() {
-        if (Targets.count(group, pid, subsystem) != 1) {
+        if (Targets.count(target.group, target.pid, target.subsystem) != 1) {
             throw new UsageException(null);
         }
     }
@@ -36,6 +34,6 @@ public final class Refresh extends SrcCommand {
     @Override
     protected int execute(SrcClient client) {
         return print(client.control().refresh(RefreshRequest.newBuilder()
-                .setTarget(Targets.of(subsystem, group, false, pid)).build()).getOutcomesList());
+                .setTarget(Targets.of(target.subsystem, target.group, false, target.pid)).build()).getOutcomesList());
     }
 }

@@ -15,20 +15,18 @@ import org.opensrc.proto.v1.StartReply;
 import org.opensrc.proto.v1.StartRequest;
 import org.opensrc.proto.v1.SubserverStartRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code startsrc}: starts a subsystem, a group, or a subserver. */
 @Command(name = "startsrc")
 public final class Startsrc extends SrcCommand {
 
-    @Option(names = "-s") String subsystem;
-    @Option(names = "-g") String group;
+    @Mixin TargetFlags target;
     @Option(names = "-a") String args;
     @Option(names = "-e") String env;
     @Option(names = "-t") String type;
     @Option(names = "-o") String object;
-    @Option(names = "-p") Integer pid;
-    @Option(names = "-h") String host;
     @Option(names = "--wait", arity = "0..1", fallbackValue = "60") Integer waitSeconds;
     @Option(names = "--json") boolean json;
 
@@ -42,18 +40,18 @@ public final class Startsrc extends SrcCommand {
 
     @Override
     protected String host() {
-        return host;
+        return target.host;
     }
 
     @Override
     protected void validate() {
-        if (Targets.count(subsystem, group, type) != 1) {
+        if (Targets.count(target.subsystem, target.group, type) != 1) {
             throw new UsageException(null);
         }
         if (type != null && (args != null || env != null)) {
             throw new UsageException(null);
         }
-        if (type == null && (object != null || pid != null)) {
+        if (type == null && (object != null || target.pid != null)) {
             throw new UsageException(null);
         }
         if (args != null && args.length() > 2400) {
@@ -68,10 +66,10 @@ public final class Startsrc extends SrcCommand {
     protected int execute(SrcClient client) {
         if (type != null) {
             RequestReply reply = client.control().startSubserver(SubserverStartRequest.newBuilder()
-                    .setSubserver(Targets.subserver(type, object, null, pid)).build());
+                    .setSubserver(Targets.subserver(type, object, null, target.pid)).build());
             return json ? printJson(reply, reply.getOutcomesList()) : print(reply.getOutcomesList());
         }
-        var request = StartRequest.newBuilder().setTarget(Targets.of(subsystem, group, false, null));
+        var request = StartRequest.newBuilder().setTarget(Targets.of(target.subsystem, target.group, false, null));
         if (args != null) {
             request.setArgs(args);
         }

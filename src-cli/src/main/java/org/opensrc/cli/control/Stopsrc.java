@@ -8,6 +8,7 @@ import org.opensrc.proto.v1.StopKind;
 import org.opensrc.proto.v1.StopRequest;
 import org.opensrc.proto.v1.SubserverStopRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stopsrc}: normal, forced ({@code -f}) or cancel ({@code -c}) stop. */
@@ -15,15 +16,12 @@ import picocli.CommandLine.Option;
 public final class Stopsrc extends SrcCommand {
 
     @Option(names = "-a") boolean all;
-    @Option(names = "-g") String group;
-    @Option(names = "-p") Integer pid;
-    @Option(names = "-s") String subsystem;
+    @Mixin TargetFlags target;
     @Option(names = "-f") boolean forced;
     @Option(names = "-c") boolean cancel;
     @Option(names = "-t") String type;
     @Option(names = "-o") String object;
     @Option(names = "-P") Integer subserverPid;
-    @Option(names = "-h") String host;
     @Option(names = "--wait", arity = "0..1", fallbackValue = "60") Integer waitSeconds;
 
     @Override
@@ -36,7 +34,7 @@ public final class Stopsrc extends SrcCommand {
 
     @Override
     protected String host() {
-        return host;
+        return target.host;
     }
 
     @Override
@@ -45,12 +43,14 @@ public final class Stopsrc extends SrcCommand {
             throw new UsageException(null);
         }
         if (type != null) {
-            if (cancel || all || group != null || subsystem != null || (object != null && subserverPid != null)) {
+            if (cancel || all || target.group != null || target.subsystem != null
+                    || (object != null && subserverPid != null)) {
                 throw new UsageException(null);
             }
             return;
         }
-        if (object != null || subserverPid != null || Targets.count(all, group, pid, subsystem) != 1) {
+        if (object != null || subserverPid != null
+                || Targets.count(all, target.group, target.pid, target.subsystem) != 1) {
             throw new UsageException(null);
         }
     }
@@ -59,11 +59,11 @@ public final class Stopsrc extends SrcCommand {
     protected int execute(SrcClient client) {
         if (type != null) {
             return print(client.control().stopSubserver(SubserverStopRequest.newBuilder()
-                    .setSubserver(Targets.subserver(type, object, subserverPid, pid))
+                    .setSubserver(Targets.subserver(type, object, subserverPid, target.pid))
                     .setForced(forced).build()).getOutcomesList());
         }
         var request = StopRequest.newBuilder()
-                .setTarget(Targets.of(subsystem, group, all, pid))
+                .setTarget(Targets.of(target.subsystem, target.group, all, target.pid))
                 .setKind(cancel ? StopKind.STOP_KIND_CANCEL : forced ? StopKind.STOP_KIND_FORCED : StopKind.STOP_KIND_NORMAL);
         if (waitSeconds != null) {
             request.setWaitMs(waitSeconds * 1000L);

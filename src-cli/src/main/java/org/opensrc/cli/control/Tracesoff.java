@@ -1,25 +1,35 @@
 package org.opensrc.cli.control;
 
+import org.opensrc.cli.SrcCommand;
+import org.opensrc.libsrc.client.SrcClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code tracesoff}: turns tracing off. */
 @Command(name = "tracesoff")
-public final class Tracesoff extends TraceCommand {
+public final class Tracesoff extends SrcCommand {
 
-    @Override
-    boolean on() {
-        return false;
-    }
-
-    @Override
-    boolean longTrace() {
-        return false;
-    }
+    @Mixin TraceFlags flags;
 
     @Override
     protected String usage() {
         return String.join("\n",
                 "Usage: tracesoff [-h host] {-g group_name | -p subsystem_pid | -s subsystem_name}",
                 "       tracesoff [-h host] -t subserver_type [-o subserver_object] [-p subsystem_pid] [-P subserver_pid]");
+    }
+
+    @Override
+    protected String host() {
+        return flags.target.host;
+    }
+
+    @Override
+    protected void validate() {
+        flags.validate();
+    }
+
+    @Override
+    protected int execute(SrcClient client) {
+        return print(client.control().trace(flags.request(false, false)).getOutcomesList());
     }
 }

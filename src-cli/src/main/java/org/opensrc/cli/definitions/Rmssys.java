@@ -3,7 +3,6 @@ package org.opensrc.cli.definitions;
 import java.util.List;
 import org.opensrc.cli.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
-import org.opensrc.proto.v1.NameRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,13 +19,11 @@ public final class Rmssys extends SrcCommand {
 
     @Override
     protected void validate() {
-        if (name == null) {
-            throw new UsageException(null);
-        }
+        Removal.requireName(name);
     }
 
     @Override
     protected int execute(SrcClient client) {
-        return print(List.of(client.definitions().removeSubsystem(NameRequest.newBuilder().setName(name).build()).getOutcome()));
+        return print(List.of(Removal.remove(name, client.definitions()::removeSubsystem)));
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opensrc.cli.CommandEnvironment;
 import org.opensrc.cli.Commands;
 import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.testkit.TestCertificates;
 
 /** The control commands with -h, against fake srcmstr -r servers over real TLS. */
 class RemoteCommandTest {

@@ -33,6 +33,7 @@ import org.opensrc.proto.v1.SubsystemDef;
 import org.opensrc.proto.v1.SubsystemGrpc;
 import org.opensrc.proto.v1.SubsystemMessage;
 import org.opensrc.proto.v1.SubsystemRequest;
+import org.opensrc.testkit.TestCertificates;
 
 /** Real TLS on 127.0.0.1 with certificates made by mksrccert. */
 class RemoteServerTest {

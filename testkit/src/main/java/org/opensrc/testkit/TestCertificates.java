@@ -1,4 +1,4 @@
-package org.opensrc.srcmstr.remote;
+package org.opensrc.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs dist's mksrccert (openssl) to make real certificates for a test. */
-final class TestCertificates {
+/**
+ * Runs dist's mksrccert (openssl) to make real certificates for a test. The script is found
+ * from the module the test runs in ({@code ../dist}), so this serves the modules next to dist.
+ */
+public final class TestCertificates {
 
     private static final Path SCRIPT = Path.of("../dist/src/main/dist/bin/mksrccert").toAbsolutePath().normalize();
 
     private TestCertificates() {}
 
-    static void run(String... args) throws IOException, InterruptedException {
+    /** Runs {@code mksrccert args...}; throws if it fails or does not end within 30 seconds. */
+    public static void run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString()));
         command.addAll(List.of(args));
         exec(command);
@@ -24,7 +28,7 @@ final class TestCertificates {
      * A client bundle in {@code out} whose subject is {@code /CN=first/CN=second}, signed by
      * the CA in {@code site} with openssl directly (mksrccert refuses such names).
      */
-    static Path withTwoCommonNames(Path site, Path out, String first, String second)
+    public static Path withTwoCommonNames(Path site, Path out, String first, String second)
             throws IOException, InterruptedException {
         Files.createDirectories(out);
         String key = out.resolve("client.key").toString();

@@ -1,0 +1,43 @@
+package org.opensrc.cli.control;
+
+import org.opensrc.cli.SrcCommand.UsageException;
+import org.opensrc.cli.Targets;
+import org.opensrc.proto.v1.TraceRequest;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code traceson} and {@code tracesoff} share, as a picocli mixin: the same targets (a
+ * subsystem, or a subserver with {@code -t}), the same rules for combining them, and the
+ * request that turns tracing on or off.
+ */
+final class TraceFlags {
+
+    @Mixin TargetFlags target;
+    @Option(names = "-t") String type;
+    @Option(names = "-o") String object;
+    @Option(names = "-P") Integer subserverPid;
+
+    /** Throws {@link UsageException} unless the flags name one subsystem target or one subserver. */
+    void validate() {
+        if (type != null) {
+            if (target.group != null || target.subsystem != null) {
+                throw new UsageException(null);
+            }
+            return;
+        }
+        if (object != null || subserverPid != null || Targets.count(target.group, target.pid, target.subsystem) != 1) {
+            throw new UsageException(null);
+        }
+    }
+
+    TraceRequest request(boolean on, boolean longTrace) {
+        var request = TraceRequest.newBuilder().setOn(on).setLong(longTrace);
+        if (type != null) {
+            request.setSubserver(Targets.subserver(type, object, subserverPid, target.pid));
+        } else {
+            request.setTarget(Targets.of(target.subsystem, target.group, false, target.pid));
+        }
+        return request.build();
+    }
+}
