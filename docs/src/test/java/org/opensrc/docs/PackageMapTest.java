@@ -43,7 +43,7 @@ class PackageMapTest {
     private static List<Source> mainSources() throws IOException {
         List<Source> sources = new ArrayList<>();
         List<Path> roots;
-        try (Stream<Path> walk = Files.walk(ROOT, 4)) {
+        try (Stream<Path> walk = Files.walk(ROOT, 5)) {
             roots = walk.filter(p -> p.endsWith(Path.of("src", "main", "java"))).toList();
         }
         for (Path root : roots) {

@@ -5,6 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.opensrc.cli.command.CommandEnvironment;
+import org.opensrc.cli.command.SrcCommand;
+import org.opensrc.cli.control.Lssrc;
+import org.opensrc.cli.control.Refresh;
+import org.opensrc.cli.control.Startsrc;
+import org.opensrc.cli.control.Stopsrc;
+import org.opensrc.cli.control.Tracesoff;
+import org.opensrc.cli.control.Traceson;
+import org.opensrc.cli.definitions.Chserver;
+import org.opensrc.cli.definitions.Chssys;
+import org.opensrc.cli.definitions.Mknotify;
+import org.opensrc.cli.definitions.Mkserver;
+import org.opensrc.cli.definitions.Mkssys;
+import org.opensrc.cli.definitions.Rmnotify;
+import org.opensrc.cli.definitions.Rmserver;
+import org.opensrc.cli.definitions.Rmssys;
 import picocli.CommandLine;
 
 /**
@@ -16,20 +32,20 @@ public final class Commands {
     private static final Map<String, Supplier<SrcCommand>> TABLE = new LinkedHashMap<>();
 
     static {
-        register("startsrc", org.opensrc.cli.control.Startsrc::new);
-        register("stopsrc", org.opensrc.cli.control.Stopsrc::new);
-        register("lssrc", org.opensrc.cli.control.Lssrc::new);
-        register("refresh", org.opensrc.cli.control.Refresh::new);
-        register("traceson", org.opensrc.cli.control.Traceson::new);
-        register("tracesoff", org.opensrc.cli.control.Tracesoff::new);
-        register("mkssys", org.opensrc.cli.definitions.Mkssys::new);
-        register("chssys", org.opensrc.cli.definitions.Chssys::new);
-        register("rmssys", org.opensrc.cli.definitions.Rmssys::new);
-        register("mkserver", org.opensrc.cli.definitions.Mkserver::new);
-        register("chserver", org.opensrc.cli.definitions.Chserver::new);
-        register("rmserver", org.opensrc.cli.definitions.Rmserver::new);
-        register("mknotify", org.opensrc.cli.definitions.Mknotify::new);
-        register("rmnotify", org.opensrc.cli.definitions.Rmnotify::new);
+        register("startsrc", Startsrc::new);
+        register("stopsrc", Stopsrc::new);
+        register("lssrc", Lssrc::new);
+        register("refresh", Refresh::new);
+        register("traceson", Traceson::new);
+        register("tracesoff", Tracesoff::new);
+        register("mkssys", Mkssys::new);
+        register("chssys", Chssys::new);
+        register("rmssys", Rmssys::new);
+        register("mkserver", Mkserver::new);
+        register("chserver", Chserver::new);
+        register("rmserver", Rmserver::new);
+        register("mknotify", Mknotify::new);
+        register("rmnotify", Rmnotify::new);
     }
 
     private Commands() {}

@@ -1,5 +1,6 @@
 package org.opensrc.cli;
 
+import org.opensrc.cli.command.CommandEnvironment;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

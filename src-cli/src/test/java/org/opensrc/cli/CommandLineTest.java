@@ -1,5 +1,6 @@
 package org.opensrc.cli;
 
+import org.opensrc.cli.command.CommandEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,9 +1,9 @@
 package org.opensrc.cli.control;
 
 import java.util.List;
-import org.opensrc.cli.JsonOutput;
-import org.opensrc.cli.SrcCommand;
-import org.opensrc.cli.Targets;
+import org.opensrc.cli.command.JsonOutput;
+import org.opensrc.cli.command.SrcCommand;
+import org.opensrc.cli.command.Targets;
 import org.opensrc.cli.status.StatusText;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.LongStatusReply;

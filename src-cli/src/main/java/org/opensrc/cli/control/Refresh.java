@@ -1,7 +1,7 @@
 package org.opensrc.cli.control;
 
-import org.opensrc.cli.SrcCommand;
-import org.opensrc.cli.Targets;
+import org.opensrc.cli.command.SrcCommand;
+import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.RefreshRequest;
 import picocli.CommandLine.Command;

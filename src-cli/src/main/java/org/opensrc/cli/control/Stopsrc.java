@@ -1,8 +1,8 @@
 package org.opensrc.cli.control;
 
 import java.time.Duration;
-import org.opensrc.cli.SrcCommand;
-import org.opensrc.cli.Targets;
+import org.opensrc.cli.command.SrcCommand;
+import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.StopKind;
 import org.opensrc.proto.v1.StopRequest;

@@ -1,7 +1,7 @@
 package org.opensrc.cli.control;
 
-import org.opensrc.cli.SrcCommand.UsageException;
-import org.opensrc.cli.Targets;
+import org.opensrc.cli.command.SrcCommand.UsageException;
+import org.opensrc.cli.command.Targets;
 import org.opensrc.proto.v1.TraceRequest;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

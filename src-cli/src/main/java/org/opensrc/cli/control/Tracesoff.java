@@ -1,6 +1,6 @@
 package org.opensrc.cli.control;
 
-import org.opensrc.cli.SrcCommand;
+import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package org.opensrc.cli.definitions;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opensrc.cli.SrcCommand;
+import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverChange;
 import org.opensrc.proto.v1.SubserverDef;

@@ -1,7 +1,7 @@
 package org.opensrc.cli.definitions;
 
 import java.util.function.Function;
-import org.opensrc.cli.SrcCommand.UsageException;
+import org.opensrc.cli.command.SrcCommand.UsageException;
 import org.opensrc.proto.v1.DefinitionReply;
 import org.opensrc.proto.v1.NameRequest;
 import org.opensrc.proto.v1.Outcome;

@@ -1,7 +1,7 @@
 package org.opensrc.cli.definitions;
 
 import java.util.List;
-import org.opensrc.cli.SrcCommand;
+import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

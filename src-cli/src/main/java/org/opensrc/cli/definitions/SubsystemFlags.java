@@ -2,8 +2,8 @@ package org.opensrc.cli.definitions;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opensrc.cli.SrcCommand.Refusal;
-import org.opensrc.cli.SrcCommand.UsageException;
+import org.opensrc.cli.command.SrcCommand.Refusal;
+import org.opensrc.cli.command.SrcCommand.UsageException;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.signal.Parsed;
 import org.opensrc.libsrc.signal.Signals;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.cli.CommandEnvironment;
+import org.opensrc.cli.command.CommandEnvironment;
 import org.opensrc.cli.Commands;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.testkit.TestCertificates;

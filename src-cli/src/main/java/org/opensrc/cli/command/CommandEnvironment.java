@@ -1,4 +1,4 @@
-package org.opensrc.cli;
+package org.opensrc.cli.command;
 
 import java.util.Map;
 import java.util.function.IntSupplier;

@@ -1,4 +1,4 @@
-package org.opensrc.cli;
+package org.opensrc.cli.command;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -28,7 +28,7 @@ public abstract class SrcCommand implements Callable<Integer> {
     private PrintWriter err;
     private CommandEnvironment environment;
 
-    final void bind(PrintWriter out, PrintWriter err, CommandEnvironment environment) {
+    public final void bind(PrintWriter out, PrintWriter err, CommandEnvironment environment) {
         this.out = out;
         this.err = err;
         this.environment = environment;
@@ -118,7 +118,7 @@ public abstract class SrcCommand implements Callable<Integer> {
         }
     }
 
-    final void printUsage(String problem) {
+    public final void printUsage(String problem) {
         if (problem != null && !problem.isBlank()) {
             err.println(problem);
         }

@@ -1,4 +1,4 @@
-package org.opensrc.cli;
+package org.opensrc.cli.command;
 
 import org.opensrc.proto.v1.Subserver;
 import org.opensrc.proto.v1.Target;

@@ -1,4 +1,4 @@
-package org.opensrc.cli;
+package org.opensrc.cli.command;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

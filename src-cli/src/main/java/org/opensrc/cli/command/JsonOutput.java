@@ -1,4 +1,4 @@
-package org.opensrc.cli;
+package org.opensrc.cli.command;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
