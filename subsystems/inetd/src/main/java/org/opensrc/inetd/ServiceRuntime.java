@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import org.opensrc.inetd.config.ServiceEntry;
+import org.opensrc.inetd.control.ServiceStatus;
 import org.opensrc.inetd.limit.ServiceLimiter;
 import org.opensrc.inetd.limit.Verdict;
 import org.opensrc.inetd.net.EventLoop;
