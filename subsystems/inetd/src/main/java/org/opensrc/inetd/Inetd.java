@@ -64,10 +64,9 @@ public final class Inetd implements InetdControl, AutoCloseable {
         this.spawner = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().daemon().name("inetd-spawn-", 0).factory());
-        this.ctx = new Context(loop, launcher, spawner, clock,
+        this.ctx = new Context(loop, new LoopScheduler(loop, clock), launcher, spawner, clock,
                 new StreamInternals(clock, settings.maxInternalStreams(), settings.internalIdle()),
-                new ChildBudget(settings.maxChildren()), exits::watch);
-        ctx.capacityChanged = this::capacityChanged;
+                new ChildBudget(settings.maxChildren()), exits::watch, this::capacityChanged);
         this.current = new InetdConfig(settings.configFile(), List.of(), List.of(), List.of());
     }
 
@@ -136,12 +135,12 @@ public final class Inetd implements InetdControl, AutoCloseable {
     /** Logs every connection (peer, service, pid, exit status, duration) at INFO when on. */
     @Override
     public void setTrace(boolean on) {
-        ctx.trace = on;
+        ctx.setTrace(on);
         LOG.info("tracing {}", on ? "on" : "off");
     }
 
     public boolean trace() {
-        return ctx.trace;
+        return ctx.trace();
     }
 
     /**
@@ -162,7 +161,7 @@ public final class Inetd implements InetdControl, AutoCloseable {
             }
         }
         retired.forEach(r -> rows.add(r.status()));
-        return new InetdSnapshot(settings.configFile(), ctx.trace, ctx.totalRunning(), rows, current.problems());
+        return new InetdSnapshot(settings.configFile(), ctx.trace(), ctx.totalRunning(), rows, current.problems());
     }
 
     private ConfigParser parser() {
@@ -198,12 +197,12 @@ public final class Inetd implements InetdControl, AutoCloseable {
         }
         next.problems().forEach(p -> LOG.warn("{} (line skipped)", p));
         try {
-            ctx.hosts = HostsAccess.load(settings.etcDir());
+            ctx.useHostsAccess(HostsAccess.load(settings.etcDir()));
         } catch (IOException e) {
             LOG.error("cannot read hosts.allow/hosts.deny in {}: {}", settings.etcDir(), e.getMessage());
         }
-        ctx.guard = new LoopGuard(next.enabled().stream().filter(e -> e.isInternal() && !e.protocol().isStream())
-                .map(ServiceEntry::port).collect(Collectors.toSet()));
+        ctx.useGuard(new LoopGuard(next.enabled().stream().filter(e -> e.isInternal() && !e.protocol().isStream())
+                .map(ServiceEntry::port).collect(Collectors.toSet())));
         ConfigDiff diff = ConfigDiff.between(current.enabled(), next.enabled());
         for (ServiceEntry gone : diff.removed()) {
             ServiceRuntime r = active.remove(gone.key());
