@@ -116,7 +116,7 @@ final class ServiceRuntime {
         try {
             result = new Event.BindSucceeded(Net.open(entry.protocol(), bindAddress(entry), entry.port(), BACKLOG));
         } catch (NetException | UnknownHostException e) {
-            result = new Event.BindFailed(e.getMessage());
+            result = new Event.BindFailed(String.valueOf(e.getMessage()));
         }
         applyLogging(result);
     }
