@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ServiceRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
-    static final int BACKLOG = 128;
+    private static final int BACKLOG = 128;
     private static final int BURST = 32;
     private static final int SIGKILL = 9;
 
