@@ -19,6 +19,11 @@ import org.opensrc.inetd.config.Problem;
 import org.opensrc.inetd.config.ServiceEntry;
 import org.opensrc.inetd.config.ServiceKey;
 import org.opensrc.inetd.config.ServicesFile;
+import org.opensrc.inetd.control.InetdControl;
+import org.opensrc.inetd.control.InetdSnapshot;
+import org.opensrc.inetd.control.ReloadReport;
+import org.opensrc.inetd.control.ServiceStatus;
+import org.opensrc.inetd.control.SubserverChange;
 import org.opensrc.inetd.internal.LoopGuard;
 import org.opensrc.inetd.internal.StreamInternals;
 import org.opensrc.inetd.limit.ChildBudget;
@@ -36,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * All state lives on one platform thread, "inetd-loop"; the public methods may be called from any thread
  * and hand their work to it. Exits come from libsrc's ExitWatcher thread, also through the loop.
  */
-public final class Inetd implements AutoCloseable {
+public final class Inetd implements InetdControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Inetd.class);
     private static final int SIGKILL = 9;
 
@@ -59,10 +64,9 @@ public final class Inetd implements AutoCloseable {
         this.spawner = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().daemon().name("inetd-spawn-", 0).factory());
-        this.ctx = new Context(loop, launcher, spawner, clock,
+        this.ctx = new Context(loop, new LoopScheduler(loop, clock), launcher, spawner, clock,
                 new StreamInternals(clock, settings.maxInternalStreams(), settings.internalIdle()),
-                new ChildBudget(settings.maxChildren()), exits::watch);
-        ctx.capacityChanged = this::capacityChanged;
+                new ChildBudget(settings.maxChildren()), exits::watch, this::capacityChanged);
         this.current = new InetdConfig(settings.configFile(), List.of(), List.of(), List.of());
     }
 
@@ -77,11 +81,13 @@ public final class Inetd implements AutoCloseable {
     }
 
     /** Re-reads the file and applies the difference (SIGHUP, {@code refresh -s inetd}). */
+    @Override
     public CompletableFuture<ReloadReport> reload() {
         return loop.call(this::reloadNow);
     }
 
     /** Uncomments the service's lines and reloads ({@code startsrc -t NAME}). */
+    @Override
     public CompletableFuture<SubserverChange> enable(String service) {
         return loop.call(() -> {
             boolean known = !current.named(service).isEmpty() || !parse().named(service).isEmpty();
@@ -94,6 +100,7 @@ public final class Inetd implements AutoCloseable {
      * Comments out the service's lines and reloads ({@code stopsrc -t NAME}); with {@code killRunning}
      * ({@code stopsrc -f -t NAME}) its running servers get SIGKILL, each to its whole process group.
      */
+    @Override
     public CompletableFuture<SubserverChange> disable(String service, boolean killRunning) {
         return loop.call(() -> {
             boolean known = !current.named(service).isEmpty() || !parse().named(service).isEmpty();
@@ -126,19 +133,21 @@ public final class Inetd implements AutoCloseable {
     }
 
     /** Logs every connection (peer, service, pid, exit status, duration) at INFO when on. */
+    @Override
     public void setTrace(boolean on) {
-        ctx.trace = on;
+        ctx.setTrace(on);
         LOG.info("tracing {}", on ? "on" : "off");
     }
 
     public boolean trace() {
-        return ctx.trace;
+        return ctx.trace();
     }
 
     /**
      * Every service of the running inetd with its live counters, for {@code lssrc -ls inetd}. A commented-out
      * line is not a service of the running inetd (AIX lists only its configured entries), so it has no row.
      */
+    @Override
     public InetdSnapshot snapshot() {
         return loop.call(this::snapshotNow).join();
     }
@@ -152,13 +161,7 @@ public final class Inetd implements AutoCloseable {
             }
         }
         retired.forEach(r -> rows.add(r.status()));
-        return new InetdSnapshot(settings.configFile(), ctx.trace, ctx.totalRunning(), rows, current.problems());
-    }
-
-    /** The listening descriptor of the first active service named {@code name}, or -1 (for tests). */
-    int listeningFd(String name) {
-        return loop.call(() -> active.values().stream().filter(r -> r.entry().name().equals(name))
-                .mapToInt(ServiceRuntime::fd).findFirst().orElse(-1)).join();
+        return new InetdSnapshot(settings.configFile(), ctx.trace(), ctx.totalRunning(), rows, current.problems());
     }
 
     private ConfigParser parser() {
@@ -194,12 +197,12 @@ public final class Inetd implements AutoCloseable {
         }
         next.problems().forEach(p -> LOG.warn("{} (line skipped)", p));
         try {
-            ctx.hosts = HostsAccess.load(settings.etcDir());
+            ctx.useHostsAccess(HostsAccess.load(settings.etcDir()));
         } catch (IOException e) {
             LOG.error("cannot read hosts.allow/hosts.deny in {}: {}", settings.etcDir(), e.getMessage());
         }
-        ctx.guard = new LoopGuard(next.enabled().stream().filter(e -> e.isInternal() && !e.protocol().isStream())
-                .map(ServiceEntry::port).collect(Collectors.toSet()));
+        ctx.useGuard(new LoopGuard(next.enabled().stream().filter(e -> e.isInternal() && !e.protocol().isStream())
+                .map(ServiceEntry::port).collect(Collectors.toSet())));
         ConfigDiff diff = ConfigDiff.between(current.enabled(), next.enabled());
         for (ServiceEntry gone : diff.removed()) {
             ServiceRuntime r = active.remove(gone.key());

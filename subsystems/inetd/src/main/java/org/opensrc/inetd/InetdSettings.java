@@ -45,11 +45,6 @@ public record InetdSettings(Path configFile, Path servicesFile, Path etcDir, int
                 strictPermissions);
     }
 
-    public InetdSettings withMaxChildren(int max) {
-        return new InetdSettings(configFile, servicesFile, etcDir, max, maxInternalStreams, internalIdle,
-                strictPermissions);
-    }
-
     public InetdSettings withStrictPermissions(boolean strict) {
         return new InetdSettings(configFile, servicesFile, etcDir, maxChildren, maxInternalStreams, internalIdle,
                 strict);

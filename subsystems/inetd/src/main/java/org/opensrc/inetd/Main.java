@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.opensrc.inetd.spawn.PosixChildLauncher;
-import org.opensrc.inetd.src.InetdSrcHandler;
+import org.opensrc.inetd.control.InetdSrcHandler;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.subsystem.SrcConnection;
 import org.opensrc.libsrc.subsystem.SrcSubsystem;

@@ -4,13 +4,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.opensrc.inetd.config.ServiceEntry;
-import org.opensrc.inetd.limit.ServiceLimiter;
-import org.opensrc.inetd.limit.Verdict;
-import org.opensrc.inetd.net.EventLoop;
+import org.opensrc.inetd.control.ServiceStatus;
 import org.opensrc.inetd.net.Net;
 import org.opensrc.inetd.net.NetException;
+import org.opensrc.inetd.service.Effect;
+import org.opensrc.inetd.service.Event;
+import org.opensrc.inetd.service.Scheduler;
+import org.opensrc.inetd.service.ServiceMachine;
+import org.opensrc.inetd.service.ServiceTimer;
 import org.opensrc.inetd.spawn.Launch;
 import org.opensrc.libsrc.posix.ExitStatus;
 import org.opensrc.libsrc.posix.Posix;
@@ -18,129 +25,115 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured service at run time: its socket, whether the loop polls it, its limiter and counters.
- * The socket is polled only while nothing holds it back: a wait child owning it, a spawn-rate back-off,
- * max-child, or the global cap. Loop thread only.
+ * The driver of one service's {@link ServiceMachine}: it turns socket readiness, spawn results, exits and
+ * timers into events, and carries out the effects (sockets, spawns, timers, logs). The socket is polled
+ * exactly when the machine is {@linkplain ServiceMachine#accepting accepting}. Loop thread only.
  */
 final class ServiceRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
-    static final int BACKLOG = 128;
+    private static final int BACKLOG = 128;
     private static final int BURST = 32;
-    private static final Duration FIRST_BIND_RETRY = Duration.ofSeconds(5);
-    private static final Duration MAX_BIND_RETRY = Duration.ofMinutes(5);
+    private static final int SIGKILL = 9;
 
     private final Context ctx;
-    private ServiceEntry entry;
-    private final ServiceLimiter limiter;
-    private int fd = -1;
-    private boolean childHoldsSocket;
-    private EventLoop.Timer resume;
-    private EventLoop.Timer bindRetry;
-    private Duration nextBindRetry = FIRST_BIND_RETRY;
-    private boolean backingOff;
-    private boolean retired;
-    private long accepted;
-    private long refused;
-    private long rateLimited;
-    private int running;
-    private int spawning;
-    private boolean killLateChildren;
-    private static final int SIGKILL = 9;
-    private Optional<String> lastExit = Optional.empty();
+    private final ServiceMachine machine;
+    private final Map<ServiceTimer, Scheduler.Cancellable> timers = new EnumMap<>(ServiceTimer.class);
 
     ServiceRuntime(Context ctx, ServiceEntry entry) {
         this.ctx = ctx;
-        this.entry = entry;
-        this.limiter = new ServiceLimiter(entry.limits());
+        this.machine = new ServiceMachine(entry);
     }
 
     ServiceEntry entry() {
-        return entry;
-    }
-
-    int fd() {
-        return fd;
+        return machine.entry();
     }
 
     int running() {
-        return running;
-    }
-
-    boolean retired() {
-        return retired;
+        return machine.running();
     }
 
     /** New line for the same socket (user, server, args, limits may differ). */
     void replace(ServiceEntry next) {
-        this.entry = next;
-        limiter.update(next.limits());
+        applyLogging(new Event.Replaced(next));
         update();
     }
 
+    /** Binds the socket (retried with back-off on failure). */
     void open() {
-        bindRetry = null;
-        try {
-            fd = Net.open(entry.protocol(), bindAddress(), entry.port(), BACKLOG);
-            nextBindRetry = FIRST_BIND_RETRY;
-            LOG.info("{}: listening on port {}", entry.key(), entry.port());
-        } catch (NetException | UnknownHostException e) {
-            LOG.error("{}: bind to port {}: {}; retrying in {} s", entry.key(), entry.port(), e.getMessage(),
-                    nextBindRetry.toSeconds());
-            bindRetry = ctx.loop.schedule(nextBindRetry, this::open);
-            Duration doubled = nextBindRetry.multipliedBy(2);
-            nextBindRetry = doubled.compareTo(MAX_BIND_RETRY) > 0 ? MAX_BIND_RETRY : doubled;
-        }
+        bind();
         update();
-    }
-
-    private InetAddress bindAddress() throws UnknownHostException {
-        return "*".equals(entry.bindHost()) ? null : InetAddress.getByName(entry.bindHost());
     }
 
     /** Stops accepting for good and closes the socket; running children are left alone. */
     void retire() {
-        retired = true;
-        cancel(resume);
-        cancel(bindRetry);
-        if (fd >= 0) {
-            ctx.loop.unregister(fd);
-            Net.close(fd);
-            fd = -1;
-        }
+        applyLogging(new Event.Retire());
     }
 
-    private static void cancel(EventLoop.Timer t) {
-        if (t != null) {
-            t.cancel();
-        }
+    /** A forced stop: children still being spawned are killed as soon as they exist. */
+    void killLateChildren() {
+        applyLogging(new Event.ForcedStop());
     }
 
-    private boolean externalWait() {
-        return entry.waits() && !entry.isInternal();
+    /** Pids of this service's running children. */
+    List<Integer> pids() {
+        return ctx.pidsOf(this);
     }
 
-    /** Polls the socket exactly when nothing holds the service back. */
+    void childExited(Context.Child child, ExitStatus status) {
+        applyLogging(new Event.ChildExited(child.pid(), status.describe(), Duration.between(child.started(),
+                ctx.now()), child.peer()));
+        update();
+    }
+
+    /** Polls the socket exactly when the machine accepts. */
     void update() {
-        if (fd < 0) {
+        OptionalInt socket = machine.socket();
+        if (socket.isEmpty()) {
             return;
         }
-        boolean want = !retired && !childHoldsSocket && !backingOff && limiter.hasRoom(running + spawning)
-                && ctx.hasGlobalRoom();
-        if (want && !ctx.loop.isRegistered(fd)) {
-            ctx.loop.register(fd, ready -> onReady());
-        } else if (!want && ctx.loop.isRegistered(fd)) {
-            ctx.loop.unregister(fd);
+        int fd = socket.getAsInt();
+        boolean want = machine.accepting(ctx.hasGlobalRoom());
+        if (want && !ctx.loop().isRegistered(fd)) {
+            ctx.loop().register(fd, ready -> onReady(fd));
+        } else if (!want && ctx.loop().isRegistered(fd)) {
+            ctx.loop().unregister(fd);
         }
     }
 
-    private void onReady() {
+    ServiceStatus status() {
+        ServiceEntry entry = machine.entry();
+        ServiceMachine.Counters c = machine.counters();
+        OptionalInt socket = machine.socket();
+        boolean polled = socket.isPresent() && ctx.loop().isRegistered(socket.getAsInt());
+        return new ServiceStatus(entry.name(), entry.protocol().token(), entry.bindHost(), entry.port(),
+                entry.waits(), entry.command(), entry.args(), machine.stateWord(polled), c.accepted(), c.refused(),
+                c.rateLimited(), c.running(), c.lastExit());
+    }
+
+    private void bind() {
+        ServiceEntry entry = machine.entry();
+        Event result;
         try {
-            if (externalWait()) {
-                spawnWaiter();
+            result = new Event.BindSucceeded(Net.open(entry.protocol(), bindAddress(entry), entry.port(), BACKLOG));
+        } catch (NetException | UnknownHostException e) {
+            result = new Event.BindFailed(String.valueOf(e.getMessage()));
+        }
+        applyLogging(result);
+    }
+
+    private static InetAddress bindAddress(ServiceEntry entry) throws UnknownHostException {
+        return "*".equals(entry.bindHost()) ? null : InetAddress.getByName(entry.bindHost());
+    }
+
+    private void onReady(int fd) {
+        ServiceEntry entry = machine.entry();
+        try {
+            if (entry.waits() && !entry.isInternal()) {
+                apply(new Event.WaitRequest());
             } else if (entry.protocol().isStream()) {
-                acceptBurst();
+                acceptBurst(fd);
             } else {
-                datagrams();
+                datagrams(fd);
             }
         } catch (NetException e) {
             LOG.error("{}: {}", entry.key(), e.getMessage());
@@ -148,8 +141,8 @@ final class ServiceRuntime {
         update();
     }
 
-    private void acceptBurst() throws NetException {
-        for (int i = 0; i < BURST && !backingOff && limiter.hasRoom(running + spawning) && ctx.hasGlobalRoom(); i++) {
+    private void acceptBurst(int fd) throws NetException {
+        for (int i = 0; i < BURST && machine.accepting(ctx.hasGlobalRoom()); i++) {
             Optional<Integer> conn = Net.accept(fd);
             if (conn.isEmpty()) {
                 return;
@@ -158,7 +151,7 @@ final class ServiceRuntime {
         }
     }
 
-    private void connection(int conn) {
+    private void connection(int conn) throws NetException {
         InetSocketAddress peer;
         try {
             peer = Net.peer(conn);
@@ -166,199 +159,128 @@ final class ServiceRuntime {
             Net.close(conn);
             return;
         }
-        if (!ctx.permits(entry, peer.getAddress())) {
-            refused++;
-            trace("REFUSED {} from {}: access denied", peer);
-            Net.close(conn);
-            return;
-        }
-        switch (limiter.admit(peer.getAddress(), ctx.now())) {
-            case Verdict.Admit() -> start(conn, peer);
-            case Verdict.TooManyFromSource(int perMinute) -> {
-                rateLimited++;
-                trace("REFUSED {} from {}: over " + perMinute + " connections per minute", peer);
-                Net.close(conn);
-            }
-            case Verdict.BackOff b -> {
-                rateLimited++;
-                Net.close(conn);
-                backOff(b);
-            }
-        }
+        apply(new Event.Connected(conn, peer, ctx.permits(machine.entry(), peer.getAddress())));
     }
 
-    private void start(int conn, InetSocketAddress peer) {
-        accepted++;
-        if (entry.isInternal()) {
-            running++;
-            ctx.internalStarted();
-            trace("START {} from {} internal", peer);
-            ctx.streams.serve(entry.internalName().orElseThrow(), conn,
-                    (service, f) -> ctx.loop.execute(this::internalDone));
-            return;
-        }
-        // counted while it is being spawned, so max-child and the global cap hold
-        spawning++;
-        ctx.pendingSpawns++;
-        ServiceEntry spawned = entry;
-        ctx.spawner.execute(() -> {
-            Launch launch = ctx.launcher.launch(spawned, conn, Optional.of(peer));
-            Net.close(conn);
-            ctx.loop.execute(() -> {
-                ctx.pendingSpawns--;
-                spawning--;
-                started(launch, Optional.of(peer));
-                if (killLateChildren && launch instanceof Launch.Started(int pid)) {
-                    // a forced stop came while this child was being spawned
-                    if (!Posix.killGroup(pid, SIGKILL)) {
-                        Posix.kill(pid, SIGKILL);
-                    }
-                }
-                if (launch instanceof Launch.Failed) {
-                    ctx.capacityChanged.run();
-                }
-                update();
-            });
-        });
-    }
-
-    private void started(Launch launch, Optional<InetSocketAddress> peer) {
-        switch (launch) {
-            case Launch.Started(int pid) -> {
-                running++;
-                ctx.childStarted(this, pid, peer);
-                trace("START {} from {} pid=" + pid, peer.map(Object::toString).orElse("-"));
-            }
-            case Launch.Failed(String reason) -> LOG.error("{}: cannot start {}: {}", entry.key(), entry.server(),
-                    reason);
-        }
-    }
-
-    private void internalDone() {
-        running--;
-        ctx.internalEnded();
-        update();
-    }
-
-    private void spawnWaiter() throws NetException {
-        switch (limiter.admit(InetAddress.getLoopbackAddress(), ctx.now())) {
-            case Verdict.BackOff b -> {
-                rateLimited++;
-                backOff(b);
-                return;
-            }
-            case Verdict.Admit() -> {}
-            case Verdict.TooManyFromSource t -> {}
-        }
-        accepted++;
-        Net.setBlocking(fd, true);
-        Launch launch = ctx.launcher.launch(entry, fd, Optional.empty());
-        if (launch instanceof Launch.Started) {
-            childHoldsSocket = true;
-        } else {
-            Net.setBlocking(fd, false);
-            drainOne();
-        }
-        started(launch, Optional.empty());
-    }
-
-    /** After a failed start, drop the request that woke us so the loop does not spin on it. */
-    private void drainOne() throws NetException {
-        if (entry.protocol().isStream()) {
-            Optional<Integer> c = Net.accept(fd);
-            c.ifPresent(Net::close);
-        } else {
-            Net.receive(fd, 65536);
-        }
-    }
-
-    private void datagrams() throws NetException {
-        for (int i = 0; i < BURST && !backingOff; i++) {
+    private void datagrams(int fd) throws NetException {
+        for (int i = 0; i < BURST && machine.listening(); i++) {
             Optional<Net.Datagram> d = Net.receive(fd, 65536);
             if (d.isEmpty()) {
                 return;
             }
             InetSocketAddress from = d.get().sender();
-            if (!ctx.guard.mayAnswer(from) || !ctx.permits(entry, from.getAddress())) {
-                refused++;
-                trace("IGNORED {} datagram from {}", from);
-                continue;
-            }
-            switch (limiter.admit(from.getAddress(), ctx.now())) {
-                case Verdict.Admit() -> {
-                    accepted++;
-                    Optional<byte[]> reply = ctx.datagrams.reply(entry.internalName().orElseThrow(),
-                            d.get().data(), ctx.now());
-                    if (reply.isPresent()) {
-                        Net.send(fd, reply.get(), from);
-                    }
+            boolean permitted = ctx.guard().mayAnswer(from) && ctx.permits(machine.entry(), from.getAddress());
+            apply(new Event.DatagramReceived(from, d.get().data(), permitted));
+        }
+    }
+
+    /** Applies {@code event} now and carries out its effects; a socket error ends the work in hand. */
+    private void apply(Event event) throws NetException {
+        for (Effect effect : machine.apply(event, ctx.now())) {
+            carryOut(effect);
+        }
+    }
+
+    /** As {@link #apply}, for work no caller waits on: a socket error is logged. */
+    private void applyLogging(Event event) {
+        try {
+            apply(event);
+        } catch (NetException e) {
+            LOG.error("{}: {}", machine.entry().key(), e.getMessage());
+        }
+    }
+
+    private void carryOut(Effect effect) throws NetException {
+        switch (effect) {
+            case Effect.Bind b -> bind();
+            case Effect.ArmTimer a -> timers.put(a.timer(), ctx.scheduler().schedule(a.at(), () -> {
+                timers.remove(a.timer());
+                applyLogging(new Event.TimerFired(a.timer()));
+                update();
+            }));
+            case Effect.CancelTimer c -> {
+                Scheduler.Cancellable armed = timers.remove(c.timer());
+                if (armed != null) {
+                    armed.cancel();
                 }
-                case Verdict.TooManyFromSource t -> rateLimited++;
-                case Verdict.BackOff b -> {
-                    rateLimited++;
-                    backOff(b);
+            }
+            case Effect.CloseSocket c -> {
+                ctx.loop().unregister(c.fd());
+                Net.close(c.fd());
+            }
+            case Effect.CloseConnection c -> Net.close(c.conn());
+            case Effect.ServeInternal s -> {
+                ctx.internalStarted();
+                ctx.streams().serve(s.name(), s.conn(), (service, f) -> ctx.loop().execute(this::internalDone));
+            }
+            case Effect.Spawn s -> spawn(s);
+            case Effect.LendSocket l -> {
+                Net.setBlocking(l.fd(), true);
+                apply(new Event.WaitServerLaunched(ctx.launcher().launch(l.entry(), l.fd(), Optional.empty())));
+            }
+            case Effect.ReclaimSocket r -> {
+                Net.setBlocking(r.fd(), false);
+                if (r.dropRequest()) {
+                    dropRequest(r.fd());
+                }
+            }
+            case Effect.Answer a -> {
+                Optional<byte[]> reply = ctx.datagrams().reply(a.name(), a.request(), ctx.now());
+                if (reply.isPresent()) {
+                    Net.send(a.fd(), reply.get(), a.to());
+                }
+            }
+            case Effect.Track t -> ctx.childStarted(this, t.pid(), t.peer());
+            case Effect.Kill k -> {
+                if (!Posix.killGroup(k.pid(), SIGKILL)) {
+                    Posix.kill(k.pid(), SIGKILL);
+                }
+            }
+            case Effect.CapacityChanged c -> ctx.capacityChanged();
+            case Effect.Log l -> {
+                switch (l.level()) {
+                    case INFO -> LOG.info("{}", l.message());
+                    case WARN -> LOG.warn("{}", l.message());
+                    case ERROR -> LOG.error("{}", l.message());
+                }
+            }
+            case Effect.Trace t -> {
+                if (ctx.trace()) {
+                    LOG.info("{}", t.message());
+                } else {
+                    LOG.debug("{}", t.message());
                 }
             }
         }
     }
 
-    private void backOff(Verdict.BackOff b) {
-        backingOff = true;
-        LOG.warn("{}: more than {} starts per minute (looping?); pausing the service for {} s", entry.key(),
-                b.perMinute(), b.pause().toSeconds());
-        resume = ctx.loop.schedule(b.pause(), () -> {
-            backingOff = false;
-            LOG.info("{}: resuming after back-off", entry.key());
-            update();
+    /** Spawns off the loop thread (posix_spawn waits for the exec); the result comes back on the loop. */
+    private void spawn(Effect.Spawn s) {
+        ctx.spawnStarted();
+        ctx.spawner().execute(() -> {
+            Launch launch = ctx.launcher().launch(s.entry(), s.conn(), Optional.of(s.peer()));
+            Net.close(s.conn());
+            ctx.loop().execute(() -> {
+                ctx.spawnEnded();
+                applyLogging(new Event.Spawned(launch, s.peer()));
+                update();
+            });
         });
+    }
+
+    private void internalDone() {
+        applyLogging(new Event.InternalEnded());
+        ctx.internalEnded();
         update();
     }
 
-    void childExited(Context.Child child, ExitStatus status) {
-        running--;
-        lastExit = Optional.of(status.describe());
-        long millis = (System.nanoTime() - child.startNanos()) / 1_000_000;
-        trace("EXIT {} pid=" + child.pid() + " status=" + status.describe() + " duration=" + millis + "ms peer={}",
-                child.peer().map(Object::toString).orElse("-"));
-        if (externalWait() && childHoldsSocket) {
-            childHoldsSocket = false;
-            if (fd >= 0) {
-                try {
-                    Net.setBlocking(fd, false);
-                } catch (NetException e) {
-                    LOG.error("{}: {}", entry.key(), e.getMessage());
-                }
-            }
-        }
-        update();
-    }
-
-    /** A forced stop: children still being spawned are killed as soon as they exist. */
-    void killLateChildren() {
-        killLateChildren = true;
-    }
-
-    /** Pids of this service's running children. */
-    java.util.List<Integer> pids() {
-        return ctx.children.values().stream().filter(c -> c.service() == this).map(Context.Child::pid).toList();
-    }
-
-    private void trace(String format, Object peer) {
-        if (ctx.trace) {
-            LOG.info(format, entry.key(), peer);
+    /** After a failed start, drop the request that woke us so the loop does not spin on it. */
+    private void dropRequest(int fd) throws NetException {
+        if (machine.entry().protocol().isStream()) {
+            Optional<Integer> c = Net.accept(fd);
+            c.ifPresent(Net::close);
         } else {
-            LOG.debug(format, entry.key(), peer);
+            Net.receive(fd, 65536);
         }
-    }
-
-    ServiceStatus status() {
-        String state = retired ? "stopping"
-                : fd < 0 ? "bind-failed"
-                : childHoldsSocket ? "waiting"
-                : backingOff ? "backoff"
-                : ctx.loop.isRegistered(fd) ? "active" : "paused";
-        return new ServiceStatus(entry.name(), entry.protocol().token(), entry.bindHost(), entry.port(),
-                entry.waits(), entry.command(), entry.args(), state, accepted, refused, rateLimited, running,
-                lastExit);
     }
 }

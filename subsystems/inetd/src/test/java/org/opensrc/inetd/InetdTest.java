@@ -30,6 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensrc.inetd.config.Problem;
+import org.opensrc.inetd.control.ReloadReport;
+import org.opensrc.inetd.control.ServiceStatus;
+import org.opensrc.inetd.control.SubserverChange;
 import org.opensrc.inetd.spawn.PosixChildLauncher;
 
 class InetdTest {
@@ -209,7 +212,8 @@ class InetdTest {
                 %d stream tcp nowait root internal echo
                 %d stream tcp nowait root internal daytime
                 """.formatted(echo, daytime));
-        int echoFd = inetd.listeningFd("" + echo);
+        assertEquals("before", tcpText(echo, "before"));
+        await(() -> status("" + echo).accepted() == 1);
         Files.writeString(dir.resolve("inetd.conf"), """
                 # edited
                 %d stream tcp nowait.100 root internal echo
@@ -220,8 +224,8 @@ class InetdTest {
         assertEquals(List.of(time + "/tcp"), r.added());
         assertEquals(List.of(daytime + "/tcp"), r.removed());
         assertEquals(List.of(echo + "/tcp"), r.changed());
-        assertEquals(echoFd, inetd.listeningFd("" + echo));
         assertEquals("still here", tcpText(echo, "still here"));
+        await(() -> status("" + echo).accepted() == 2); // the same socket: its count goes on
         assertThrows(ConnectException.class, () -> new Socket(LO, daytime).close());
         assertEquals(4, tcp(time, null, 8).length);
     }
@@ -230,14 +234,14 @@ class InetdTest {
     void aBrokenFileKeepsTheRunningConfiguration() throws Exception {
         int echo = freePort(), other = freePort();
         start("%d stream tcp nowait root internal echo\n".formatted(echo));
-        int fd = inetd.listeningFd("" + echo);
+        assertEquals("before", tcpText(echo, "before"));
         Files.writeString(dir.resolve("inetd.conf"), "%d stream tcp nowiat root internal echo\n%d stream tcp nowait root internal time\n"
                 .formatted(echo, other));
         ReloadReport broken = inetd.reload().join();
         assertFalse(broken.applied());
         assertEquals(1, broken.problems().getFirst().line());
-        assertEquals(fd, inetd.listeningFd("" + echo));
         assertEquals("ok", tcpText(echo, "ok"));
+        await(() -> status("" + echo).accepted() == 2); // the same socket: its count goes on
         assertThrows(ConnectException.class, () -> new Socket(LO, other).close());
 
         Files.delete(dir.resolve("inetd.conf"));

@@ -25,9 +25,4 @@ public record InetdConfig(Path file, List<String> lines, List<ServiceEntry> entr
     public List<ServiceEntry> named(String name) {
         return entries.stream().filter(e -> e.name().equals(name)).toList();
     }
-
-    /** Line numbers (from 1) that parsed as enabled services. */
-    public java.util.Set<Integer> enabledLines() {
-        return enabled().stream().map(ServiceEntry::line).collect(java.util.stream.Collectors.toSet());
-    }
 }

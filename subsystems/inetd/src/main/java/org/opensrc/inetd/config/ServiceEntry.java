@@ -90,9 +90,4 @@ public record ServiceEntry(String name, Protocol protocol, String bindHost, int 
         return new ServiceEntry(name, protocol, bindHost, port, waits, limits, user, group, server, args,
                 internalName, enabled, file, number);
     }
-
-    public ServiceEntry withEnabled(boolean value) {
-        return new ServiceEntry(name, protocol, bindHost, port, waits, limits, user, group, server, args,
-                internalName, value, file, line);
-    }
 }

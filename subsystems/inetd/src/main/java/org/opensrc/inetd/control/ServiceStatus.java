@@ -1,4 +1,4 @@
-package org.opensrc.inetd;
+package org.opensrc.inetd.control;
 
 import java.util.List;
 import java.util.Optional;

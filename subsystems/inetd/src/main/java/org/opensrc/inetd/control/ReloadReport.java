@@ -1,4 +1,4 @@
-package org.opensrc.inetd;
+package org.opensrc.inetd.control;
 
 import java.util.List;
 import org.opensrc.inetd.config.Problem;
@@ -16,7 +16,7 @@ public record ReloadReport(boolean applied, List<String> added, List<String> rem
         problems = List.copyOf(problems);
     }
 
-    static ReloadReport rejected(List<Problem> problems) {
+    public static ReloadReport rejected(List<Problem> problems) {
         return new ReloadReport(false, List.of(), List.of(), List.of(), 0, problems);
     }
 }

@@ -1,14 +1,9 @@
-package org.opensrc.inetd.src;
+package org.opensrc.inetd.control;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.opensrc.inetd.Inetd;
-import org.opensrc.inetd.InetdSnapshot;
-import org.opensrc.inetd.ReloadReport;
-import org.opensrc.inetd.ServiceStatus;
-import org.opensrc.inetd.SubserverChange;
 import org.opensrc.libsrc.subsystem.Reply;
 import org.opensrc.libsrc.subsystem.SrcHandler;
 import org.opensrc.libsrc.subsystem.StatusRows;
@@ -29,10 +24,10 @@ import org.opensrc.proto.v1.SubserverCommand;
  */
 public final class InetdSrcHandler implements SrcHandler {
 
-    private final Inetd inetd;
+    private final InetdControl inetd;
     private final CompletableFuture<Boolean> stopRequested = new CompletableFuture<>();
 
-    public InetdSrcHandler(Inetd inetd) {
+    public InetdSrcHandler(InetdControl inetd) {
         this.inetd = inetd;
     }
 
