@@ -1,5 +1,7 @@
 package org.opensrc.inetd;
 
+import static org.opensrc.libsrc.signal.Signals.SIGKILL;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Inetd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Inetd.class);
-    private static final int SIGKILL = 9;
 
     private final InetdSettings settings;
     private final EventLoop loop;

@@ -1,5 +1,7 @@
 package org.opensrc.inetd;
 
+import static org.opensrc.libsrc.signal.Signals.SIGKILL;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -45,7 +47,6 @@ final class ServiceRuntime {
     private int running;
     private int spawning;
     private boolean killLateChildren;
-    private static final int SIGKILL = 9;
     private Optional<String> lastExit = Optional.empty();
 
     ServiceRuntime(Context ctx, ServiceEntry entry) {
