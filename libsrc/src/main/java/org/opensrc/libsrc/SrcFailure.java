@@ -96,7 +96,7 @@ public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args, 
         var bytes = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() + 0 && i + 2 <= s.length() - 1 + 0) {
+            if (c == '%' && i + 2 < s.length()) {
                 bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {

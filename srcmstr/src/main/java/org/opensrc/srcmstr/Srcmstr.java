@@ -22,6 +22,7 @@ import org.opensrc.libsrc.posix.FileLimit;
 import org.opensrc.libsrc.posix.Posix;
 import org.opensrc.libsrc.posix.ProcessTable;
 import org.opensrc.libsrc.posix.Users;
+import org.opensrc.libsrc.signal.SignalTrap;
 import org.opensrc.libsrc.trust.PathTrust;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.caller.Authorization;
@@ -57,7 +58,6 @@ import org.opensrc.srcmstr.trust.ConfigurationFiles;
 import org.opensrc.srcmstr.trust.RootPrograms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /** The composition root: builds srcmstr's parts, serves, and stops them in order. */
 final class Srcmstr {
@@ -167,9 +167,9 @@ final class Srcmstr {
                 new SubsystemService(hub));
 
         AtomicBoolean upgrade = new AtomicBoolean();
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        Signal.handle(new Signal("USR2"), signal -> {
+        SignalTrap.on("TERM", stop::countDown);
+        SignalTrap.on("INT", stop::countDown);
+        SignalTrap.on("USR2", () -> {
             upgrade.set(true);
             stop.countDown();
         });

@@ -3,7 +3,6 @@ package org.opensrc.libsrc.posix;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -30,31 +29,20 @@ import java.util.function.Consumer;
  */
 public final class ExitWatcher implements AutoCloseable {
 
-    private static final int EPOLL_CLOEXEC = 02000000;
-    private static final int EFD_CLOEXEC = 02000000;
-    private static final int EFD_NONBLOCK = 04000;
-    private static final int EPOLL_CTL_ADD = 1;
-    private static final int EPOLL_CTL_DEL = 2;
-    private static final int EPOLLIN = 1;
-    private static final long EVENT_SIZE = 12; // packed {uint32 events; uint64 data} on x86_64
     private static final int MAX_EVENTS = 32;
-    private static final long WAKE = -1L;
     private static final long PIDFD_OPEN_SYSCALL = 434;
 
     private final Consumer<ExitEvent> sink;
     private final Object lock = new Object();
     private final Map<Integer, Integer> pidfds = new HashMap<>(); // pid -> pidfd, guarded by lock
-    private final int epollFd;
-    private final int wakeFd;
+    private final Epoll epoll;
     private final Thread thread;
     private boolean closed; // guarded by lock
     private boolean released; // guarded by lock: the fds above are closed
 
     public ExitWatcher(Consumer<ExitEvent> sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.epollFd = check("epoll_create1", call(H.EPOLL_CREATE1, EPOLL_CLOEXEC));
-        this.wakeFd = check("eventfd", call2(H.EVENTFD, 0, EFD_CLOEXEC | EFD_NONBLOCK));
-        control(EPOLL_CTL_ADD, wakeFd, WAKE);
+        this.epoll = new Epoll(MAX_EVENTS);
         this.thread = Thread.ofPlatform().daemon().name("pidfd-watcher").unstarted(this::run);
         thread.start();
     }
@@ -78,7 +66,7 @@ public final class ExitWatcher implements AutoCloseable {
             if (pidfd < 0) {
                 return false;
             }
-            control(EPOLL_CTL_ADD, pidfd, ((long) pid << 32) | (pidfd & 0xffffffffL));
+            epoll.add(pidfd, ((long) pid << 32) | (pidfd & 0xffffffffL));
             pidfds.put(pid, pidfd);
             return true;
         }
@@ -92,7 +80,7 @@ public final class ExitWatcher implements AutoCloseable {
         synchronized (lock) {
             Integer pidfd = pidfds.remove(pid);
             if (pidfd != null && !released) {
-                control(EPOLL_CTL_DEL, pidfd, 0);
+                stopPolling(pidfd);
                 Posix.close(pidfd);
             }
         }
@@ -114,7 +102,7 @@ public final class ExitWatcher implements AutoCloseable {
             }
             closed = true;
             if (!released) {
-                wake();
+                epoll.wake();
             }
         }
         if (Thread.currentThread() != thread) {
@@ -127,26 +115,16 @@ public final class ExitWatcher implements AutoCloseable {
     }
 
     private void run() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cap = Libc.capture(arena);
-            MemorySegment events = arena.allocate(EVENT_SIZE * MAX_EVENTS, 8);
+        try {
             while (!isClosed()) {
-                int n = (int) H.EPOLL_WAIT.invokeExact(cap, epollFd, events, MAX_EVENTS, -1);
-                if (n < 0) {
-                    if (Libc.errno(cap) == Libc.EINTR) {
-                        continue;
-                    }
-                    throw new PosixException("epoll_wait", Libc.errno(cap));
-                }
+                int n = epoll.await(-1);
                 for (int i = 0; i < n; i++) {
-                    long data = events.get(JAVA_LONG_UNALIGNED, i * EVENT_SIZE + 4);
-                    if (data != WAKE) {
+                    long data = epoll.data(i);
+                    if (data != Epoll.WAKE) {
                         collect((int) (data >>> 32), (int) data).ifPresent(sink);
                     }
                 }
             }
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
         } finally {
             release();
         }
@@ -170,7 +148,7 @@ public final class ExitWatcher implements AutoCloseable {
                 return Optional.empty(); // a stale event for a reused fd number; still running
             }
             pidfds.remove(pid);
-            control(EPOLL_CTL_DEL, pidfd, 0);
+            stopPolling(pidfd);
             Posix.close(pidfd);
             return Optional.of(new ExitEvent(pid, status.get()));
         }
@@ -210,37 +188,14 @@ public final class ExitWatcher implements AutoCloseable {
                 Posix.close(pidfd);
             }
             pidfds.clear();
-            Posix.close(wakeFd);
-            Posix.close(epollFd);
+            epoll.close();
         }
     }
 
-    private void wake() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cap = Libc.capture(arena);
-            MemorySegment one = arena.allocate(JAVA_LONG);
-            one.set(JAVA_LONG, 0, 1L);
-            long r = (long) H.WRITE.invokeExact(cap, wakeFd, one, 8L);
-            if (r != 8 && Libc.errno(cap) != Libc.EAGAIN) {
-                throw new PosixException("write(eventfd)", Libc.errno(cap));
-            }
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
-        }
-    }
-
-    private void control(int op, int fd, long data) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cap = Libc.capture(arena);
-            MemorySegment event = arena.allocate(EVENT_SIZE, 8);
-            event.set(JAVA_INT, 0, EPOLLIN);
-            event.set(JAVA_LONG_UNALIGNED, 4, data);
-            int r = (int) H.EPOLL_CTL.invokeExact(cap, epollFd, op, fd, event);
-            if (r != 0) {
-                throw new PosixException("epoll_ctl(" + op + ", " + fd + ")", Libc.errno(cap));
-            }
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
+    private void stopPolling(int pidfd) {
+        int errno = epoll.delete(pidfd);
+        if (errno != 0) {
+            throw new PosixException("epoll_ctl(2, " + pidfd + ")", errno);
         }
     }
 
@@ -261,45 +216,9 @@ public final class ExitWatcher implements AutoCloseable {
         }
     }
 
-    private static int call(MethodHandle handle, int arg) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cap = Libc.capture(arena);
-            int r = (int) handle.invokeExact(cap, arg);
-            return r >= 0 ? r : -Libc.errno(cap);
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
-        }
-    }
-
-    private static int call2(MethodHandle handle, int a, int b) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cap = Libc.capture(arena);
-            int r = (int) handle.invokeExact(cap, a, b);
-            return r >= 0 ? r : -Libc.errno(cap);
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
-        }
-    }
-
-    private static int check(String call, int fdOrMinusErrno) {
-        if (fdOrMinusErrno < 0) {
-            throw new PosixException(call, -fdOrMinusErrno);
-        }
-        return fdOrMinusErrno;
-    }
-
     private static final class H {
-        static final MethodHandle EPOLL_CREATE1 = Libc.errnoHandle("epoll_create1", Libc.INT_INT);
-        static final MethodHandle EVENTFD = Libc.errnoHandle("eventfd",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle EPOLL_CTL = Libc.errnoHandle("epoll_ctl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-        static final MethodHandle EPOLL_WAIT = Libc.errnoHandle("epoll_wait",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
         static final MethodHandle WAITID = Libc.errnoHandle("waitid",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle WRITE = Libc.errnoHandle("write",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
         static final MethodHandle SYSCALL = Libc.errnoHandle("syscall",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(1));
     }

@@ -10,9 +10,10 @@ import java.lang.invoke.MethodHandle;
 /**
  * A system call failed in a way the caller did not expect (a programmer error or a broken
  * system), for example {@code epoll_create1} or {@code waitpid} with EINVAL. Expected
- * outcomes such as "no such process" are values, not this exception.
+ * outcomes such as "no such process" are values, not this exception; a subtype says when a
+ * failure is an outcome its caller expects ({@link NetException}).
  */
-public final class PosixException extends RuntimeException {
+public class PosixException extends RuntimeException {
 
     private final String call;
     private final int errno;

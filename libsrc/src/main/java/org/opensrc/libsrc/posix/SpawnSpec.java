@@ -19,6 +19,9 @@ import java.util.Optional;
 public record SpawnSpec(Path executable, List<String> argv, List<String> env, FdSource stdin, FdSource stdout,
         FdSource stderr, List<FdSource> extraFds, boolean newSession, int nice, Optional<RunAs> runAs) {
 
+    /** The PATH of a login shell: what srcmstr and inetd give the children they start, never their own. */
+    public static final String LOGIN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     public SpawnSpec {
         Objects.requireNonNull(executable, "executable");
         argv = List.copyOf(argv);

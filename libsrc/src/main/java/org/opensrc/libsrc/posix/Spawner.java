@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static org.opensrc.libsrc.signal.Signals.SIGKILL;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -41,7 +42,6 @@ public final class Spawner {
     private static final long INTERNAL_SIGNALS = (1L << 31) | (1L << 32);
     private static final int X_OK = 1;
     private static final int PRIO_PROCESS = 0;
-    private static final int SIGKILL = 9;
     private static final long OPAQUE_SIZE = 512; // file_actions 80, spawnattr 336, sigset 128 on glibc x86_64
 
     private Spawner() {
@@ -147,27 +147,11 @@ public final class Spawner {
      * or only the gid for a uid without a passwd entry.
      */
     static List<Integer> supplementaryGroups(RunAs user) {
-        long now = System.nanoTime();
-        CachedGroups cached = GROUPS.get(user);
-        if (cached != null && now - cached.at() < GROUPS_TTL_NANOS) {
-            return cached.groups();
-        }
-        List<Integer> groups = Users.byUid(user.uid())
-                .map(u -> Users.groupList(u.name(), u.gid()))
-                .orElse(List.of(user.gid()));
-        GROUPS.put(user, new CachedGroups(groups, now));
-        return groups;
+        return GROUPS.get(user);
     }
 
-    /**
-     * Group lists are read from the user database at most once a second per user: a
-     * super-server spawning hundreds of servers a second need not re-read /etc/group for
-     * each, and a change to the database still takes effect within a second.
-     */
-    private record CachedGroups(List<Integer> groups, long at) {}
-
-    private static final long GROUPS_TTL_NANOS = 1_000_000_000L;
-    private static final java.util.Map<RunAs, CachedGroups> GROUPS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final UserDatabaseCache<RunAs, List<Integer>> GROUPS = new UserDatabaseCache<>(
+            user -> Users.byUid(user.uid()).map(u -> Users.groupList(u.name(), u.gid())).orElse(List.of(user.gid())));
 
     static List<String> setprivArgv(RunAs user, SpawnSpec spec) {
         List<String> argv = new ArrayList<>();

@@ -21,6 +21,8 @@ public final class Signals {
     public static final int RTMIN = 34;
     /** The last real-time signal. */
     public static final int RTMAX = 64;
+    /** SIGKILL, which cannot be caught: the number every forced stop sends. */
+    public static final int SIGKILL = 9;
 
     private static final List<String> CLASSIC = List.of(
             "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
@@ -81,6 +83,11 @@ public final class Signals {
     /** The Linux signal with this number. */
     public static Optional<Signal> byNumber(int number) {
         return number < 1 || number > RTMAX ? Optional.empty() : Optional.ofNullable(BY_NUMBER[number]);
+    }
+
+    /** The number of a Linux signal name as {@link #parse(String)} reads it; an unknown name throws. */
+    public static int number(String name) {
+        return parse(name).orElseThrow(() -> new IllegalArgumentException("unknown signal: " + name)).number();
     }
 
     /**

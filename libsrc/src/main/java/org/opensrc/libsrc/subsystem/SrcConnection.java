@@ -50,7 +50,6 @@ public final class SrcConnection implements AutoCloseable {
     private boolean declaredReady;
     private boolean closed;
     private boolean stopping;
-    private int attaches;
 
     private SrcConnection(Path socket, String token, SrcHandler handler) {
         this.token = token;
@@ -113,13 +112,6 @@ public final class SrcConnection implements AutoCloseable {
         return stopped.copy();
     }
 
-    /** How many Attach streams this connection has opened (1 + reconnects). */
-    public int attachCount() {
-        synchronized (lock) {
-            return attaches;
-        }
-    }
-
     @Override
     public void close() {
         Stream open;
@@ -152,7 +144,6 @@ public final class SrcConnection implements AutoCloseable {
             // current first: with the direct executor a call that fails at once (srcmstr
             // not there yet) ends inside attach(), and ended() must see it as current to retry
             current = stream;
-            attaches++;
             stream.out = SubsystemGrpc.newStub(channel).attach(stream);
             stream.send(SubsystemMessage.newBuilder()
                     .setHello(Hello.newBuilder().setToken(token).setPid((int) ProcessHandle.current().pid()))

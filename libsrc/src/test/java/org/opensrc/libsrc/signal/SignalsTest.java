@@ -1,6 +1,7 @@
 package org.opensrc.libsrc.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -25,6 +26,16 @@ class SignalsTest {
     @ValueSource(strings = {"", "0", "32", "33", "65", "1000", "SIGFOO", "-1", "EMT", "SIG"})
     void parseRefusesWhatLinuxDoesNotKnow(String text) {
         assertTrue(Signals.parse(text).isEmpty());
+    }
+
+    @Test
+    void numberAcceptsTheSigPrefixAndNumbersAndRefusesUnknownNames() {
+        assertEquals(15, Signals.number("SIGTERM"));
+        assertEquals(1, Signals.number("hup"));
+        assertEquals(10, Signals.number("SIGUSR1"));
+        assertEquals(9, Signals.number("9"));
+        assertEquals("SIGKILL", Signals.byNumber(Signals.SIGKILL).orElseThrow().name());
+        assertThrows(IllegalArgumentException.class, () -> Signals.number("SIGNOPE"));
     }
 
     @Test

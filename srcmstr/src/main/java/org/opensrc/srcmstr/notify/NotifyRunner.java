@@ -46,7 +46,7 @@ public final class NotifyRunner {
         String path = method.get().notifymethod();
         Path log = subsystemLog.apply(subsystem);
         SpawnSpec spec = new SpawnSpec(Path.of(path), List.of(path, subsystem, group),
-                List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+                List.of("PATH=" + SpawnSpec.LOGIN_PATH),
                 new FdSource.DevNull(), new FdSource.OwnLog(log), new FdSource.OwnLog(log),
                 List.of(), true, 0, Optional.empty());
         switch (Spawner.spawn(spec)) {

@@ -1,5 +1,7 @@
 package org.opensrc.srcmstr.supervise;
 
+import static org.opensrc.libsrc.signal.Signals.SIGKILL;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import org.opensrc.libsrc.posix.SpawnSpec;
 import org.opensrc.libsrc.posix.Spawner;
 import org.opensrc.libsrc.posix.User;
 import org.opensrc.libsrc.posix.Users;
+import org.opensrc.libsrc.signal.Signals;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /**
@@ -49,8 +52,6 @@ import org.opensrc.srcmstr.registry.SubsystemDef;
 public final class RealProcessControl implements ProcessControl, AutoCloseable {
 
     private static final String CONSOLE = "/dev/console";
-
-    static final String LOGIN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private record Watched(DeathListener listener, int sessionId) {
     }
@@ -114,7 +115,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
             }
             case SpawnResult.Failed f -> {
                 hooks.failed(order);
-                yield new SpawnOutcome.Failed(SpawnStage.valueOf(f.stage().name()),
+                yield new SpawnOutcome.Failed(SpawnStage.of(f.stage()),
                         f.message() + " (errno " + f.errno() + ")");
             }
         };
@@ -126,7 +127,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
         env.put("USER", user.name());
         env.put("LOGNAME", user.name());
         env.put("SHELL", user.shell());
-        env.put("PATH", LOGIN_PATH);
+        env.put("PATH", SpawnSpec.LOGIN_PATH);
         for (String word : extra) {
             int eq = word.indexOf('=');
             if (eq <= 0) {
@@ -156,21 +157,21 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
 
     @Override
     public void signal(long pid, String signalName) {
-        Posix.kill(Math.toIntExact(pid), SignalNames.number(signalName));
+        Posix.kill(Math.toIntExact(pid), Signals.number(signalName));
     }
 
     @Override
     public void killTree(long pid, long sessionId) {
         int sid = session(Math.toIntExact(sessionId));
         int self = Posix.getpid();
-        Posix.kill(Math.toIntExact(pid), SignalNames.SIGKILL);
+        Posix.kill(Math.toIntExact(pid), SIGKILL);
         for (ProcInfo p : table.tree(Math.toIntExact(pid), sid, true)) {
             if (p.pid() != self) {
-                Posix.kill(p.pid(), SignalNames.SIGKILL);
+                Posix.kill(p.pid(), SIGKILL);
             }
         }
         if (sid > 1) {
-            Posix.killGroup(sid, SignalNames.SIGKILL);
+            Posix.killGroup(sid, SIGKILL);
         }
     }
 

@@ -2,7 +2,10 @@ package org.opensrc.srcmstr.supervise;
 
 import org.opensrc.proto.v1.SrcCode;
 
-/** The step of a spawn that failed, with the AIX message it answers. */
+/**
+ * The step of a start that failed, with the AIX message it answers: the steps of libsrc's
+ * spawner ({@link #of}) and those only srcmstr has (AUDIT, SOCKET, STATE, INTERNAL).
+ */
 public enum SpawnStage {
     USER(SrcCode.SRC_CODE_SUBSYSID),
     AUDIT(SrcCode.SRC_CODE_AUDITID),
@@ -20,6 +23,17 @@ public enum SpawnStage {
 
     SpawnStage(SrcCode code) {
         this.code = code;
+    }
+
+    /** The step of a failure libsrc's spawner reported; a new spawner stage breaks the build here. */
+    public static SpawnStage of(org.opensrc.libsrc.posix.SpawnStage stage) {
+        return switch (stage) {
+            case STDIN -> STDIN;
+            case STDOUT -> STDOUT;
+            case STDERR -> STDERR;
+            case USER -> USER;
+            case EXEC -> EXEC;
+        };
     }
 
     /** The {@code 0513-NNN} message for a failure at this step. */

@@ -44,6 +44,12 @@ class DeathTest {
         assertEquals(List.of(SrcCode.SRC_CODE_STRTOK), h.start(def, 7), "a new start is possible");
     }
 
+    @ParameterizedTest
+    @EnumSource(org.opensrc.libsrc.posix.SpawnStage.class)
+    void everySpawnerStageIsTheSameStepHere(org.opensrc.libsrc.posix.SpawnStage stage) {
+        assertEquals(stage.name(), SpawnStage.of(stage).name());
+    }
+
     @Test
     void spawnFailureCodesAreTheAixOnes() {
         assertEquals(SrcCode.SRC_CODE_FEXE, SpawnStage.EXEC.code());

@@ -18,13 +18,4 @@ class ShellWordsTest {
     void unterminatedQuoteIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ShellWords.split("-c 'exit"));
     }
-
-    @Test
-    void signalNamesAcceptTheSigPrefixAndNumbers() {
-        assertEquals(15, SignalNames.number("SIGTERM"));
-        assertEquals(1, SignalNames.number("hup"));
-        assertEquals(10, SignalNames.number("SIGUSR1"));
-        assertEquals(9, SignalNames.number("9"));
-        assertThrows(IllegalArgumentException.class, () -> SignalNames.number("SIGNOPE"));
-    }
 }

@@ -1,5 +1,7 @@
 package org.opensrc.inetd;
 
+import static org.opensrc.libsrc.signal.Signals.SIGKILL;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +30,9 @@ import org.opensrc.inetd.internal.LoopGuard;
 import org.opensrc.inetd.internal.StreamInternals;
 import org.opensrc.inetd.limit.ChildBudget;
 import org.opensrc.inetd.net.EventLoop;
-import org.opensrc.inetd.net.NetException;
 import org.opensrc.inetd.spawn.ChildLauncher;
 import org.opensrc.libsrc.posix.ExitWatcher;
+import org.opensrc.libsrc.posix.NetException;
 import org.opensrc.libsrc.posix.Posix;
 import org.opensrc.libsrc.trust.PathTrust;
 import org.slf4j.Logger;
@@ -43,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Inetd implements InetdControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Inetd.class);
-    private static final int SIGKILL = 9;
 
     private final InetdSettings settings;
     private final EventLoop loop;

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.opensrc.inetd.spawn.PosixChildLauncher;
 import org.opensrc.inetd.control.InetdSrcHandler;
 import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.signal.SignalTrap;
 import org.opensrc.libsrc.subsystem.SrcConnection;
 import org.opensrc.libsrc.subsystem.SrcSubsystem;
 import org.slf4j.Logger;
@@ -56,10 +57,10 @@ public final class Main {
         Inetd inetd = new Inetd(settings, new PosixChildLauncher(), Clock.systemDefaultZone());
         inetd.setTrace(debug);
         CountDownLatch stop = new CountDownLatch(1);
-        Signals.on("HUP", () -> inetd.reload().thenAccept(r -> log.info("SIGHUP: reload {}",
+        SignalTrap.on("HUP", () -> inetd.reload().thenAccept(r -> log.info("SIGHUP: reload {}",
                 r.applied() ? "applied" : "rejected")));
-        Signals.on("TERM", stop::countDown);
-        Signals.on("INT", stop::countDown);
+        SignalTrap.on("TERM", stop::countDown);
+        SignalTrap.on("INT", stop::countDown);
         inetd.start();
         log.info("inetd started, pid {}, config {}", ProcessHandle.current().pid(), settings.configFile());
         InetdSrcHandler handler = new InetdSrcHandler(inetd);

@@ -1,5 +1,7 @@
 package org.opensrc.inetd;
 
+import static org.opensrc.libsrc.signal.Signals.SIGKILL;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -11,8 +13,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.opensrc.inetd.config.ServiceEntry;
 import org.opensrc.inetd.control.ServiceStatus;
-import org.opensrc.inetd.net.Net;
-import org.opensrc.inetd.net.NetException;
 import org.opensrc.inetd.service.Effect;
 import org.opensrc.inetd.service.Event;
 import org.opensrc.inetd.service.Scheduler;
@@ -20,6 +20,8 @@ import org.opensrc.inetd.service.ServiceMachine;
 import org.opensrc.inetd.service.ServiceTimer;
 import org.opensrc.inetd.spawn.Launch;
 import org.opensrc.libsrc.posix.ExitStatus;
+import org.opensrc.libsrc.posix.Net;
+import org.opensrc.libsrc.posix.NetException;
 import org.opensrc.libsrc.posix.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,6 @@ final class ServiceRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
     private static final int BACKLOG = 128;
     private static final int BURST = 32;
-    private static final int SIGKILL = 9;
 
     private final Context ctx;
     private final ServiceMachine machine;

@@ -3,8 +3,8 @@ package org.opensrc.inetd.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import org.opensrc.inetd.net.Net;
-import org.opensrc.inetd.net.NetException;
+import org.opensrc.libsrc.posix.Net;
+import org.opensrc.libsrc.posix.NetException;
 
 /**
  * The internal TCP services. daytime and time answer at once on the caller's thread (a few bytes to a fresh

@@ -1,10 +1,5 @@
 package org.opensrc.inetd.net;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -12,9 +7,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.opensrc.libsrc.posix.Epoll;
 
 /**
- * One platform thread waiting in {@code epoll_wait}: readiness of registered descriptors, tasks submitted by
+ * One platform thread waiting in {@code epoll_wait} (libsrc's {@link Epoll}): readiness of registered descriptors, tasks submitted by
  * other threads (woken through an eventfd) and timers. Handlers and tasks run on the loop thread, one at a
  * time, so the state they touch needs no locks. {@link #execute}, {@link #call} and {@link #stop} may be
  * called from any thread; everything else from the loop thread (or before it starts).
@@ -33,16 +29,12 @@ public final class EventLoop implements AutoCloseable {
 
     private static final int MAX_EVENTS = 64;
 
-    private final Arena arena = Arena.ofShared();
-    private final int epfd;
-    private final int wakeFd;
+    private final Epoll epoll = new Epoll(MAX_EVENTS);
     private final Map<Integer, Handler> handlers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<TimerTask> timers = new PriorityQueue<>();
-    private final MemorySegment events = arena.allocate(Libc.EPOLL_EVENT, MAX_EVENTS);
-    private final MemorySegment wakeBuffer = arena.allocate(JAVA_LONG);
-    private final MemorySegment wakeCapture = Libc.capture(arena);
     private volatile boolean running = true;
+    private volatile boolean closed;
     private volatile Thread thread;
     private long sequence;
 
@@ -69,25 +61,6 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    public EventLoop() throws NetException {
-        try {
-            MemorySegment cap = Libc.capture(arena);
-            epfd = (int) Libc.EPOLL_CREATE1.invokeExact(cap, Libc.EPOLL_CLOEXEC);
-            if (epfd < 0) {
-                throw new NetException("epoll_create1", Libc.errno(cap));
-            }
-            wakeFd = (int) Libc.EVENTFD.invokeExact(cap, 0, Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
-            if (wakeFd < 0) {
-                throw new NetException("eventfd", Libc.errno(cap));
-            }
-        } catch (NetException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-        ctl(Libc.EPOLL_CTL_ADD, wakeFd);
-    }
-
     /** Starts the loop on a new platform thread. */
     public Thread start(String name) {
         Thread t = Thread.ofPlatform().name(name).daemon(false).unstarted(this::run);
@@ -105,13 +78,13 @@ public final class EventLoop implements AutoCloseable {
         if (handlers.putIfAbsent(fd, handler) != null) {
             throw new IllegalStateException("fd already registered: " + fd);
         }
-        ctl(Libc.EPOLL_CTL_ADD, fd);
+        epoll.add(fd, fd);
     }
 
     /** Stops watching {@code fd} (it stays open). */
     public void unregister(int fd) {
         if (handlers.remove(fd) != null) {
-            ctlDel(fd);
+            int ignored = epoll.delete(fd);
         }
     }
 
@@ -161,23 +134,15 @@ public final class EventLoop implements AutoCloseable {
         if (thread == null) {
             thread = Thread.currentThread();
         }
-        MemorySegment cap = Libc.capture(arena);
         while (running) {
-            int n;
-            try {
-                n = (int) Libc.EPOLL_WAIT.invokeExact(cap, epfd, events, MAX_EVENTS, timeoutMillis());
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
-            if (n < 0 && Libc.errno(cap) != Libc.EINTR) {
-                throw new IllegalStateException("epoll_wait failed: errno " + Libc.errno(cap));
-            }
+            int n = epoll.await(timeoutMillis());
             for (int i = 0; i < n; i++) {
-                int fd = events.getAtIndex(JAVA_INT, i * 3L + 1);
-                if (fd == wakeFd) {
-                    drainWake();
+                long data = epoll.data(i);
+                if (data == Epoll.WAKE) {
+                    epoll.clearWake();
                     continue;
                 }
+                int fd = (int) data;
                 Handler h = handlers.get(fd);
                 if (h != null) {
                     h.ready(fd);
@@ -212,53 +177,14 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void wake() {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment cap = Libc.capture(a);
-            MemorySegment one = a.allocate(JAVA_LONG);
-            one.set(JAVA_LONG, 0, 1L);
-            long ignored = (long) Libc.WRITE.invokeExact(cap, wakeFd, one, 8L);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private void drainWake() {
-        try {
-            long ignored = (long) Libc.READ.invokeExact(wakeCapture, wakeFd, wakeBuffer, 8L);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private void ctl(int op, int fd) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment cap = Libc.capture(a);
-            MemorySegment ev = a.allocate(Libc.EPOLL_EVENT);
-            ev.set(JAVA_INT, 0, Libc.EPOLLIN);
-            ev.set(JAVA_INT, 4, fd);
-            if ((int) Libc.EPOLL_CTL.invokeExact(cap, epfd, op, fd, ev) < 0) {
-                throw new IllegalStateException("epoll_ctl(" + op + ", " + fd + ") failed: errno " + Libc.errno(cap));
-            }
-        } catch (IllegalStateException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private void ctlDel(int fd) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment cap = Libc.capture(a);
-            int ignored = (int) Libc.EPOLL_CTL.invokeExact(cap, epfd, Libc.EPOLL_CTL_DEL, fd, a.allocate(12));
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+        if (!closed) {
+            epoll.wake();
         }
     }
 
     @Override
     public void close() {
-        Net.close(epfd);
-        Net.close(wakeFd);
-        arena.close();
+        closed = true;
+        epoll.close();
     }
 }

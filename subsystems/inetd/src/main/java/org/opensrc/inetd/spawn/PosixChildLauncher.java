@@ -12,6 +12,7 @@ import org.opensrc.libsrc.posix.SpawnResult;
 import org.opensrc.libsrc.posix.SpawnSpec;
 import org.opensrc.libsrc.posix.Spawner;
 import org.opensrc.libsrc.posix.User;
+import org.opensrc.libsrc.posix.UserDatabaseCache;
 import org.opensrc.libsrc.posix.Users;
 
 /**
@@ -20,28 +21,12 @@ import org.opensrc.libsrc.posix.Users;
  * environment (PATH plus {@code REMOTE_ADDR}/{@code REMOTE_PORT} for a connection, as systemd sets them).
  */
 public final class PosixChildLauncher implements ChildLauncher {
-    static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
     /** A user looked up at most once a second per name (changes still show within a second). */
-    private record CachedUser(Optional<User> user, long at) {}
-
-    private static final long USER_TTL_NANOS = 1_000_000_000L;
-    private final java.util.Map<String, CachedUser> users = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Optional<User> user(String name) {
-        long now = System.nanoTime();
-        CachedUser cached = users.get(name);
-        if (cached != null && now - cached.at() < USER_TTL_NANOS) {
-            return cached.user();
-        }
-        Optional<User> user = Users.lookup(name);
-        users.put(name, new CachedUser(user, now));
-        return user;
-    }
+    private final UserDatabaseCache<String, Optional<User>> users = new UserDatabaseCache<>(Users::lookup);
 
     @Override
     public Launch launch(ServiceEntry entry, int socketFd, Optional<InetSocketAddress> peer) {
-        Optional<User> user = user(entry.user());
+        Optional<User> user = users.get(entry.user());
         if (user.isEmpty()) {
             return new Launch.Failed("getpwnam: " + entry.user() + ": No such user");
         }
@@ -53,7 +38,7 @@ public final class PosixChildLauncher implements ChildLauncher {
             }
             gid = g.get();
         }
-        List<String> env = new ArrayList<>(List.of(PATH));
+        List<String> env = new ArrayList<>(List.of("PATH=" + SpawnSpec.LOGIN_PATH));
         peer.ifPresent(p -> {
             env.add("REMOTE_ADDR=" + p.getAddress().getHostAddress());
             env.add("REMOTE_PORT=" + p.getPort());

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.opensrc.inetd.config.Protocol;
+import org.opensrc.libsrc.posix.Net;
+import org.opensrc.libsrc.posix.NetException;
 
 class NetTest {
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();

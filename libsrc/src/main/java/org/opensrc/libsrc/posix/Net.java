@@ -1,68 +1,85 @@
-package org.opensrc.inetd.net;
+package org.opensrc.libsrc.posix;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import org.opensrc.inetd.config.Protocol;
 
 /**
- * Sockets as plain file descriptors, through the FFM API, so inetd owns them and can hand them to children.
- * Every descriptor is created close-on-exec; children get theirs by explicit dup2.
+ * Sockets as plain file descriptors, through the FFM API, so a super-server owns them and can hand them to
+ * children. Every descriptor is created close-on-exec; children get theirs by explicit dup2. A failed call
+ * the caller must expect (a busy port, a reset peer) is a {@link NetException}.
  */
 public final class Net {
+    static final int AF_INET = 2, AF_INET6 = 10;
+    private static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
+    private static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_RCVTIMEO = 20, SO_SNDTIMEO = 21;
+    private static final int IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26;
+    private static final int F_GETFL = 3, F_SETFL = 4, O_NONBLOCK = 0x800;
+    private static final int EBADF = 9, ECONNABORTED = 103;
+    private static final int MSG_DONTWAIT = 0x40;
+
+    /** What socket to open: a stream or datagram one, of which address family. */
+    public interface Kind {
+        boolean isStream();
+
+        /** Whether the socket is IPv6 when bound to {@code bind} (null: the wildcard). */
+        boolean isIpv6(InetAddress bind);
+
+        /** For an IPv6 socket: whether it refuses IPv4 ({@code IPV6_V6ONLY} set, else cleared). */
+        boolean isIpv6Only();
+    }
+
     private Net() {}
 
     /**
-     * Opens a listening socket (stream) or a bound datagram socket for {@code protocol} on {@code bind}
-     * (null = the wildcard of the protocol's family). SO_REUSEADDR is set; IPV6_V6ONLY is set for
-     * tcp6/udp6 and cleared for tcp46/udp46. The socket is non-blocking.
+     * Opens a listening socket (stream) or a bound datagram socket of {@code kind} on {@code bind}
+     * (null = the wildcard of its family). SO_REUSEADDR is set; IPV6_V6ONLY is set or cleared as
+     * {@code kind} says. The socket is non-blocking.
      */
-    public static int open(Protocol protocol, InetAddress bind, int port, int backlog) throws NetException {
-        boolean v6 = switch (protocol.family()) {
-            case V4 -> false;
-            case V6 -> true;
-            case DUAL -> bind == null || bind instanceof java.net.Inet6Address;
-        };
-        int type = (protocol.isStream() ? Libc.SOCK_STREAM : Libc.SOCK_DGRAM) | Libc.SOCK_CLOEXEC
-                | Libc.SOCK_NONBLOCK;
+    public static int open(Kind kind, InetAddress bind, int port, int backlog) throws NetException {
+        boolean v6 = kind.isIpv6(bind);
+        int type = (kind.isStream() ? SOCK_STREAM : SOCK_DGRAM) | SOCK_CLOEXEC | SOCK_NONBLOCK;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
-            int fd = (int) Libc.SOCKET.invokeExact(cap, v6 ? Libc.AF_INET6 : Libc.AF_INET, type, 0);
+            int fd = (int) H.SOCKET.invokeExact(cap, v6 ? AF_INET6 : AF_INET, type, 0);
             if (fd < 0) {
                 throw new NetException("socket", Libc.errno(cap));
             }
             try {
-                setInt(arena, fd, Libc.SOL_SOCKET, Libc.SO_REUSEADDR, 1);
+                setInt(arena, fd, SOL_SOCKET, SO_REUSEADDR, 1);
                 if (v6) {
-                    setInt(arena, fd, Libc.IPPROTO_IPV6, Libc.IPV6_V6ONLY,
-                            protocol.family() == Protocol.Family.V6 ? 1 : 0);
+                    setInt(arena, fd, IPPROTO_IPV6, IPV6_V6ONLY, kind.isIpv6Only() ? 1 : 0);
                 }
                 InetAddress ip = bind != null ? bind
                         : InetAddress.getByAddress(v6 ? new byte[16] : new byte[4]);
                 MemorySegment sa = SockAddr.encode(arena, new InetSocketAddress(ip, port), v6);
-                if ((int) Libc.BIND.invokeExact(cap, fd, sa, (int) sa.byteSize()) < 0) {
+                if ((int) H.BIND.invokeExact(cap, fd, sa, (int) sa.byteSize()) < 0) {
                     throw new NetException("bind", Libc.errno(cap));
                 }
-                if (protocol.isStream() && (int) Libc.LISTEN.invokeExact(cap, fd, backlog) < 0) {
+                if (kind.isStream() && (int) H.LISTEN.invokeExact(cap, fd, backlog) < 0) {
                     throw new NetException("listen", Libc.errno(cap));
                 }
                 return fd;
-            } catch (NetException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 close(fd);
                 throw e;
             } catch (java.net.UnknownHostException e) {
                 close(fd);
                 throw new IllegalStateException(e);
             }
-        } catch (NetException | RuntimeException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -70,7 +87,7 @@ public final class Net {
         MemorySegment cap = Libc.capture(arena);
         MemorySegment v = arena.allocate(JAVA_INT);
         v.set(JAVA_INT, 0, value);
-        if ((int) Libc.SETSOCKOPT.invokeExact(cap, fd, level, option, v, 4) < 0) {
+        if ((int) H.SETSOCKOPT.invokeExact(cap, fd, level, option, v, 4) < 0) {
             throw new NetException("setsockopt(" + option + ")", Libc.errno(cap));
         }
     }
@@ -79,20 +96,18 @@ public final class Net {
     public static Optional<Integer> accept(int listenFd) throws NetException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
-            int fd = (int) Libc.ACCEPT4.invokeExact(cap, listenFd, MemorySegment.NULL, MemorySegment.NULL,
-                    Libc.SOCK_CLOEXEC);
+            int fd = (int) H.ACCEPT4.invokeExact(cap, listenFd, MemorySegment.NULL, MemorySegment.NULL,
+                    SOCK_CLOEXEC);
             if (fd >= 0) {
                 return Optional.of(fd);
             }
             int errno = Libc.errno(cap);
-            if (errno == Libc.EAGAIN || errno == Libc.EINTR || errno == 103 /* ECONNABORTED */) {
+            if (errno == Libc.EAGAIN || errno == Libc.EINTR || errno == ECONNABORTED) {
                 return Optional.empty();
             }
             throw new NetException("accept4", errno);
-        } catch (NetException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -100,13 +115,11 @@ public final class Net {
     public static void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
-            if ((int) Libc.CLOSE.invokeExact(cap, fd) < 0 && Libc.errno(cap) == 9) {
+            if ((int) H.CLOSE.invokeExact(cap, fd) < 0 && Libc.errno(cap) == EBADF) {
                 throw new IllegalStateException("close of a descriptor that is not open: " + fd);
             }
-        } catch (IllegalStateException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -114,18 +127,16 @@ public final class Net {
     public static void setBlocking(int fd, boolean blocking) throws NetException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
-            int flags = (int) Libc.FCNTL.invokeExact(cap, fd, Libc.F_GETFL, 0);
+            int flags = (int) H.FCNTL.invokeExact(cap, fd, F_GETFL, 0);
             if (flags < 0) {
                 throw new NetException("fcntl(F_GETFL)", Libc.errno(cap));
             }
-            int next = blocking ? flags & ~Libc.O_NONBLOCK : flags | Libc.O_NONBLOCK;
-            if ((int) Libc.FCNTL.invokeExact(cap, fd, Libc.F_SETFL, next) < 0) {
+            int next = blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK;
+            if ((int) H.FCNTL.invokeExact(cap, fd, F_SETFL, next) < 0) {
                 throw new NetException("fcntl(F_SETFL)", Libc.errno(cap));
             }
-        } catch (NetException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -134,31 +145,29 @@ public final class Net {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
             MemorySegment tv = arena.allocate(16);
-            tv.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, timeout.toSeconds());
-            tv.set(java.lang.foreign.ValueLayout.JAVA_LONG, 8, timeout.toMillisPart() * 1000L);
-            for (int opt : new int[] {Libc.SO_RCVTIMEO, Libc.SO_SNDTIMEO}) {
-                if ((int) Libc.SETSOCKOPT.invokeExact(cap, fd, Libc.SOL_SOCKET, opt, tv, 16) < 0) {
+            tv.set(JAVA_LONG, 0, timeout.toSeconds());
+            tv.set(JAVA_LONG, 8, timeout.toMillisPart() * 1000L);
+            for (int opt : new int[] {SO_RCVTIMEO, SO_SNDTIMEO}) {
+                if ((int) H.SETSOCKOPT.invokeExact(cap, fd, SOL_SOCKET, opt, tv, 16) < 0) {
                     throw new NetException("setsockopt(timeout)", Libc.errno(cap));
                 }
             }
-        } catch (NetException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
     /** The remote address of a connected socket. */
     public static InetSocketAddress peer(int fd) throws NetException {
-        return name(fd, Libc.GETPEERNAME, "getpeername");
+        return name(fd, H.GETPEERNAME, "getpeername");
     }
 
     /** The local address of a socket (to learn the port after binding port 0). */
     public static InetSocketAddress local(int fd) throws NetException {
-        return name(fd, Libc.GETSOCKNAME, "getsockname");
+        return name(fd, H.GETSOCKNAME, "getsockname");
     }
 
-    private static InetSocketAddress name(int fd, java.lang.invoke.MethodHandle call, String what)
+    private static InetSocketAddress name(int fd, MethodHandle call, String what)
             throws NetException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
@@ -169,10 +178,8 @@ public final class Net {
                 throw new NetException(what, Libc.errno(cap));
             }
             return SockAddr.decode(sa);
-        } catch (NetException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -183,17 +190,15 @@ public final class Net {
             MemorySegment m = arena.allocate(Math.max(1, len));
             long n;
             do {
-                n = (long) Libc.READ.invokeExact(cap, fd, m, (long) len);
+                n = (long) H.READ.invokeExact(cap, fd, m, (long) len);
             } while (n < 0 && Libc.errno(cap) == Libc.EINTR);
             if (n < 0) {
                 throw new NetException("read", Libc.errno(cap));
             }
-            MemorySegment.copy(m, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, buf, 0, (int) n);
+            MemorySegment.copy(m, JAVA_BYTE, 0, buf, 0, (int) n);
             return (int) n;
-        } catch (NetException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -202,10 +207,10 @@ public final class Net {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
             MemorySegment m = arena.allocate(Math.max(1, len));
-            MemorySegment.copy(buf, 0, m, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, len);
+            MemorySegment.copy(buf, 0, m, JAVA_BYTE, 0, len);
             long off = 0;
             while (off < len) {
-                long n = (long) Libc.WRITE.invokeExact(cap, fd, m.asSlice(off), (long) len - off);
+                long n = (long) H.WRITE.invokeExact(cap, fd, m.asSlice(off), (long) len - off);
                 if (n < 0) {
                     if (Libc.errno(cap) == Libc.EINTR) {
                         continue;
@@ -214,10 +219,8 @@ public final class Net {
                 }
                 off += n;
             }
-        } catch (NetException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -232,7 +235,7 @@ public final class Net {
             MemorySegment sa = arena.allocate(SockAddr.STORAGE);
             MemorySegment len = arena.allocate(JAVA_INT);
             len.set(JAVA_INT, 0, SockAddr.STORAGE);
-            long n = (long) Libc.RECVFROM.invokeExact(cap, fd, m, (long) maxLen, Libc.MSG_DONTWAIT, sa, len);
+            long n = (long) H.RECVFROM.invokeExact(cap, fd, m, (long) maxLen, MSG_DONTWAIT, sa, len);
             if (n < 0) {
                 int errno = Libc.errno(cap);
                 if (errno == Libc.EAGAIN || errno == Libc.EINTR) {
@@ -240,12 +243,10 @@ public final class Net {
                 }
                 throw new NetException("recvfrom", errno);
             }
-            return Optional.of(new Datagram(m.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+            return Optional.of(new Datagram(m.asSlice(0, n).toArray(JAVA_BYTE),
                     SockAddr.decode(sa)));
-        } catch (NetException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -256,8 +257,8 @@ public final class Net {
             boolean v6 = local(fd).getAddress() instanceof java.net.Inet6Address;
             MemorySegment sa = SockAddr.encode(arena, to, v6);
             MemorySegment m = arena.allocate(Math.max(1, data.length));
-            MemorySegment.copy(data, 0, m, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, data.length);
-            long n = (long) Libc.SENDTO.invokeExact(cap, fd, m, (long) data.length, Libc.MSG_DONTWAIT, sa,
+            MemorySegment.copy(data, 0, m, JAVA_BYTE, 0, data.length);
+            long n = (long) H.SENDTO.invokeExact(cap, fd, m, (long) data.length, MSG_DONTWAIT, sa,
                     (int) sa.byteSize());
             if (n < 0) {
                 int errno = Libc.errno(cap);
@@ -267,10 +268,36 @@ public final class Net {
                 throw new NetException("sendto", errno);
             }
             return true;
-        } catch (NetException e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw Libc.rethrow(t);
         }
+    }
+
+    private static final class H {
+        static final MethodHandle SOCKET = Libc.errnoHandle("socket",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle SETSOCKOPT = Libc.errnoHandle("setsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle BIND = Libc.errnoHandle("bind",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle LISTEN = Libc.errnoHandle("listen",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle ACCEPT4 = Libc.errnoHandle("accept4",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        static final MethodHandle CLOSE = Libc.errnoHandle("close", Libc.INT_INT);
+        static final MethodHandle READ = Libc.errnoHandle("read",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle WRITE = Libc.errnoHandle("write",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle RECVFROM = Libc.errnoHandle("recvfrom",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle SENDTO = Libc.errnoHandle("sendto",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle GETPEERNAME = Libc.errnoHandle("getpeername",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle GETSOCKNAME = Libc.errnoHandle("getsockname",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle FCNTL = Libc.errnoHandle("fcntl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     }
 }

@@ -1,4 +1,4 @@
-package org.opensrc.inetd.net;
+package org.opensrc.libsrc.posix;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -26,7 +26,7 @@ final class SockAddr {
         s.set(JAVA_BYTE, 2, (byte) (port >>> 8));
         s.set(JAVA_BYTE, 3, (byte) port);
         if (!v6Socket) {
-            s.set(JAVA_SHORT, 0, (short) Libc.AF_INET);
+            s.set(JAVA_SHORT, 0, (short) Net.AF_INET);
             MemorySegment.copy(MemorySegment.ofArray(ip.getAddress()), 0, s, 4, 4);
             return s.asSlice(0, 16);
         }
@@ -41,7 +41,7 @@ final class SockAddr {
                 s.set(JAVA_INT, 24, v6.getScopeId());
             }
         }
-        s.set(JAVA_SHORT, 0, (short) Libc.AF_INET6);
+        s.set(JAVA_SHORT, 0, (short) Net.AF_INET6);
         MemorySegment.copy(MemorySegment.ofArray(b16), 0, s, 8, 16);
         return s.asSlice(0, 28);
     }
@@ -50,10 +50,10 @@ final class SockAddr {
         int family = s.get(JAVA_SHORT, 0);
         int port = ((s.get(JAVA_BYTE, 2) & 0xff) << 8) | (s.get(JAVA_BYTE, 3) & 0xff);
         try {
-            if (family == Libc.AF_INET) {
+            if (family == Net.AF_INET) {
                 return new InetSocketAddress(InetAddress.getByAddress(s.asSlice(4, 4).toArray(JAVA_BYTE)), port);
             }
-            if (family == Libc.AF_INET6) {
+            if (family == Net.AF_INET6) {
                 // getByAddress turns a v4-mapped address into an Inet4Address, which is what callers want
                 return new InetSocketAddress(InetAddress.getByAddress(s.asSlice(8, 16).toArray(JAVA_BYTE)), port);
             }
