@@ -31,6 +31,7 @@ class PackageMapTest {
     private static final Pattern ROW = Pattern.compile("^\\| `(org\\.opensrc[\\w.]*)` \\|.*");
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
+    private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
     private static final Pattern QUALIFIED = Pattern.compile("\\b(org\\.opensrc(?:\\.[a-z]\\w*)+)\\.[A-Z]");
     /** srcmstr packages that make up the gRPC edge, and the edge files of the definitions package. */
     private static final Set<String> EDGE_PACKAGES = Set.of("org.opensrc.srcmstr", "org.opensrc.srcmstr.control",
@@ -80,7 +81,7 @@ class PackageMapTest {
             while (imports.find()) {
                 out.add(packageOf(imports.group(1)));
             }
-            Matcher qualified = QUALIFIED.matcher(s.text());
+            Matcher qualified = QUALIFIED.matcher(COMMENT.matcher(s.text()).replaceAll(""));
             while (qualified.find()) {
                 out.add(qualified.group(1));
             }
