@@ -33,12 +33,13 @@ public final class Main {
         }
         System.setProperty("opensrc.logdir", paths.logDir().toString());
         System.setProperty("logback.configurationFile", "srcmstr-logback.xml");
-        Optional<SingleInstanceLock> lock = SingleInstanceLock.acquire(paths.lockFile());
-        if (lock.isEmpty()) {
+        Optional<SingleInstanceLock> acquired = SingleInstanceLock.acquire(paths.lockFile());
+        if (acquired.isEmpty()) {
             err.println(Messages.render(SrcCode.SRC_CODE_ACTV));
             return 1;
         }
-        try (SingleInstanceLock held = lock.get()) {
+        SingleInstanceLock lock = acquired.get(); // held until srcmstr stops
+        try (lock) {
             return Srcmstr.runUntilStopped(paths, options.get(), err);
         } catch (IOException e) {
             err.println("srcmstr: " + e.getMessage());

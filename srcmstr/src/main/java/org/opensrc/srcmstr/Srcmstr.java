@@ -173,9 +173,12 @@ final class Srcmstr {
             upgrade.set(true);
             stop.countDown();
         });
-        try (OrphanSweep sweep = new OrphanSweep(processes::watchedPids);
-                LocalServer server = LocalServer.start(paths.controlSocket(), services, socketLimits,
-                        Set.copyOf(List.of(0, Posix.geteuid())));
+        // the sweep and the local server serve for as long as the try block: their scope is their use
+        OrphanSweep sweep = new OrphanSweep(processes::watchedPids);
+        LocalServer server = LocalServer.start(paths.controlSocket(), services, socketLimits,
+                Set.copyOf(List.of(0, Posix.geteuid())));
+        try (sweep;
+                server;
                 RemoteServer remoteServer = remote == null ? null : RemoteServer.start(remote, services)) {
             LOG.info("srcmstr {} serving {}{}", ProcessHandle.current().pid(), paths.controlSocket(),
                     remoteServer == null ? "" : " and remote requests on TCP port " + remoteServer.port());
@@ -201,11 +204,7 @@ final class Srcmstr {
         } catch (ExecutionException | TimeoutException e) {
             LOG.error("shutdown did not complete: {}", e.toString());
         } finally {
-            try {
-                loop.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            loop.close();
             keeping.close();
             processes.close();
             hub.close();

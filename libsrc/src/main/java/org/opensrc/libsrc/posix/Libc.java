@@ -52,6 +52,7 @@ final class Libc {
     }
 
     /** A handle for {@code name} whose first argument is the errno capture segment. */
+    @SuppressWarnings("restricted") // the one FFM layer; the launchers grant --enable-native-access
     static MethodHandle errnoHandle(String name, FunctionDescriptor descriptor, Linker.Option... extra) {
         Linker.Option[] options = new Linker.Option[extra.length + 1];
         options[0] = Linker.Option.captureCallState("errno");
@@ -60,6 +61,7 @@ final class Libc {
     }
 
     /** A handle for a function that reports errors by its return value, not errno. */
+    @SuppressWarnings("restricted") // the one FFM layer; the launchers grant --enable-native-access
     static MethodHandle handle(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor);
     }
@@ -87,6 +89,7 @@ final class Libc {
     }
 
     /** The NUL-terminated string at {@code pointer}, or null for a NULL pointer. */
+    @SuppressWarnings("restricted") // the one FFM layer; the launchers grant --enable-native-access
     static String string(MemorySegment pointer) {
         if (pointer.equals(MemorySegment.NULL)) {
             return null;

@@ -138,7 +138,7 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
         return () -> {
             authorization.requireChange();
             AUDIT.info("{} {} {}", CallerContext.current().describe(), command,
-                    TextFormat.printer().shortDebugString(logged));
+                    TextFormat.printer().emittingSingleLine(true).printToString(logged));
             return work.get();
         };
     }

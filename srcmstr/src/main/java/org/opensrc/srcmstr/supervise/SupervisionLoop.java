@@ -190,14 +190,18 @@ public final class SupervisionLoop implements AutoCloseable {
 
     /** Stops the supervision thread after what is queued; supervised processes are left alone. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         Thread running;
         synchronized (this) {
             running = thread;
         }
         queue.add(new Close());
         if (running != null) {
-            running.join();
+            try {
+                running.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
