@@ -3,6 +3,8 @@ package org.opensrc.libsrc;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
@@ -81,7 +83,7 @@ public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args, 
     // Metadata values must be printable ASCII: percent-encode everything else.
     private static String encode(String s) {
         StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c >= 0x20 && c < 0x7f && c != '%') {
                 out.append((char) c);
@@ -93,7 +95,7 @@ public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args, 
     }
 
     private static String decode(String s) {
-        var bytes = new java.io.ByteArrayOutputStream();
+        var bytes = new ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '%' && i + 2 < s.length()) {
@@ -103,6 +105,6 @@ public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args, 
                 bytes.write(c);
             }
         }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package org.opensrc.libsrc;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -79,6 +80,6 @@ public record SrcPaths(Path root) {
     /** Service names: {@code $SRC_ROOT/etc/services} when it exists, else /etc/services. */
     public Path services() {
         Path own = root.resolve("etc/services");
-        return java.nio.file.Files.exists(own) ? own : Path.of("/etc/services");
+        return Files.exists(own) ? own : Path.of("/etc/services");
     }
 }

@@ -1,11 +1,12 @@
 package org.opensrc.cli;
 
-import org.opensrc.cli.command.CommandEnvironment;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opensrc.cli.command.CommandEnvironment;
 
 /**
  * Entry point of every command. The launcher {@code bin/NAME} runs
@@ -23,8 +24,8 @@ public final class Main {
         for (var handler : ROOT_LOGGER.getHandlers()) {
             handler.setLevel(Level.OFF);
         }
-        var out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        var err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        var out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         if (args.length == 0) {
             err.println("usage: Main COMMAND [ARGS...]; commands: " + String.join(" ", Commands.names()));
             System.exit(1);

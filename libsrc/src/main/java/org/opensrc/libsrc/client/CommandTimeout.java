@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.opensrc.libsrc.SrcPaths;
 
@@ -61,12 +62,12 @@ public record CommandTimeout(Duration base) {
         return value == null ? 60 : seconds(value.trim()).orElse(60L);
     }
 
-    private static java.util.Optional<Long> seconds(String text) {
+    private static Optional<Long> seconds(String text) {
         try {
             long s = Long.parseLong(text);
-            return s >= 1 && s <= MAX_SECONDS ? java.util.Optional.of(s) : java.util.Optional.empty();
+            return s >= 1 && s <= MAX_SECONDS ? Optional.of(s) : Optional.empty();
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.opensrc.libsrc.posix;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Where one file descriptor of a spawned child comes from. */
 public sealed interface FdSource {
@@ -15,7 +16,7 @@ public sealed interface FdSource {
      */
     record ReadFile(Path path) implements FdSource {
         public ReadFile {
-            java.util.Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(path, "path");
         }
     }
 
@@ -26,7 +27,7 @@ public sealed interface FdSource {
      */
     record WriteFile(Path path, boolean truncate) implements FdSource {
         public WriteFile {
-            java.util.Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(path, "path");
         }
     }
 
@@ -36,7 +37,7 @@ public sealed interface FdSource {
      */
     record OwnLog(Path path) implements FdSource {
         public OwnLog {
-            java.util.Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(path, "path");
         }
     }
 

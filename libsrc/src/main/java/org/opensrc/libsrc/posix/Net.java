@@ -4,14 +4,15 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -74,7 +75,7 @@ public final class Net {
             } catch (RuntimeException e) {
                 close(fd);
                 throw e;
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 close(fd);
                 throw new IllegalStateException(e);
             }
@@ -254,7 +255,7 @@ public final class Net {
     public static boolean send(int fd, byte[] data, InetSocketAddress to) throws NetException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
-            boolean v6 = local(fd).getAddress() instanceof java.net.Inet6Address;
+            boolean v6 = local(fd).getAddress() instanceof Inet6Address;
             MemorySegment sa = SockAddr.encode(arena, to, v6);
             MemorySegment m = arena.allocate(Math.max(1, data.length));
             MemorySegment.copy(data, 0, m, JAVA_BYTE, 0, data.length);

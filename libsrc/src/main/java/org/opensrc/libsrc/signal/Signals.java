@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -77,7 +78,7 @@ public final class Signals {
     /** Every Linux signal in number order (32 and 33 are not there). */
     public static List<Signal> all() {
         return IntStream.rangeClosed(1, RTMAX).mapToObj(n -> BY_NUMBER[n])
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
     /** The Linux signal with this number. */

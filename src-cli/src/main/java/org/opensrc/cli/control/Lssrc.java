@@ -4,6 +4,7 @@ import java.util.List;
 import org.opensrc.cli.command.JsonOutput;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
+import org.opensrc.cli.definitions.DefinitionListing;
 import org.opensrc.cli.status.StatusText;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.LongStatusReply;
@@ -83,7 +84,7 @@ public final class Lssrc extends SrcCommand {
     @Override
     protected int execute(SrcClient client) {
         if (listSubsystems || listSubservers || listNotifies) {
-            return new org.opensrc.cli.definitions.DefinitionListing(out(), json).print(client, listSubsystems, listSubservers,
+            return new DefinitionListing(out(), json).print(client, listSubsystems, listSubservers,
                     target.subsystem, type, notifyName, defaults);
         }
         if (type != null) {

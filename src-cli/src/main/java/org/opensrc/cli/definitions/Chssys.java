@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SubsystemChange;
 import org.opensrc.proto.v1.SubsystemDef;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class Chssys extends SrcCommand {
         if (flags.touchesExtensions()) {
             // the extensions travel as one field: start from the current ones so that
             // changing one option keeps the others
-            client.definitions().listSubsystems(org.opensrc.proto.v1.ListSubsystemsRequest.newBuilder()
+            client.definitions().listSubsystems(ListSubsystemsRequest.newBuilder()
                     .setSubsysname(names.get(0)).build()).getSubsystemsList().stream().findFirst()
                     .ifPresent(current -> values.setExtensions(current.getExtensions()));
         }

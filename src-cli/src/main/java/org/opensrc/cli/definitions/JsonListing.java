@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.opensrc.proto.v1.Action;
 import org.opensrc.proto.v1.Extensions;
 import org.opensrc.proto.v1.ListNotifiesReply;
 import org.opensrc.proto.v1.ListSubserversReply;
@@ -31,7 +32,7 @@ public final class JsonListing {
             o.put("subsysname", s.getSubsysname()).put("synonym", s.getSynonym()).put("cmdargs", s.getCmdargs())
                     .put("path", s.getPath()).put("uid", s.getUid()).put("auditid", s.getAuditid())
                     .put("standin", s.getStandin()).put("standout", s.getStandout()).put("standerr", s.getStanderr())
-                    .put("action", s.getAction() == org.opensrc.proto.v1.Action.ACTION_RESPAWN ? "RESPAWN" : "ONCE")
+                    .put("action", s.getAction() == Action.ACTION_RESPAWN ? "RESPAWN" : "ONCE")
                     .put("multi", s.getMulti())
                     .put("contact", switch (s.getContact()) {
                         case CONTACT_IPC -> "IPC";

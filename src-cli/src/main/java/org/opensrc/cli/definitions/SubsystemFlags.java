@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.opensrc.cli.command.SrcCommand.Refusal;
@@ -7,10 +8,10 @@ import org.opensrc.cli.command.SrcCommand.UsageException;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.signal.Parsed;
 import org.opensrc.libsrc.signal.Signals;
-import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.Action;
 import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.Extensions;
+import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.SubsystemDef;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,7 @@ public final class SubsystemFlags {
      * (0513-089 / 0513-088) for a stop signal that is not one. AIX signal numbers that mean
      * another signal on Linux (30, 31, …) are translated, with a warning on {@code err}.
      */
-    void validate(java.io.PrintWriter err) {
+    void validate(PrintWriter err) {
         if (user != null && user.isBlank()) {
             throw new Refusal("-u: no user given (an empty -u never means root; say -u 0 or -u root)");
         }
@@ -81,7 +82,7 @@ public final class SubsystemFlags {
         }
     }
 
-    private static String stopSignal(String given, SrcCode invalid, java.io.PrintWriter err) {
+    private static String stopSignal(String given, SrcCode invalid, PrintWriter err) {
         Parsed parsed = Signals.parseAix(given).orElseThrow(() -> new Refusal(Messages.render(invalid)));
         parsed.warning().ifPresent(err::println);
         return parsed.signal().name();

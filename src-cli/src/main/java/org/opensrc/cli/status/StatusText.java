@@ -1,5 +1,6 @@
 package org.opensrc.cli.status;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.opensrc.proto.v1.Status;
 import org.opensrc.proto.v1.StatusRow;
@@ -29,7 +30,7 @@ public final class StatusText {
     }
 
     public static List<String> shortTable(List<SubsystemStatus> rows) {
-        var lines = new java.util.ArrayList<String>();
+        var lines = new ArrayList<String>();
         lines.add(SHORT_HEADER);
         rows.forEach(r -> lines.add(shortRow(r)));
         return lines;

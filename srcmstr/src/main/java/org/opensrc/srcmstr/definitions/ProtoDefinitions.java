@@ -3,16 +3,18 @@ package org.opensrc.srcmstr.definitions;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.opensrc.libsrc.SafeText;
 import org.opensrc.libsrc.SrcFailure;
-import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.libsrc.signal.Signal;
 import org.opensrc.libsrc.signal.Signals;
 import org.opensrc.proto.v1.Action;
 import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.Extensions;
 import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.proto.v1.SubsystemChange;
+import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.NotifyDef;
 import org.opensrc.srcmstr.registry.SubserverDef;
 import org.opensrc.srcmstr.registry.SubsystemDef;
@@ -46,7 +48,7 @@ final class ProtoDefinitions {
     }
 
     /** A chssys request as an operation: the user is resolved only when the change names it. */
-    static Operation.ChangeSubsystem change(org.opensrc.proto.v1.SubsystemChange request, UserNames users) {
+    static Operation.ChangeSubsystem change(SubsystemChange request, UserNames users) {
         boolean userGiven = request.getFieldsList().contains("uid") || request.getFieldsList().contains("user");
         return new Operation.ChangeSubsystem(request.getSubsysname(),
                 subsystem(request.getValues(), users, userGiven, 0), subsystemFields(request.getFieldsList()));
@@ -56,7 +58,7 @@ final class ProtoDefinitions {
      * The chssys field list in ODM names: "user" becomes "uid" (the name was resolved
      * into the values); "auditid" is dropped, as only srcmstr sets it.
      */
-    static Set<String> subsystemFields(java.util.List<String> fields) {
+    static Set<String> subsystemFields(List<String> fields) {
         Set<String> out = new HashSet<>(fields);
         if (out.remove("user")) {
             out.add("uid");

@@ -2,6 +2,9 @@ package org.opensrc.srcmstr.supervise;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.opensrc.libsrc.posix.Posix;
 import org.slf4j.Logger;
@@ -18,27 +21,23 @@ public final class OrphanSweep implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrphanSweep.class);
     private static final Duration PERIOD = Duration.ofSeconds(1);
 
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("orphan-sweep").unstarted(r));
 
     public OrphanSweep(Supplier<Set<Integer>> watched) {
-        thread = Thread.ofPlatform().daemon().name("orphan-sweep").start(() -> {
-            while (running) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
                 for (var reaped : Posix.reapOrphans(watched.get())) {
                     LOG.debug("reaped orphan {}", reaped);
                 }
-                try {
-                    Thread.sleep(PERIOD);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            } catch (RuntimeException e) {
+                LOG.warn("orphan sweep failed; trying again in {}", PERIOD, e);
             }
-        });
+        }, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        timer.shutdownNow();
     }
 }

@@ -1,7 +1,6 @@
 package org.opensrc.inetd;
 
 import static org.opensrc.libsrc.signal.Signals.SIGKILL;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.opensrc.inetd.access.HostsAccess;
 import org.opensrc.inetd.config.ConfigDiff;
@@ -50,7 +52,7 @@ public final class Inetd implements InetdControl, AutoCloseable {
     private final EventLoop loop;
     private final ExitWatcher exits;
     private final Context ctx;
-    private final java.util.concurrent.ExecutorService spawner;
+    private final ExecutorService spawner;
     private final Map<ServiceKey, ServiceRuntime> active = new LinkedHashMap<>();
     private final List<ServiceRuntime> retired = new ArrayList<>();
     private InetdConfig current;
@@ -62,7 +64,7 @@ public final class Inetd implements InetdControl, AutoCloseable {
         this.exits = new ExitWatcher(ev -> loop.execute(() -> ctx().childExited(ev.pid(), ev.status())));
         // posix_spawn blocks its caller until the child has exec'd: spawning off the loop
         // thread, on one thread per core, keeps accepting while children start.
-        this.spawner = java.util.concurrent.Executors.newFixedThreadPool(
+        this.spawner = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().daemon().name("inetd-spawn-", 0).factory());
         this.ctx = new Context(loop, new LoopScheduler(loop, clock), launcher, spawner, clock,
@@ -296,7 +298,7 @@ public final class Inetd implements InetdControl, AutoCloseable {
         }
         spawner.shutdown();
         try {
-            spawner.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            spawner.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

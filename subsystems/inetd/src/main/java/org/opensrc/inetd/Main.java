@@ -1,11 +1,12 @@
 package org.opensrc.inetd;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import org.opensrc.inetd.spawn.PosixChildLauncher;
 import org.opensrc.inetd.control.InetdSrcHandler;
+import org.opensrc.inetd.spawn.PosixChildLauncher;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.signal.SignalTrap;
 import org.opensrc.libsrc.subsystem.SrcConnection;
@@ -46,7 +47,7 @@ public final class Main {
         InetdSettings settings;
         try {
             settings = InetdSettings.of(SrcPaths.fromEnvironment());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("inetd: " + e.getMessage());
             System.exit(1);
             return;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opensrc.libsrc.subsystem.Reply;
@@ -78,7 +79,7 @@ final class SampleHandler implements SrcHandler {
         switch (MISBEHAVE) {
             case "hang" -> {
                 try {
-                    Thread.sleep(Long.MAX_VALUE);
+                    new CountDownLatch(1).await(); // never counted down: hangs on purpose
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -1,6 +1,9 @@
 package org.opensrc.inetd.access;
 
+import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,7 +63,7 @@ public record AddressPattern(byte[] network, int prefixLength) {
             if (mask.matches("\\d{1,3}")) {
                 len = Integer.parseInt(mask);
             } else if (literal(mask).map(m -> m.getAddress().length == b.length).orElse(false)) {
-                len = new java.math.BigInteger(1, literal(mask).get().getAddress()).bitCount();
+                len = new BigInteger(1, literal(mask).get().getAddress()).bitCount();
             } else {
                 return Optional.empty();
             }
@@ -105,19 +108,19 @@ public record AddressPattern(byte[] network, int prefixLength) {
     @Override
     public boolean equals(Object o) {
         return o instanceof AddressPattern p && prefixLength == p.prefixLength
-                && java.util.Arrays.equals(network, p.network);
+                && Arrays.equals(network, p.network);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(network) * 31 + prefixLength;
+        return Arrays.hashCode(network) * 31 + prefixLength;
     }
 
     @Override
     public String toString() {
         try {
             return InetAddress.getByAddress(network).getHostAddress() + "/" + prefixLength;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * TCP-wrappers access control ({@code hosts_access(5)}) from {@code hosts.allow} and {@code hosts.deny}: the
@@ -109,7 +110,7 @@ public final class HostsAccess {
     }
 
     /** {@code a b EXCEPT c d}: a match in the part before EXCEPT and none in the part after. */
-    private static boolean listMatches(List<String> tokens, java.util.function.Predicate<String> one) {
+    private static boolean listMatches(List<String> tokens, Predicate<String> one) {
         int except = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).equals("EXCEPT")) {

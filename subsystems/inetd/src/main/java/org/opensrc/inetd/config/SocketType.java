@@ -1,10 +1,12 @@
 package org.opensrc.inetd.config;
 
+import java.util.Locale;
+
 /** The socket-type field of an inetd.conf line. */
 public enum SocketType {
     STREAM, DGRAM;
 
     public String token() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
