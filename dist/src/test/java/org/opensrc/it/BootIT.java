@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** A boot-like run: srcmstr, the shipped definitions, rc.tcpip, then lssrc. And the unit files. */
 class BootIT {
@@ -46,15 +47,25 @@ class BootIT {
         Path dir = Files.createTempDirectory("opensrc-units-");
         try (SrcRoot src = SrcRoot.empty()) {
             for (String unit : List.of("srcmstr.service", "opensrc-tcpip.service")) {
-                String text = Files.readString(SrcRoot.TREE.resolve("etc/systemd").resolve(unit))
-                        .replace("/opt/opensrc", SrcRoot.TREE.toString());
+                String text =
+                        Files.readString(SrcRoot.TREE.resolve("etc/systemd").resolve(unit))
+                                .replace("/opt/opensrc", SrcRoot.TREE.toString());
                 Files.writeString(dir.resolve(unit), text);
             }
-            var r = src.exec(List.of("systemd-analyze", "verify", dir.resolve("srcmstr.service").toString(),
-                    dir.resolve("opensrc-tcpip.service").toString()), Map.of("SYSTEMD_LOG_LEVEL", "err"));
-            String problems = (r.out() + r.err()).lines()
-                    .filter(l -> l.contains("srcmstr.service") || l.contains("opensrc-tcpip.service"))
-                    .filter(l -> !l.contains("Documentation")).reduce("", (a, b) -> a + b + "\n");
+            var r =
+                    src.exec(
+                            List.of(
+                                    "systemd-analyze",
+                                    "verify",
+                                    dir.resolve("srcmstr.service").toString(),
+                                    dir.resolve("opensrc-tcpip.service").toString()),
+                            Map.of("SYSTEMD_LOG_LEVEL", "err"));
+            String problems =
+                    (r.out() + r.err())
+                            .lines()
+                            .filter(l -> l.contains("srcmstr.service") || l.contains("opensrc-tcpip.service"))
+                            .filter(l -> !l.contains("Documentation"))
+                            .reduce("", (a, b) -> a + b + "\n");
             assertEquals("", problems, r.toString());
         } finally {
             try (var files = Files.walk(dir)) {

@@ -2,6 +2,8 @@ package org.opensrc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 
 /** Every command waits a bounded time (issue 10, item 4): a srcmstr that does not answer gives 0513-056. */
 class CommandTimeoutIT {
@@ -17,7 +18,8 @@ class CommandTimeoutIT {
     private static final String TIMEOUT = "0513-056 Timeout waiting for command response.\n";
 
     /** Listens on argv[1] like srcmstr, accepts every connection, reads it, and never answers. */
-    private static final String MUTE = """
+    private static final String MUTE =
+            """
             import os, socket, sys, threading
             s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             s.bind(sys.argv[1])
@@ -38,14 +40,25 @@ class CommandTimeoutIT {
             Files.createDirectories(src.socket().getParent());
             Path script = src.root.resolve("mute.py");
             Files.writeString(script, MUTE);
-            Process mute = new ProcessBuilder("/usr/bin/python3", script.toString(), src.socket().toString())
-                    .redirectErrorStream(true).start();
+            Process mute =
+                    new ProcessBuilder("/usr/bin/python3", script.toString(), src.socket().toString())
+                            .redirectErrorStream(true)
+                            .start();
             try {
-                assertEquals("listening", new java.io.BufferedReader(new java.io.InputStreamReader(mute.getInputStream())).readLine());
-                for (List<String> command : List.of(List.of("lssrc", "-a"), List.of("stopsrc", "-s", "x"),
-                        List.of("startsrc", "--wait=1", "-s", "x"), List.of("mkssys", "-s", "x", "-p", "/bin/true", "-u", "0"))) {
-                    var result = src.runWith(Map.of("SRC_TIMEOUT", "2"), command.getFirst(),
-                            command.subList(1, command.size()).toArray(String[]::new));
+                assertEquals(
+                        "listening",
+                        new java.io.BufferedReader(new java.io.InputStreamReader(mute.getInputStream())).readLine());
+                for (List<String> command :
+                        List.of(
+                                List.of("lssrc", "-a"),
+                                List.of("stopsrc", "-s", "x"),
+                                List.of("startsrc", "--wait=1", "-s", "x"),
+                                List.of("mkssys", "-s", "x", "-p", "/bin/true", "-u", "0"))) {
+                    var result =
+                            src.runWith(
+                                    Map.of("SRC_TIMEOUT", "2"),
+                                    command.getFirst(),
+                                    command.subList(1, command.size()).toArray(String[]::new));
                     assertEquals(1, result.status(), command + "\n" + result);
                     assertEquals(TIMEOUT, result.err(), command + "\n" + result);
                 }
@@ -68,7 +81,8 @@ class CommandTimeoutIT {
             } finally {
                 signal("-CONT", pid);
             }
-            SrcRoot.await(Duration.ofSeconds(30), () -> src.run("lssrc", "-a").status() == 0, "srcmstr to answer again");
+            SrcRoot.await(
+                    Duration.ofSeconds(30), () -> src.run("lssrc", "-a").status() == 0, "srcmstr to answer again");
         }
     }
 

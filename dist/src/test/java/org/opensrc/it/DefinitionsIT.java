@@ -3,12 +3,13 @@ package org.opensrc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 
 /** The definition commands through the real launchers against a real srcmstr. */
 class DefinitionsIT {
@@ -27,16 +28,34 @@ class DefinitionsIT {
 
     @Test
     void mkssysOfSshdListsInSmitFormatExactlyAsAix() {
-        var made = src.run("mkssys", "-s", "sshd", "-p", "/usr/sbin/sshd", "-a", "-D", "-u", "0",
-                "-S", "-n", "15", "-f", "9", "-R", "-G", "tcpip");
+        var made =
+                src.run(
+                        "mkssys",
+                        "-s",
+                        "sshd",
+                        "-p",
+                        "/usr/sbin/sshd",
+                        "-a",
+                        "-D",
+                        "-u",
+                        "0",
+                        "-S",
+                        "-n",
+                        "15",
+                        "-f",
+                        "9",
+                        "-R",
+                        "-G",
+                        "tcpip");
         assertEquals(0, made.status(), made.toString());
         assertEquals("0513-071 The sshd Subsystem has been added.\n", made.out());
 
         var listed = src.run("lssrc", "-S", "-s", "sshd");
         assertEquals(0, listed.status(), listed.toString());
-        assertEquals(List.of(
-                "#subsysname:synonym:cmdargs:path:uid:auditid:standin:standout:standerr:action:multi:contact:svrkey:svrmtype:priority:signorm:sigforce:display:waittime:grpname:",
-                "sshd::-D:/usr/sbin/sshd:0:0:/dev/console:/dev/console:/dev/console:-R:-Q:-S:0:0:20:15:9:-d:20:tcpip:"),
+        assertEquals(
+                List.of(
+                        "#subsysname:synonym:cmdargs:path:uid:auditid:standin:standout:standerr:action:multi:contact:svrkey:svrmtype:priority:signorm:sigforce:display:waittime:grpname:",
+                        "sshd::-D:/usr/sbin/sshd:0:0:/dev/console:/dev/console:/dev/console:-R:-Q:-S:0:0:20:15:9:-d:20:tcpip:"),
                 listed.lines());
 
         var again = src.run("mkssys", "-s", "sshd", "-p", "/usr/sbin/sshd", "-u", "0");
@@ -86,19 +105,39 @@ class DefinitionsIT {
         var list = src.exec(cat(nobody, SrcRoot.TREE.resolve("bin/lssrc").toString(), "-S"), Map.of());
         assertEquals(0, list.status(), list.toString());
         assertTrue(list.out().contains("listme::"), list.toString());
-        var make = src.exec(cat(nobody, SrcRoot.TREE.resolve("bin/mkssys").toString(), "-s", "x", "-p", "/bin/true", "-u", "0"), Map.of());
+        var make =
+                src.exec(
+                        cat(
+                                nobody,
+                                SrcRoot.TREE.resolve("bin/mkssys").toString(),
+                                "-s",
+                                "x",
+                                "-p",
+                                "/bin/true",
+                                "-u",
+                                "0"),
+                        Map.of());
         assertEquals(1, make.status(), make.toString());
-        assertEquals("0513-019 System Resource Controller requires that you be running as root or be part of the group system for local requests.\n", make.err());
+        assertEquals(
+                "0513-019 System Resource Controller requires that you be running as root or be part of the group system for local requests.\n",
+                make.err());
     }
 
     @Test
     void subserversAndNotifyMethodsFollowARenameAndGoWithRmssys() throws Exception {
         assertEquals(0, src.run("mkssys", "-s", "old", "-p", "/bin/sleep", "-a", "100", "-u", "0").status());
-        assertEquals("0513-065 The oldsrv Subserver has been added.\n", src.run("mkserver", "-s", "old", "-t", "oldsrv", "-c", "7").out());
-        assertEquals("0513-068 The old Notify method has been added.\n", src.run("mknotify", "-n", "old", "-m", "/bin/true").out());
+        assertEquals(
+                "0513-065 The oldsrv Subserver has been added.\n",
+                src.run("mkserver", "-s", "old", "-t", "oldsrv", "-c", "7").out());
+        assertEquals(
+                "0513-068 The old Notify method has been added.\n",
+                src.run("mknotify", "-n", "old", "-m", "/bin/true").out());
         assertEquals("0513-077 Subsystem has been changed.\n", src.run("chssys", "-s", "old", "-s", "new").out());
-        assertEquals(List.of("#sub_type:subsysname:sub_code:", "oldsrv:new:7:"), src.run("lssrc", "-T", "-t", "oldsrv").lines());
-        assertEquals(List.of("#notifyname:notifymethod:", "new:/bin/true:"), src.run("lssrc", "-N", "-n", "new").lines());
+        assertEquals(
+                List.of("#sub_type:subsysname:sub_code:", "oldsrv:new:7:"),
+                src.run("lssrc", "-T", "-t", "oldsrv").lines());
+        assertEquals(
+                List.of("#notifyname:notifymethod:", "new:/bin/true:"), src.run("lssrc", "-N", "-n", "new").lines());
         assertEquals("0513-083 Subsystem has been Deleted.\n", src.run("rmssys", "-s", "new").out());
         var gone = src.run("lssrc", "-T", "-t", "oldsrv");
         assertEquals(1, gone.status(), gone.toString());
@@ -125,8 +164,10 @@ class DefinitionsIT {
 
     @Test
     void chssysChangesOneExtensionAndKeepsTheOthers() {
-        assertEquals(0, src.run("mkssys", "-s", "ext", "-p", "/bin/true", "-u", "0", "--backoff", "--readiness").status());
-        assertEquals("0513-077 Subsystem has been changed.\n", src.run("chssys", "-s", "ext", "--kill-escalation").out());
+        assertEquals(
+                0, src.run("mkssys", "-s", "ext", "-p", "/bin/true", "-u", "0", "--backoff", "--readiness").status());
+        assertEquals(
+                "0513-077 Subsystem has been changed.\n", src.run("chssys", "-s", "ext", "--kill-escalation").out());
         String json = src.run("lssrc", "-S", "-s", "ext", "--json").out().replaceAll("\\s", "");
         assertTrue(json.contains("\"backoff\":true"), json);
         assertTrue(json.contains("\"readiness\":true"), json);

@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+
+import org.junit.jupiter.api.Test;
+import org.opensrc.libsrc.SrcFailure;
+import org.opensrc.proto.v1.Action;
+import org.opensrc.proto.v1.Contact;
+import org.opensrc.proto.v1.DefinitionsGrpc;
+import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.proto.v1.SubsystemDef;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,19 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.opensrc.libsrc.SrcFailure;
-import org.opensrc.proto.v1.Action;
-import org.opensrc.proto.v1.Contact;
-import org.opensrc.proto.v1.DefinitionsGrpc;
-import org.opensrc.proto.v1.SrcCode;
-import org.opensrc.proto.v1.SubsystemDef;
 
 /**
- * The local control socket attacked as a local user would (issue 10, items 1 and 7): a
- * held connection whose pid passes to an admin-group member, connection floods beyond the
- * caps and the descriptor limit, silent connections, oversized requests, log floods.
- * The attacker is {@code nobody}; the admin group is {@code adm}, which nobody is not in.
+ * The local control socket attacked as a local user would (issue 10, items 1 and 7): a held connection whose pid passes
+ * to an admin-group member, connection floods beyond the caps and the descriptor limit, silent connections, oversized
+ * requests, log floods. The attacker is {@code nobody}; the admin group is {@code adm}, which nobody is not in.
  */
 class HostileSocketIT {
 
@@ -43,11 +43,11 @@ class HostileSocketIT {
     private static final String PYTHON = "/usr/bin/python3";
 
     /**
-     * Connects to the control socket (argv[1]), then forks: the connecting process prints
-     * its pid and a TCP port and exits; its child keeps the connection and relays one TCP
-     * client on that port to it byte for byte.
+     * Connects to the control socket (argv[1]), then forks: the connecting process prints its pid and a TCP port and
+     * exits; its child keeps the connection and relays one TCP client on that port to it byte for byte.
      */
-    private static final String RELAY = """
+    private static final String RELAY =
+            """
             import os, socket, sys, threading
             up = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             up.connect(sys.argv[1])
@@ -80,7 +80,8 @@ class HostileSocketIT {
             """;
 
     /** Starts argv[2:] with the pid argv[1] (clone3 with set_tid; needs CAP_SYS_ADMIN) and waits for it. */
-    private static final String TAKE_PID = """
+    private static final String TAKE_PID =
+            """
             import ctypes, os, sys
             libc = ctypes.CDLL(None, use_errno=True)
             libc.syscall.restype = ctypes.c_long
@@ -97,11 +98,11 @@ class HostileSocketIT {
             """;
 
     /**
-     * Opens argv[2] connections to argv[1], each sending the HTTP/2 preface and SETTINGS;
-     * prints how many srcmstr kept (it answered SETTINGS) and how many it closed, then holds
-     * them all until stdin ends.
+     * Opens argv[2] connections to argv[1], each sending the HTTP/2 preface and SETTINGS; prints how many srcmstr kept
+     * (it answered SETTINGS) and how many it closed, then holds them all until stdin ends.
      */
-    private static final String HOLD = """
+    private static final String HOLD =
+            """
             import socket, sys
             PREFACE = b"PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n" + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])
             held, kept, closed = [], 0, 0
@@ -127,7 +128,8 @@ class HostileSocketIT {
             """;
 
     /** Connects to argv[1] and sends nothing; prints "closed" when srcmstr closes it, "open" after 120 s. */
-    private static final String SILENT = """
+    private static final String SILENT =
+            """
             import socket, sys
             s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             s.connect(sys.argv[1])
@@ -143,12 +145,12 @@ class HostileSocketIT {
             """;
 
     /**
-     * Sends argv[3] requests to argv[1], each on a new connection, each announcing a
-     * message of argv[2] bytes (HTTP/2 by hand: preface, HEADERS, then as much of the
-     * message as flow control lets through). Prints how many srcmstr refused with
-     * RESOURCE_EXHAUSTED (grpc-status 8, written as a plain literal by its HPACK encoder).
+     * Sends argv[3] requests to argv[1], each on a new connection, each announcing a message of argv[2] bytes (HTTP/2
+     * by hand: preface, HEADERS, then as much of the message as flow control lets through). Prints how many srcmstr
+     * refused with RESOURCE_EXHAUSTED (grpc-status 8, written as a plain literal by its HPACK encoder).
      */
-    private static final String HUGE = """
+    private static final String HUGE =
+            """
             import socket, struct, sys
             def frame(kind, flags, stream, payload):
                 return struct.pack(">I", len(payload))[1:] + bytes([kind, flags]) + struct.pack(">I", stream) + payload
@@ -197,18 +199,36 @@ class HostileSocketIT {
         try (SrcRoot src = withAdminGroup()) {
             Relay relay = relay(src, NOBODY);
             // The pid that connected now belongs to an admin-group member (uid nobody, group adm).
-            Process taker = new ProcessBuilder(PYTHON, script(src, "take-pid.py", TAKE_PID), Integer.toString(relay.pid()),
-                    NOBODY_IN_ADM.get(0), NOBODY_IN_ADM.get(1), NOBODY_IN_ADM.get(2), NOBODY_IN_ADM.get(3),
-                    NOBODY_IN_ADM.get(4), "/bin/sleep", "600").redirectErrorStream(true).start();
+            Process taker =
+                    new ProcessBuilder(
+                                    PYTHON,
+                                    script(src, "take-pid.py", TAKE_PID),
+                                    Integer.toString(relay.pid()),
+                                    NOBODY_IN_ADM.get(0),
+                                    NOBODY_IN_ADM.get(1),
+                                    NOBODY_IN_ADM.get(2),
+                                    NOBODY_IN_ADM.get(3),
+                                    NOBODY_IN_ADM.get(4),
+                                    "/bin/sleep",
+                                    "600")
+                            .redirectErrorStream(true)
+                            .start();
             try {
                 String taken = new BufferedReader(new InputStreamReader(taker.getInputStream())).readLine();
                 assertEquals(Integer.toString(relay.pid()), taken, "clone3 with set_tid could not take the pid");
-                SrcRoot.await(Duration.ofSeconds(30), () -> groupsOf(relay.pid()).contains(ADM),
+                SrcRoot.await(
+                        Duration.ofSeconds(30),
+                        () -> groupsOf(relay.pid()).contains(ADM),
                         "pid " + relay.pid() + " to run with group adm");
 
-                StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
-                        () -> relay.definitions().addSubsystem(rootShell("evil")));
-                assertEquals(SrcCode.SRC_CODE_INVALID_USER, SrcFailure.from(refused).orElseThrow().code(), refused.toString());
+                StatusRuntimeException refused =
+                        assertThrows(
+                                StatusRuntimeException.class,
+                                () -> relay.definitions().addSubsystem(rootShell("evil")));
+                assertEquals(
+                        SrcCode.SRC_CODE_INVALID_USER,
+                        SrcFailure.from(refused).orElseThrow().code(),
+                        refused.toString());
                 assertEquals("", src.run("lssrc", "-S", "-s", "evil").out(), "nothing was defined");
                 assertEquals(0, src.run("lssrc", "-a").status());
             } finally {
@@ -227,8 +247,18 @@ class HostileSocketIT {
                 relay.definitions().addSubsystem(rootShell("viarelay"));
             }
             assertEquals(0, src.run("lssrc", "-S", "-s", "viarelay").status());
-            var make = src.exec(cat(NOBODY_IN_ADM, SrcRoot.TREE.resolve("bin/mkssys").toString(),
-                    "-s", "bysupplementary", "-p", "/bin/true", "-u", "0"), Map.of());
+            var make =
+                    src.exec(
+                            cat(
+                                    NOBODY_IN_ADM,
+                                    SrcRoot.TREE.resolve("bin/mkssys").toString(),
+                                    "-s",
+                                    "bysupplementary",
+                                    "-p",
+                                    "/bin/true",
+                                    "-u",
+                                    "0"),
+                            Map.of());
             assertEquals(0, make.status(), make.toString());
         }
     }
@@ -286,8 +316,18 @@ class HostileSocketIT {
     void refusedRequestsAreLoggedOncePerIntervalNotPerAttempt() throws Exception {
         try (SrcRoot src = SrcRoot.start()) {
             for (int i = 0; i < 5; i++) {
-                var make = src.exec(cat(NOBODY, SrcRoot.TREE.resolve("bin/mkssys").toString(),
-                        "-s", "x" + i, "-p", "/bin/true", "-u", "0"), Map.of());
+                var make =
+                        src.exec(
+                                cat(
+                                        NOBODY,
+                                        SrcRoot.TREE.resolve("bin/mkssys").toString(),
+                                        "-s",
+                                        "x" + i,
+                                        "-p",
+                                        "/bin/true",
+                                        "-u",
+                                        "0"),
+                                Map.of());
                 assertEquals(1, make.status(), make.toString());
             }
             String log = src.log();
@@ -312,10 +352,22 @@ class HostileSocketIT {
     }
 
     private static SubsystemDef rootShell(String name) {
-        return SubsystemDef.newBuilder().setSubsysname(name).setPath("/bin/sh").setCmdargs("-c id").setUser("0")
-                .setStandin("/dev/null").setStandout("/dev/null").setStanderr("/dev/null")
-                .setAction(Action.ACTION_ONCE).setContact(Contact.CONTACT_SIGNAL).setSignorm("SIGTERM")
-                .setSigforce("SIGKILL").setPriority(20).setDisplay(true).setWaittime(20).build();
+        return SubsystemDef.newBuilder()
+                .setSubsysname(name)
+                .setPath("/bin/sh")
+                .setCmdargs("-c id")
+                .setUser("0")
+                .setStandin("/dev/null")
+                .setStandout("/dev/null")
+                .setStanderr("/dev/null")
+                .setAction(Action.ACTION_ONCE)
+                .setContact(Contact.CONTACT_SIGNAL)
+                .setSignorm("SIGTERM")
+                .setSigforce("SIGKILL")
+                .setPriority(20)
+                .setDisplay(true)
+                .setWaittime(20)
+                .build();
     }
 
     /** A connection made by {@code user}'s process, which then exits; its child relays TCP to it. */
@@ -362,8 +414,11 @@ class HostileSocketIT {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("Groups:")) {
-                    return Pattern.compile("\\s+").splitAsStream(line.substring(7).trim())
-                            .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+                    return Pattern.compile("\\s+")
+                            .splitAsStream(line.substring(7).trim())
+                            .filter(s -> !s.isEmpty())
+                            .map(Integer::valueOf)
+                            .toList();
                 }
             }
         } catch (IOException e) {

@@ -6,19 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opensrc.libsrc.client.SrcClient;
@@ -27,9 +18,19 @@ import org.opensrc.proto.v1.SubsystemGrpc;
 import org.opensrc.proto.v1.SubsystemMessage;
 import org.opensrc.proto.v1.SubsystemRequest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 /**
- * The attacks of issue 10 as a hostile local user made them, against a real srcmstr:
- * each is refused, nothing changes, and srcmstr still answers root afterwards.
+ * The attacks of issue 10 as a hostile local user made them, against a real srcmstr: each is refused, nothing changes,
+ * and srcmstr still answers root afterwards.
  */
 class HostileUserIT {
 
@@ -46,11 +47,36 @@ class HostileUserIT {
             Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxrwxrwx"));
             // the daemon's own user plants the links in the folder it may write
             assertEquals(0, asNobody(src, "/bin/ln", "-s", secret.toString(), logs.resolve("in").toString()).status());
-            assertEquals(0, asNobody(src, "/bin/ln", "-s", precious.toString(), logs.resolve("out").toString()).status());
-            ok(src.run("mkssys", "-s", "reader", "-p", "/bin/cp", "-a", "/dev/stdin " + logs.resolve("copy"),
-                    "-u", "nobody", "-i", logs.resolve("in").toString(), "-O"));
-            ok(src.run("mkssys", "-s", "writer", "-p", "/bin/echo", "-a", "owned", "-u", "nobody",
-                    "-o", logs.resolve("out").toString(), "-O"));
+            assertEquals(
+                    0, asNobody(src, "/bin/ln", "-s", precious.toString(), logs.resolve("out").toString()).status());
+            ok(
+                    src.run(
+                            "mkssys",
+                            "-s",
+                            "reader",
+                            "-p",
+                            "/bin/cp",
+                            "-a",
+                            "/dev/stdin " + logs.resolve("copy"),
+                            "-u",
+                            "nobody",
+                            "-i",
+                            logs.resolve("in").toString(),
+                            "-O"));
+            ok(
+                    src.run(
+                            "mkssys",
+                            "-s",
+                            "writer",
+                            "-p",
+                            "/bin/echo",
+                            "-a",
+                            "owned",
+                            "-u",
+                            "nobody",
+                            "-o",
+                            logs.resolve("out").toString(),
+                            "-O"));
 
             var read = src.run("startsrc", "-s", "reader");
             var write = src.run("startsrc", "-s", "writer");
@@ -73,18 +99,55 @@ class HostileUserIT {
             for (String uid : List.of("4294967295", "2147483648")) {
                 var r = src.run("mkssys", "-s", "big", "-p", "/bin/sleep", "-a", "100", "-u", uid);
                 assertEquals(1, r.status(), r.toString());
-                assertEquals("0513-007 The options specified are not valid for this command. Please reference your "
-                        + "manual for valid options.\nuid: " + uid + " is out of range 0..2147483647\n", r.err());
+                assertEquals(
+                        "0513-007 The options specified are not valid for this command. Please reference your "
+                                + "manual for valid options.\nuid: "
+                                + uid
+                                + " is out of range 0..2147483647\n",
+                        r.err());
             }
-            var backoff = src.run("mkssys", "-s", "slow", "-p", "/bin/sleep", "-a", "100", "-u", "0", "-R",
-                    "--backoff", "--backoff-initial-ms", Long.toString(Long.MAX_VALUE));
+            var backoff =
+                    src.run(
+                            "mkssys",
+                            "-s",
+                            "slow",
+                            "-p",
+                            "/bin/sleep",
+                            "-a",
+                            "100",
+                            "-u",
+                            "0",
+                            "-R",
+                            "--backoff",
+                            "--backoff-initial-ms",
+                            Long.toString(Long.MAX_VALUE));
             assertEquals(1, backoff.status(), backoff.toString());
-            assertTrue(backoff.err().contains("extensions.backoff_initial_ms: 9223372036854775807 is out of range"),
+            assertTrue(
+                    backoff.err().contains("extensions.backoff_initial_ms: 9223372036854775807 is out of range"),
                     backoff.toString());
-            assertEquals("", src.run("lssrc", "-S", "-s", "big").out(), "nothing defined: lssrc -S prints nothing, as AIX");
+            assertEquals(
+                    "", src.run("lssrc", "-S", "-s", "big").out(), "nothing defined: lssrc -S prints nothing, as AIX");
 
-            ok(src.run("mkssys", "-s", "napper", "-p", "/bin/sleep", "-a", "100", "-u", "0", "-S", "-n", "15", "-f", "9"));
-            assertTrue(src.run("startsrc", "-s", "napper").out().startsWith("0513-059 The napper Subsystem has been started."));
+            ok(
+                    src.run(
+                            "mkssys",
+                            "-s",
+                            "napper",
+                            "-p",
+                            "/bin/sleep",
+                            "-a",
+                            "100",
+                            "-u",
+                            "0",
+                            "-S",
+                            "-n",
+                            "15",
+                            "-f",
+                            "9"));
+            assertTrue(
+                    src.run("startsrc", "-s", "napper")
+                            .out()
+                            .startsWith("0513-059 The napper Subsystem has been started."));
             assertEquals("active", status(src, "napper"));
         }
     }
@@ -92,7 +155,22 @@ class HostileUserIT {
     @Test
     void aPoisonedSavedStateIsSetAsideAndTheNextSrcmstrServesAndReadopts() throws Exception {
         try (SrcRoot src = SrcRoot.start()) {
-            ok(src.run("mkssys", "-s", "napper", "-p", "/bin/sleep", "-a", "1000011", "-u", "0", "-S", "-n", "15", "-f", "9"));
+            ok(
+                    src.run(
+                            "mkssys",
+                            "-s",
+                            "napper",
+                            "-p",
+                            "/bin/sleep",
+                            "-a",
+                            "1000011",
+                            "-u",
+                            "0",
+                            "-S",
+                            "-n",
+                            "15",
+                            "-f",
+                            "9"));
             ok(src.run("startsrc", "-s", "napper"));
             List<String> before = src.run("lssrc", "-s", "napper").lines();
             new ProcessBuilder("kill", "-USR2", Long.toString(src.srcmstr().pid())).start().waitFor();
@@ -120,7 +198,9 @@ class HostileUserIT {
             assertEquals(before, src.run("lssrc", "-s", "napper").lines(), "the good entry is re-adopted");
             assertTrue(Files.exists(state.resolveSibling("state.json.rejected")));
             String log = src.log();
-            assertTrue(log.contains("set aside, not applied: instance 'poison' pid 1: uid: 4294967295 is out of range"), log);
+            assertTrue(
+                    log.contains("set aside, not applied: instance 'poison' pid 1: uid: 4294967295 is out of range"),
+                    log);
             assertTrue(log.contains("set aside, not applied: restart 'slow'"), log);
             ok(src.run("stopsrc", "-s", "napper"));
         }
@@ -143,11 +223,15 @@ class HostileUserIT {
     void namesAndFieldsThatWouldEscapeTheLogFolderOrFakeARowAreRefused() throws Exception {
         try (SrcRoot src = SrcRoot.start()) {
             List<String> before = src.run("lssrc", "-S").lines();
-            assertRefused(src.run("mkssys", "-s", "../../../x", "-p", "/bin/true", "-u", "0"), "subsysname: '../../../x'");
+            assertRefused(
+                    src.run("mkssys", "-s", "../../../x", "-p", "/bin/true", "-u", "0"), "subsysname: '../../../x'");
             assertRefused(src.run("mkssys", "-s", "a/b", "-p", "/bin/true", "-u", "0"), "holds '/'");
-            assertRefused(src.run("mkssys", "-s", "a\u001b[2Jb", "-p", "/bin/true", "-u", "0"), "a control character (\\x1b)");
-            assertRefused(src.run("mkssys", "-s", "inj", "-p", "/bin/sleep", "-u", "0",
-                    "-a", "a:b\nsleeper::evil:/bin/sh:0"), "cmdargs: holds a control character (\\n)");
+            assertRefused(
+                    src.run("mkssys", "-s", "a\u001b[2Jb", "-p", "/bin/true", "-u", "0"),
+                    "a control character (\\x1b)");
+            assertRefused(
+                    src.run("mkssys", "-s", "inj", "-p", "/bin/sleep", "-u", "0", "-a", "a:b\nsleeper::evil:/bin/sh:0"),
+                    "cmdargs: holds a control character (\\n)");
             assertRefused(src.run("mkssys", "-s", "grp", "-p", "/bin/true", "-u", "0", "-G", "x:y"), "grpname");
             var huge = src.run("mkssys", "-s", "a".repeat(8192), "-p", "/bin/true", "-u", "0");
             assertEquals("0513-102 The subsystem_name is too long. Only 29 bytes are allowed.\n", huge.err());
@@ -177,8 +261,17 @@ class HostileUserIT {
     @Test
     void secretsAreNotReadableByOthersAndATokenAloneCannotAttach() throws Exception {
         try (SrcRoot src = SrcRoot.start()) {
-            ok(src.run("mkssys", "-s", "sample", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
-                    "-a", "daemon sample", "-u", "0"));
+            ok(
+                    src.run(
+                            "mkssys",
+                            "-s",
+                            "sample",
+                            "-p",
+                            SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                            "-a",
+                            "daemon sample",
+                            "-u",
+                            "0"));
             Path conf = Files.writeString(src.root.resolve("secret-word.conf"), "one\n");
             ok(src.run("startsrc", "-s", "sample", "-e", "DB_PASSWORD=hunter2", "-a", "-c " + conf));
             src.awaitAttached("sample");
@@ -194,11 +287,23 @@ class HostileUserIT {
             assertFalse(token.isEmpty());
             try (SrcClient thief = SrcClient.local(src.socket())) {
                 var ended = new CompletableFuture<Status>();
-                StreamObserver<SubsystemMessage> out = SubsystemGrpc.newStub(thief.channel()).attach(new StreamObserver<>() {
-                    @Override public void onNext(SubsystemRequest value) { }
-                    @Override public void onError(Throwable t) { ended.complete(Status.fromThrowable(t)); }
-                    @Override public void onCompleted() { ended.complete(Status.OK); }
-                });
+                StreamObserver<SubsystemMessage> out =
+                        SubsystemGrpc.newStub(thief.channel())
+                                .attach(
+                                        new StreamObserver<>() {
+                                            @Override
+                                            public void onNext(SubsystemRequest value) {}
+
+                                            @Override
+                                            public void onError(Throwable t) {
+                                                ended.complete(Status.fromThrowable(t));
+                                            }
+
+                                            @Override
+                                            public void onCompleted() {
+                                                ended.complete(Status.OK);
+                                            }
+                                        });
                 out.onNext(SubsystemMessage.newBuilder().setHello(Hello.newBuilder().setToken(token)).build());
                 assertEquals(Status.Code.PERMISSION_DENIED, ended.get(30, TimeUnit.SECONDS).getCode());
             }
@@ -210,7 +315,22 @@ class HostileUserIT {
     @Test
     void aStartThatCannotBeMadeDurableIsRefusedNamingTheCauseAndStartsNothing() throws Exception {
         try (SrcRoot src = SrcRoot.start()) {
-            ok(src.run("mkssys", "-s", "napper", "-p", "/bin/sleep", "-a", "1000012", "-u", "0", "-S", "-n", "15", "-f", "9"));
+            ok(
+                    src.run(
+                            "mkssys",
+                            "-s",
+                            "napper",
+                            "-p",
+                            "/bin/sleep",
+                            "-a",
+                            "1000012",
+                            "-u",
+                            "0",
+                            "-S",
+                            "-n",
+                            "15",
+                            "-f",
+                            "9"));
             Path stateDir = src.root.resolve("var/lib/src");
             Path regDir = src.root.resolve("etc/src");
             List<Path> mounted = new ArrayList<>();
@@ -226,9 +346,14 @@ class HostileUserIT {
                 mountFullTmpfs(regDir, mounted);
                 var m = src.run("mkssys", "-s", "later", "-p", "/bin/true", "-u", "0");
                 assertEquals(1, m.status(), m.toString());
-                assertTrue(m.err().contains("the registry could not be written, nothing was changed")
-                        && m.err().contains("No space left on device"), m.toString());
-                assertEquals("", src.run("lssrc", "-S", "-s", "later").out(), "nothing defined: lssrc -S prints nothing, as AIX");
+                assertTrue(
+                        m.err().contains("the registry could not be written, nothing was changed")
+                                && m.err().contains("No space left on device"),
+                        m.toString());
+                assertEquals(
+                        "",
+                        src.run("lssrc", "-S", "-s", "later").out(),
+                        "nothing defined: lssrc -S prints nothing, as AIX");
                 unmount(mounted);
                 assertTrue(java.util.Arrays.equals(registry, Files.readAllBytes(regDir.resolve("SRCsubsys.json"))));
             } finally {
@@ -241,8 +366,11 @@ class HostileUserIT {
     }
 
     private static void mountFullTmpfs(Path dir, List<Path> mounted) throws Exception {
-        int status = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", dir.toString())
-                .redirectErrorStream(true).start().waitFor();
+        int status =
+                new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", dir.toString())
+                        .redirectErrorStream(true)
+                        .start()
+                        .waitFor();
         Assumptions.assumeTrue(status == 0, "this machine does not allow mounting a tmpfs");
         mounted.add(0, dir);
         Path filler = dir.resolve("filler");
@@ -266,13 +394,19 @@ class HostileUserIT {
 
     private static long count(String commandLine) throws IOException {
         try (var procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
-                try {
-                    return new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ').trim().equals(commandLine);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).count();
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(
+                            p -> {
+                                try {
+                                    return new String(Files.readAllBytes(p.resolve("cmdline")))
+                                            .replace('\0', ' ')
+                                            .trim()
+                                            .equals(commandLine);
+                                } catch (IOException e) {
+                                    return false;
+                                }
+                            })
+                    .count();
         }
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +20,11 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
- * srcmstr survives its own crash and upgrade: kill -9 and SIGUSR2 lose no subsystem, start
- * no duplicate and lose no definition; a reused pid is never adopted. The number of kills
- * in the fault loop is {@code -Dopensrc.faults=N} (default 20); each run prints its figures.
+ * srcmstr survives its own crash and upgrade: kill -9 and SIGUSR2 lose no subsystem, start no duplicate and lose no
+ * definition; a reused pid is never adopted. The number of kills in the fault loop is {@code -Dopensrc.faults=N}
+ * (default 20); each run prints its figures.
  */
 class ReadoptionIT {
 
@@ -49,8 +50,21 @@ class ReadoptionIT {
         writeInetdConfig(port);
         mkssys("napper", "/bin/sleep", "1000001", "-S", "-n", "15", "-f", "9");
         mkssys("dozer", "/bin/sleep", "1000002", "-S", "-n", "15", "-f", "9", "-w", "1");
-        assertEquals(0, src.run("mkssys", "-s", "inetd", "-p", SrcRoot.TREE.resolve("bin/inetd").toString(),
-                "-u", UID, "-K", "-R", "-G", "tcpip").status());
+        assertEquals(
+                0,
+                src.run(
+                                "mkssys",
+                                "-s",
+                                "inetd",
+                                "-p",
+                                SrcRoot.TREE.resolve("bin/inetd").toString(),
+                                "-u",
+                                UID,
+                                "-K",
+                                "-R",
+                                "-G",
+                                "tcpip")
+                        .status());
         ok(src.run("startsrc", "-s", "napper"));
         ok(src.run("startsrc", "-s", "dozer"));
         ok(src.run("startsrc", "-s", "inetd"));
@@ -68,7 +82,10 @@ class ReadoptionIT {
         int dozer = pidOf("dozer");
         assertEquals(0, src.run("stopsrc", "-s", "napper").status());
         assertEquals(0, src.run("stopsrc", "-c", "-s", "dozer").status());
-        SrcRoot.await(Duration.ofSeconds(15), () -> count("/bin/sleep 1000001") == 0 && !alive(dozer), "stops of adopted ones");
+        SrcRoot.await(
+                Duration.ofSeconds(15),
+                () -> count("/bin/sleep 1000001") == 0 && !alive(dozer),
+                "stops of adopted ones");
         SrcRoot.await(Duration.ofSeconds(5), () -> status("napper").equals("inoperative"), "napper inoperative");
         SrcRoot.Result longStatus = src.run("lssrc", "-ls", "inetd");
         assertEquals(0, longStatus.status(), longStatus.toString());
@@ -101,9 +118,10 @@ class ReadoptionIT {
         Process unrelated = new ProcessBuilder("/bin/sleep", "1000005").start();
         try {
             Path state = src.root.resolve("var/lib/src/state.json");
-            String json = Files.readString(state)
-                    .replace("\"pid\" : " + napper + ",", "\"pid\" : " + unrelated.pid() + ",")
-                    .replaceFirst("\"startTime\" : \\d+", "\"startTime\" : 12345");
+            String json =
+                    Files.readString(state)
+                            .replace("\"pid\" : " + napper + ",", "\"pid\" : " + unrelated.pid() + ",")
+                            .replaceFirst("\"startTime\" : \\d+", "\"startTime\" : 12345");
             Files.writeString(state, json);
             src.startSrcmstr();
             assertEquals("inoperative", status("napper"));
@@ -126,8 +144,26 @@ class ReadoptionIT {
             List<CompletableFuture<String>> writes = new ArrayList<>();
             for (int k = 0; k < 3; k++) {
                 String name = "d" + round + "x" + k;
-                writes.add(CompletableFuture.supplyAsync(() -> src.run("mkssys", "-s", name, "-p", "/bin/true",
-                        "-u", UID, "-S", "-n", "15", "-f", "9").status() == 0 ? name : ""));
+                writes.add(
+                        CompletableFuture.supplyAsync(
+                                () ->
+                                        src.run(
+                                                                        "mkssys",
+                                                                        "-s",
+                                                                        name,
+                                                                        "-p",
+                                                                        "/bin/true",
+                                                                        "-u",
+                                                                        UID,
+                                                                        "-S",
+                                                                        "-n",
+                                                                        "15",
+                                                                        "-f",
+                                                                        "9")
+                                                                .status()
+                                                        == 0
+                                                ? name
+                                                : ""));
             }
             Thread.sleep(300 + random.nextInt(1500));
             killNine();
@@ -144,7 +180,8 @@ class ReadoptionIT {
             }
         }
         assertFalse(src.log().contains("cannot read the saved state"), src.log());
-        System.out.printf("readoption: %d kills while defining, %d definitions acknowledged, 0 lost%n",
+        System.out.printf(
+                "readoption: %d kills while defining, %d definitions acknowledged, 0 lost%n",
                 rounds, acknowledged.size());
     }
 
@@ -154,8 +191,21 @@ class ReadoptionIT {
         Path flap = src.root.resolve("flap.sh");
         Files.writeString(flap, "#!/bin/sh\nsleep 0.2\nexit 3\n");
         flap.toFile().setExecutable(true);
-        mkssys("flapper", flap.toString(), "", "-S", "-n", "15", "-f", "9", "-R", "--backoff",
-                "--backoff-initial-ms", "50", "--backoff-max-ms", "100");
+        mkssys(
+                "flapper",
+                flap.toString(),
+                "",
+                "-S",
+                "-n",
+                "15",
+                "-f",
+                "9",
+                "-R",
+                "--backoff",
+                "--backoff-initial-ms",
+                "50",
+                "--backoff-max-ms",
+                "100");
         for (int i = 1; i <= 4; i++) {
             mkssys("s" + i, "/bin/sleep", "100002" + i, "-S", "-n", "15", "-f", "9", "-R", "-w", "1");
         }
@@ -191,8 +241,8 @@ class ReadoptionIT {
         assertEquals(0, duplicates, "duplicates");
         assertEquals(0, lost, "lost");
         assertTrue(countFlappers() <= 1);
-        System.out.printf("readoption: %d kill -9 of srcmstr, 6 subsystems, %d duplicates, %d lost%n",
-                FAULTS, duplicates, lost);
+        System.out.printf(
+                "readoption: %d kill -9 of srcmstr, 6 subsystems, %d duplicates, %d lost%n", FAULTS, duplicates, lost);
     }
 
     /** Every sleeper lssrc shows active runs once with that pid; every other one does not run at all. */
@@ -230,7 +280,10 @@ class ReadoptionIT {
     }
 
     private void awaitAnswers(String name) {
-        SrcRoot.await(Duration.ofSeconds(30), () -> src.run("lssrc", "-ls", name).status() == 0, name + " answering lssrc -ls");
+        SrcRoot.await(
+                Duration.ofSeconds(30),
+                () -> src.run("lssrc", "-ls", name).status() == 0,
+                name + " answering lssrc -ls");
     }
 
     private void killNine() throws InterruptedException {
@@ -282,7 +335,11 @@ class ReadoptionIT {
 
     /** Live (non-zombie) processes whose command line is exactly {@code cmdline}. */
     private static List<Long> pids(String cmdline) {
-        return procs().entrySet().stream().filter(e -> e.getValue().equals(cmdline)).map(Map.Entry::getKey).sorted().toList();
+        return procs().entrySet().stream()
+                .filter(e -> e.getValue().equals(cmdline))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     private static long count(String cmdline) {

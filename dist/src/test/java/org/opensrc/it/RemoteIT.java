@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,9 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** lssrc -h against a second srcmstr -r on 127.0.0.1, with and without a valid certificate. */
 class RemoteIT {
@@ -34,10 +35,12 @@ class RemoteIT {
         remote = SrcRoot.empty();
         certs = Files.createTempDirectory("opensrc-certs-");
         String mksrccert = SrcRoot.TREE.resolve("bin/mksrccert").toString();
-        for (List<String> argv : List.of(List.of(mksrccert, "ca", certs.toString()),
-                List.of(mksrccert, "server", certs.toString(), "localhost", "127.0.0.1"),
-                List.of(mksrccert, "client", certs.toString(), "admin"),
-                List.of(mksrccert, "client", certs.toString(), "stranger"))) {
+        for (List<String> argv :
+                List.of(
+                        List.of(mksrccert, "ca", certs.toString()),
+                        List.of(mksrccert, "server", certs.toString(), "localhost", "127.0.0.1"),
+                        List.of(mksrccert, "client", certs.toString(), "admin"),
+                        List.of(mksrccert, "client", certs.toString(), "stranger"))) {
             var r = local.exec(argv, Map.of());
             assertEquals(0, r.status(), r.toString());
         }
@@ -107,9 +110,15 @@ class RemoteIT {
             try (SrcRoot other = SrcRoot.empty()) {
                 Path f = installServerFiles(other).resolve(file);
                 Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
-                var e = assertThrows(IllegalStateException.class,
-                        () -> other.startSrcmstr(Map.of("SRC_REMOTE_PORT", Integer.toString(freePort())), "-r"));
-                assertTrue(e.getMessage().contains("srcmstr: -r: " + f + ": permissions 0644 are too open"), e.getMessage());
+                var e =
+                        assertThrows(
+                                IllegalStateException.class,
+                                () ->
+                                        other.startSrcmstr(
+                                                Map.of("SRC_REMOTE_PORT", Integer.toString(freePort())), "-r"));
+                assertTrue(
+                        e.getMessage().contains("srcmstr: -r: " + f + ": permissions 0644 are too open"),
+                        e.getMessage());
                 assertEquals(1, other.srcmstr().waitFor());
             }
         }
@@ -132,8 +141,11 @@ class RemoteIT {
     void aValidClientCertificateListsTheRemoteHost() {
         var r = lssrcAs("admin");
         assertEquals(0, r.status(), r.toString());
-        assertEquals(List.of("Subsystem         Group            PID          Status",
-                " faraway                                        inoperative"), r.lines());
+        assertEquals(
+                List.of(
+                        "Subsystem         Group            PID          Status",
+                        " faraway                                        inoperative"),
+                r.lines());
     }
 
     @Test
@@ -168,12 +180,36 @@ class RemoteIT {
         String key = two.resolve("client.key").toString();
         String csr = two.resolve("client.csr").toString();
         Path ext = Files.writeString(two.resolve("ext"), "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n");
-        for (List<String> argv : List.of(
-                List.of("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key),
-                List.of("openssl", "req", "-new", "-key", key, "-subj", "/CN=stranger/CN=admin", "-out", csr),
-                List.of("openssl", "x509", "-req", "-in", csr, "-CA", certs.resolve("ca.pem").toString(),
-                        "-CAkey", certs.resolve("ca.key").toString(), "-CAserial", certs.resolve("ca.srl").toString(),
-                        "-days", "30", "-extfile", ext.toString(), "-out", two.resolve("client.pem").toString()))) {
+        for (List<String> argv :
+                List.of(
+                        List.of(
+                                "openssl",
+                                "genpkey",
+                                "-algorithm",
+                                "EC",
+                                "-pkeyopt",
+                                "ec_paramgen_curve:P-256",
+                                "-out",
+                                key),
+                        List.of("openssl", "req", "-new", "-key", key, "-subj", "/CN=stranger/CN=admin", "-out", csr),
+                        List.of(
+                                "openssl",
+                                "x509",
+                                "-req",
+                                "-in",
+                                csr,
+                                "-CA",
+                                certs.resolve("ca.pem").toString(),
+                                "-CAkey",
+                                certs.resolve("ca.key").toString(),
+                                "-CAserial",
+                                certs.resolve("ca.srl").toString(),
+                                "-days",
+                                "30",
+                                "-extfile",
+                                ext.toString(),
+                                "-out",
+                                two.resolve("client.pem").toString()))) {
             var r = local.exec(argv, Map.of());
             assertEquals(0, r.status(), r.toString());
         }
@@ -186,7 +222,10 @@ class RemoteIT {
 
     @Test
     void withoutDashRNothingListensOnTheNetwork() throws Exception {
-        var r = local.exec(List.of("/bin/sh", "-c", "ss -ltnp | grep -c \"pid=" + local.srcmstr().pid() + ",\" || true"), Map.of());
+        var r =
+                local.exec(
+                        List.of("/bin/sh", "-c", "ss -ltnp | grep -c \"pid=" + local.srcmstr().pid() + ",\" || true"),
+                        Map.of());
         assertEquals("0", r.out().trim(), r.toString());
     }
 }

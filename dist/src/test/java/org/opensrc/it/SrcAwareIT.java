@@ -3,13 +3,6 @@ package org.opensrc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +10,14 @@ import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.LongStatusReply;
 import org.opensrc.proto.v1.LongStatusRequest;
 import org.opensrc.proto.v1.Target;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Every request type of the subsystem API, end to end, with the sample SRC-aware daemon. */
 class SrcAwareIT {
@@ -28,13 +29,40 @@ class SrcAwareIT {
         src = SrcRoot.start();
         Path conf = src.root.resolve("sample.conf");
         Files.writeString(conf, "one\ntwo\n");
-        var made = src.run("mkssys", "-s", "sample", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
-                "-a", "daemon sample -c " + conf, "-u", "0", "-G", "demo");
+        var made =
+                src.run(
+                        "mkssys",
+                        "-s",
+                        "sample",
+                        "-p",
+                        SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                        "-a",
+                        "daemon sample -c " + conf,
+                        "-u",
+                        "0",
+                        "-G",
+                        "demo");
         assertEquals(0, made.status(), made.toString());
         assertEquals(0, src.run("mkserver", "-s", "sample", "-t", "alpha", "-c", "1").status());
         assertEquals(0, src.run("mkserver", "-s", "sample", "-t", "beta", "-c", "2").status());
-        assertEquals(0, src.run("mkssys", "-s", "sigsub", "-p", "/bin/sleep", "-a", "300", "-u", "0",
-                "-S", "-n", "15", "-f", "9").status());
+        assertEquals(
+                0,
+                src.run(
+                                "mkssys",
+                                "-s",
+                                "sigsub",
+                                "-p",
+                                "/bin/sleep",
+                                "-a",
+                                "300",
+                                "-u",
+                                "0",
+                                "-S",
+                                "-n",
+                                "15",
+                                "-f",
+                                "9")
+                        .status());
         var started = src.run("startsrc", "-s", "sample");
         assertTrue(started.out().startsWith("0513-059 The sample Subsystem has been started."), started.toString());
         src.awaitAttached("sample");
@@ -59,11 +87,14 @@ class SrcAwareIT {
 
     @Test
     void refreshAndTracingAnswerWithTheAixMessages() {
-        assertEquals("0513-095 The request for subsystem refresh was completed successfully.\n",
+        assertEquals(
+                "0513-095 The request for subsystem refresh was completed successfully.\n",
                 src.run("refresh", "-s", "sample").out());
-        assertEquals("0513-091 The request to turn on tracing was completed successfully.\n",
+        assertEquals(
+                "0513-091 The request to turn on tracing was completed successfully.\n",
                 src.run("traceson", "-l", "-s", "sample").out());
-        assertEquals("0513-093 The request to turn off tracing was completed successfully.\n",
+        assertEquals(
+                "0513-093 The request to turn off tracing was completed successfully.\n",
                 src.run("tracesoff", "-s", "sample").out());
     }
 
@@ -73,7 +104,8 @@ class SrcAwareIT {
         var status = src.run("lssrc", "-t", "alpha");
         assertEquals(0, status.status(), status.toString());
         assertTrue(status.out().contains("alpha"), status.toString());
-        assertEquals("0513-127 The alpha subserver was stopped successfully.\n", src.run("stopsrc", "-t", "alpha").out());
+        assertEquals(
+                "0513-127 The alpha subserver was stopped successfully.\n", src.run("stopsrc", "-t", "alpha").out());
         var unknown = src.run("lssrc", "-t", "gamma");
         assertEquals(1, unknown.status());
         assertEquals("0513-008 The subserver type, gamma, is not on file.\n", unknown.err());
@@ -82,8 +114,11 @@ class SrcAwareIT {
     @Test
     void signalSubsystemsAnswer0513005ToEveryForwardedRequest() {
         src.run("startsrc", "-s", "sigsub");
-        for (String[] command : List.of(new String[] {"lssrc", "-ls", "sigsub"}, new String[] {"refresh", "-s", "sigsub"},
-                new String[] {"traceson", "-s", "sigsub"})) {
+        for (String[] command :
+                List.of(
+                        new String[] {"lssrc", "-ls", "sigsub"},
+                        new String[] {"refresh", "-s", "sigsub"},
+                        new String[] {"traceson", "-s", "sigsub"})) {
             var r = src.run(command[0], command[1], command[2]);
             assertEquals(1, r.status(), r.toString());
             assertEquals("0513-005 The Subsystem, sigsub, only supports signal communication.\n", r.err());
@@ -96,16 +131,25 @@ class SrcAwareIT {
         src.run("mkssys", "-s", "idle", "-p", "/bin/sleep", "-a", "300", "-u", "0");
         var r = src.run("refresh", "-s", "idle");
         assertEquals(1, r.status());
-        assertEquals("0513-036 The request could not be passed to the idle subsystem. Start the subsystem and try your command again.\n", r.err());
+        assertEquals(
+                "0513-036 The request could not be passed to the idle subsystem. Start the subsystem and try your command again.\n",
+                r.err());
     }
 
     @Test
     void aHundredConcurrentLongStatusRequestsAllGetTheirRows() throws Exception {
-        try (SrcClient client = SrcClient.local(src.socket()); var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (SrcClient client = SrcClient.local(src.socket());
+                var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<LongStatusReply>> replies = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                replies.add(pool.submit(() -> client.control().longStatus(LongStatusRequest.newBuilder()
-                        .setTarget(Target.newBuilder().setSubsystem("sample")).build())));
+                replies.add(
+                        pool.submit(
+                                () ->
+                                        client.control()
+                                                .longStatus(
+                                                        LongStatusRequest.newBuilder()
+                                                                .setTarget(Target.newBuilder().setSubsystem("sample"))
+                                                                .build())));
             }
             for (Future<LongStatusReply> reply : replies) {
                 LongStatusReply r = reply.get();
@@ -122,40 +166,74 @@ class SrcAwareIT {
             Files.createDirectories(own.root.resolve("etc/src"));
             Files.writeString(own.root.resolve("etc/src/srcmstr.conf"), "reply.timeout.seconds=2\n");
             own.startSrcmstr();
-            own.run("mkssys", "-s", "mute", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
-                    "-a", "daemon sample", "-u", "0");
+            own.run(
+                    "mkssys",
+                    "-s",
+                    "mute",
+                    "-p",
+                    SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                    "-a",
+                    "daemon sample",
+                    "-u",
+                    "0");
             own.run("startsrc", "-s", "mute", "-e", "SAMPLE_MISBEHAVE=hang");
-            SrcRoot.await(Duration.ofSeconds(60), () -> own.run("refresh", "-s", "mute").status() == 0, "mute to attach");
+            SrcRoot.await(
+                    Duration.ofSeconds(60), () -> own.run("refresh", "-s", "mute").status() == 0, "mute to attach");
             var silent = own.run("lssrc", "-ls", "mute");
             assertEquals(1, silent.status(), silent.toString());
             assertEquals("0513-056 Timeout waiting for command response.\n", silent.err());
             assertTrue(own.run("lssrc", "-s", "mute").out().contains("active"), "short status is srcmstr's own");
-            assertEquals("0513-095 The request for subsystem refresh was completed successfully.\n",
+            assertEquals(
+                    "0513-095 The request for subsystem refresh was completed successfully.\n",
                     own.run("refresh", "-s", "mute").out());
         }
     }
 
     @Test
     void aDaemonThatDiesWithARequestInFlightIsReportedAtOnce() throws Exception {
-        src.run("mkssys", "-s", "fragile", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
-                "-a", "daemon sample", "-u", "0");
+        src.run(
+                "mkssys",
+                "-s",
+                "fragile",
+                "-p",
+                SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                "-a",
+                "daemon sample",
+                "-u",
+                "0");
         src.run("startsrc", "-s", "fragile", "-e", "SAMPLE_MISBEHAVE=crash");
-        SrcRoot.await(Duration.ofSeconds(60), () -> src.run("refresh", "-s", "fragile").status() == 0, "fragile to attach");
+        SrcRoot.await(
+                Duration.ofSeconds(60), () -> src.run("refresh", "-s", "fragile").status() == 0, "fragile to attach");
         var r = src.run("lssrc", "-ls", "fragile");
         assertEquals(1, r.status(), r.toString());
         // the death fails the request (014, or 036 once it is gone), not the reply timeout (056)
         assertTrue(r.err().startsWith("0513-014") || r.err().startsWith("0513-036"), r.toString());
-        SrcRoot.await(Duration.ofSeconds(10), () -> src.run("lssrc", "-s", "fragile").out().contains("inoperative"), "the death");
+        SrcRoot.await(
+                Duration.ofSeconds(10),
+                () -> src.run("lssrc", "-s", "fragile").out().contains("inoperative"),
+                "the death");
     }
 
     @Test
     void aNormalStopGoesThroughTheStopRequestAndTheDaemonExits() throws Exception {
-        src.run("mkssys", "-s", "sample2", "-p", SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
-                "-a", "daemon sample", "-u", "0");
+        src.run(
+                "mkssys",
+                "-s",
+                "sample2",
+                "-p",
+                SrcRoot.TREE.resolve("lib/opensrc-run").toString(),
+                "-a",
+                "daemon sample",
+                "-u",
+                "0");
         src.run("startsrc", "-s", "sample2");
         src.awaitAttached("sample2");
-        assertEquals("0513-044 The sample2 Subsystem was requested to stop.\n", src.run("stopsrc", "-s", "sample2").out());
-        SrcRoot.await(Duration.ofSeconds(20), () -> src.run("lssrc", "-s", "sample2").out().contains("inoperative"), "sample2 to end");
+        assertEquals(
+                "0513-044 The sample2 Subsystem was requested to stop.\n", src.run("stopsrc", "-s", "sample2").out());
+        SrcRoot.await(
+                Duration.ofSeconds(20),
+                () -> src.run("lssrc", "-s", "sample2").out().contains("inoperative"),
+                "sample2 to end");
         assertTrue(!src.log().contains("sample2 Subsystem ended abnormally"), src.log());
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A private SRC_ROOT with a real srcmstr from the built tree, and the real launchers to
- * talk to it. Close it to stop srcmstr (SIGTERM) and everything it runs.
+ * A private SRC_ROOT with a real srcmstr from the built tree, and the real launchers to talk to it. Close it to stop
+ * srcmstr (SIGTERM) and everything it runs.
  */
 final class SrcRoot implements AutoCloseable {
 
@@ -68,9 +68,10 @@ final class SrcRoot implements AutoCloseable {
         List<String> command = new ArrayList<>(prefix);
         command.add(TREE.resolve("bin/srcmstr").toString());
         command.addAll(Arrays.asList(flags));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectOutput(root.resolve("srcmstr.stdout").toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("srcmstr.stderr").toFile()));
+        ProcessBuilder pb =
+                new ProcessBuilder(command)
+                        .redirectOutput(root.resolve("srcmstr.stdout").toFile())
+                        .redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("srcmstr.stderr").toFile()));
         pb.environment().put("SRC_ROOT", root.toString());
         pb.environment().putAll(env);
         srcmstr = pb.start();
@@ -112,14 +113,19 @@ final class SrcRoot implements AutoCloseable {
             pb.environment().putAll(env);
             Path out = Files.createTempFile(root, "out", ".txt");
             Path err = Files.createTempFile(root, "err", ".txt");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out: " + argv);
             }
-            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            Result r =
+                    new Result(
+                            p.exitValue(),
+                            Files.readString(out, StandardCharsets.UTF_8),
+                            Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);
             return r;
@@ -167,7 +173,10 @@ final class SrcRoot implements AutoCloseable {
     /** What a command printed and its exit status. */
     record Result(int status, String out, String err) {
         List<String> lines() {
-            return out.isEmpty() ? List.of() : List.of(out.split("\n", -1)).subList(0, out.split("\n", -1).length - (out.endsWith("\n") ? 1 : 0));
+            return out.isEmpty()
+                    ? List.of()
+                    : List.of(out.split("\n", -1))
+                            .subList(0, out.split("\n", -1).length - (out.endsWith("\n") ? 1 : 0));
         }
 
         @Override

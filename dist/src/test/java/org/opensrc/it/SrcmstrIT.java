@@ -3,14 +3,16 @@ package org.opensrc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.StatusRuntimeException;
+
+import org.junit.jupiter.api.Test;
+import org.opensrc.libsrc.client.SrcClient;
+import org.opensrc.proto.v1.SubsystemDef;
+
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.Test;
-import org.opensrc.libsrc.client.SrcClient;
-import org.opensrc.proto.v1.SubsystemDef;
 
 /** srcmstr as a process: one per root, clean SIGTERM, and no acknowledged change lost to kill -9. */
 class SrcmstrIT {
@@ -69,20 +71,31 @@ class SrcmstrIT {
             } catch (StatusRuntimeException e) {
                 // 0513-084 (no subservers) is the expected answer
             }
-            Thread killer = Thread.ofPlatform().start(() -> {
-                try {
-                    Thread.sleep(1500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                src.srcmstr().destroyForcibly();
-            });
+            Thread killer =
+                    Thread.ofPlatform()
+                            .start(
+                                    () -> {
+                                        try {
+                                            Thread.sleep(1500);
+                                        } catch (InterruptedException e) {
+                                            return;
+                                        }
+                                        src.srcmstr().destroyForcibly();
+                                    });
             try (SrcClient client = SrcClient.local(src.socket())) {
                 for (int i = 0; i < 100_000 && src.srcmstr().isAlive(); i++) {
                     String name = "burst" + i;
                     try {
-                        client.definitions().addSubsystem(SubsystemDef.newBuilder().setSubsysname(name)
-                                .setPath("/bin/true").setUser("0").setPriority(20).setWaittime(20).setDisplay(true).build());
+                        client.definitions()
+                                .addSubsystem(
+                                        SubsystemDef.newBuilder()
+                                                .setSubsysname(name)
+                                                .setPath("/bin/true")
+                                                .setUser("0")
+                                                .setPriority(20)
+                                                .setWaittime(20)
+                                                .setDisplay(true)
+                                                .build());
                         acknowledged.add(name);
                     } catch (StatusRuntimeException e) {
                         break; // srcmstr died: this change was not acknowledged

@@ -2,13 +2,14 @@ package org.opensrc.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+import org.opensrc.libsrc.Messages;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.opensrc.libsrc.Messages;
 
 /** The message table of {@code docs/compatibility.md} is the catalog the commands print. */
 class CatalogPageTest {
@@ -19,10 +20,13 @@ class CatalogPageTest {
     @Test
     void theCompatibilityPageListsExactlyTheCatalog() throws IOException {
         List<String> documented = Files.readAllLines(PAGE).stream().filter(l -> ROW.matcher(l).matches()).toList();
-        List<String> catalog = Messages.catalog().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparingInt(c -> c.getNumber())))
-                .map(e -> String.format("| 0513-%03d | %s |", e.getKey().getNumber(), e.getValue()))
-                .toList();
+        List<String> catalog =
+                Messages.catalog().entrySet().stream()
+                        .sorted(
+                                java.util.Map.Entry.comparingByKey(
+                                        java.util.Comparator.comparingInt(c -> c.getNumber())))
+                        .map(e -> String.format("| 0513-%03d | %s |", e.getKey().getNumber(), e.getValue()))
+                        .toList();
         assertEquals(catalog, documented);
     }
 }

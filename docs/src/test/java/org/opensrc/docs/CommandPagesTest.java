@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +16,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * Keeps the documentation in step with the installable tree: every launcher in
- * {@code dist/src/main/dist/bin} has a page {@code docs/NAME.md} whose second-level
- * headings are exactly Interface, Options, Exit codes, Examples and Notes, in that order;
- * and {@code docs/README.md} links every page of {@code docs/}.
+ * Keeps the documentation in step with the installable tree: every launcher in {@code dist/src/main/dist/bin} has a
+ * page {@code docs/NAME.md} whose second-level headings are exactly Interface, Options, Exit codes, Examples and Notes,
+ * in that order; and {@code docs/README.md} links every page of {@code docs/}.
  */
 class CommandPagesTest {
 
@@ -34,12 +34,24 @@ class CommandPagesTest {
     Stream<DynamicTest> everyLauncherHasAPageWithTheFiveHeadingsInOrder() throws IOException {
         List<String> launchers = launchers();
         assertFalse(launchers.isEmpty(), "no launchers found in " + BIN);
-        return launchers.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            Path page = DOCS.resolve(name + ".md");
-            assertTrue(Files.isRegularFile(page), "launcher bin/" + name + " has no page " + page);
-            assertEquals(COMMAND_HEADINGS, secondLevelHeadings(Files.readAllLines(page)),
-                    page + ": second-level headings must be exactly " + COMMAND_HEADINGS + ", in this order");
-        }));
+        return launchers.stream()
+                .map(
+                        name ->
+                                DynamicTest.dynamicTest(
+                                        name,
+                                        () -> {
+                                            Path page = DOCS.resolve(name + ".md");
+                                            assertTrue(
+                                                    Files.isRegularFile(page),
+                                                    "launcher bin/" + name + " has no page " + page);
+                                            assertEquals(
+                                                    COMMAND_HEADINGS,
+                                                    secondLevelHeadings(Files.readAllLines(page)),
+                                                    page
+                                                            + ": second-level headings must be exactly "
+                                                            + COMMAND_HEADINGS
+                                                            + ", in this order");
+                                        }));
     }
 
     @Test
@@ -52,11 +64,12 @@ class CommandPagesTest {
         }
         List<String> missing;
         try (Stream<Path> files = Files.list(DOCS)) {
-            missing = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".md") && !n.equals("README.md"))
-                    .filter(n -> !linked.contains(n))
-                    .sorted()
-                    .toList();
+            missing =
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".md") && !n.equals("README.md"))
+                            .filter(n -> !linked.contains(n))
+                            .sorted()
+                            .toList();
         }
         assertEquals(List.of(), missing, "docs/README.md does not link these pages");
     }

@@ -2,6 +2,8 @@ package org.opensrc.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +19,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 
 /**
- * The package map of {@code docs/packages.md} is the code's: every package of main code is
- * listed and nothing else; no two packages depend on each other, directly or round about;
- * and in srcmstr only the wire edge speaks gRPC or proto (the AIX message codes excepted).
+ * The package map of {@code docs/packages.md} is the code's: every package of main code is listed and nothing else; no
+ * two packages depend on each other, directly or round about; and in srcmstr only the wire edge speaks gRPC or proto
+ * (the AIX message codes excepted).
  */
 class PackageMapTest {
 
@@ -33,13 +34,19 @@ class PackageMapTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
     private static final Pattern QUALIFIED = Pattern.compile("\\b(org\\.opensrc(?:\\.[a-z]\\w*)+)\\.[A-Z]");
+
     /** srcmstr packages that make up the gRPC edge, and the edge files of the definitions package. */
-    private static final Set<String> EDGE_PACKAGES = Set.of("org.opensrc.srcmstr", "org.opensrc.srcmstr.control",
-            "org.opensrc.srcmstr.caller", "org.opensrc.srcmstr.subsys", "org.opensrc.srcmstr.remote");
+    private static final Set<String> EDGE_PACKAGES =
+            Set.of(
+                    "org.opensrc.srcmstr",
+                    "org.opensrc.srcmstr.control",
+                    "org.opensrc.srcmstr.caller",
+                    "org.opensrc.srcmstr.subsys",
+                    "org.opensrc.srcmstr.remote");
+
     private static final Set<String> EDGE_FILES = Set.of("DefinitionService.java", "ProtoDefinitions.java");
 
-    private record Source(Path file, String pkg, String text) {
-    }
+    private record Source(Path file, String pkg, String text) {}
 
     private static List<Source> mainSources() throws IOException {
         List<Source> sources = new ArrayList<>();
@@ -140,7 +147,8 @@ class PackageMapTest {
     void inSrcmstrOnlyTheWireEdgeSpeaksGrpcOrProto() throws IOException {
         List<String> outside = new ArrayList<>();
         for (Source s : mainSources()) {
-            if (!s.pkg().startsWith("org.opensrc.srcmstr") || EDGE_PACKAGES.contains(s.pkg())
+            if (!s.pkg().startsWith("org.opensrc.srcmstr")
+                    || EDGE_PACKAGES.contains(s.pkg())
                     || EDGE_FILES.contains(s.file().getFileName().toString())) {
                 continue;
             }

@@ -1,18 +1,16 @@
 package org.opensrc.libsrc;
 
 /**
- * Text from outside made safe to print on a terminal or in a log: control characters
- * (C0, DEL, C1: line breaks, escapes) are shown as {@code \n}, {@code \t} or
- * {@code \xNN}, and very long values are cut, so a value can neither move the cursor,
- * change colours, nor fake a line of output.
+ * Text from outside made safe to print on a terminal or in a log: control characters (C0, DEL, C1: line breaks,
+ * escapes) are shown as {@code \n}, {@code \t} or {@code \xNN}, and very long values are cut, so a value can neither
+ * move the cursor, change colours, nor fake a line of output.
  */
 public final class SafeText {
 
     /** Longest value printed whole; longer ones are cut and end with "...". */
     public static final int MAX_CHARS = 256;
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     public static boolean isControl(char c) {
         return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
@@ -44,8 +42,8 @@ public final class SafeText {
     }
 
     /**
-     * Multi-line text (a subsystem's own message, a detail line): line breaks and tabs
-     * stay, every other control character is escaped; no length limit.
+     * Multi-line text (a subsystem's own message, a detail line): line breaks and tabs stay, every other control
+     * character is escaped; no length limit.
      */
     public static String lines(String value) {
         StringBuilder out = null;

@@ -3,30 +3,28 @@ package org.opensrc.libsrc;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+
+import org.opensrc.proto.v1.SrcCode;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.opensrc.proto.v1.SrcCode;
 
 /**
- * A request that failed as a whole, as it crosses the gRPC edge: a gRPC status whose
- * trailers carry the AIX message number ({@code src-code}), its arguments
- * ({@code src-args}) and, where AIX has no message that names the problem, a detail line
- * ({@code src-detail}: the field and its limit, the cause of a failed write). srcmstr
- * throws {@link #toException()}; the commands read it back with {@link #from(Throwable)}
- * and print the 0513 message, then the detail on the next line.
+ * A request that failed as a whole, as it crosses the gRPC edge: a gRPC status whose trailers carry the AIX message
+ * number ({@code src-code}), its arguments ({@code src-args}) and, where AIX has no message that names the problem, a
+ * detail line ({@code src-detail}: the field and its limit, the cause of a failed write). srcmstr throws {@link
+ * #toException()}; the commands read it back with {@link #from(Throwable)} and print the 0513 message, then the detail
+ * on the next line.
  *
- * <p>Arguments and detail are cut to {@link SafeText#MAX_CHARS} characters each, so an
- * over-long value given by a caller (a name of 8 KB) cannot push the trailers past the
- * transport's header limit.
+ * <p>Arguments and detail are cut to {@link SafeText#MAX_CHARS} characters each, so an over-long value given by a
+ * caller (a name of 8 KB) cannot push the trailers past the transport's header limit.
  */
 public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args, String detail) {
 
-    public static final Metadata.Key<String> CODE_KEY =
-            Metadata.Key.of("src-code", Metadata.ASCII_STRING_MARSHALLER);
-    public static final Metadata.Key<String> ARGS_KEY =
-            Metadata.Key.of("src-args", Metadata.ASCII_STRING_MARSHALLER);
+    public static final Metadata.Key<String> CODE_KEY = Metadata.Key.of("src-code", Metadata.ASCII_STRING_MARSHALLER);
+    public static final Metadata.Key<String> ARGS_KEY = Metadata.Key.of("src-args", Metadata.ASCII_STRING_MARSHALLER);
     public static final Metadata.Key<String> DETAIL_KEY =
             Metadata.Key.of("src-detail", Metadata.ASCII_STRING_MARSHALLER);
     private static final char SEPARATOR = '\u001f';
@@ -76,8 +74,12 @@ public record SrcFailure(Status.Code grpcCode, SrcCode code, List<String> args, 
         String raw = trailers.get(ARGS_KEY);
         List<String> args = raw == null ? List.of() : List.of(decode(raw).split(String.valueOf(SEPARATOR), -1));
         String detail = trailers.get(DETAIL_KEY);
-        return Optional.of(new SrcFailure(status.getCode(), code == null ? SrcCode.SRC_CODE_ICMD : code, args,
-                detail == null ? "" : decode(detail)));
+        return Optional.of(
+                new SrcFailure(
+                        status.getCode(),
+                        code == null ? SrcCode.SRC_CODE_ICMD : code,
+                        args,
+                        detail == null ? "" : decode(detail)));
     }
 
     // Metadata values must be printable ASCII: percent-encode everything else.

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Every path OpenSRC uses, derived from one root: {@code /} by default, or the
- * environment variable {@code SRC_ROOT}, for srcmstr and every command alike.
+ * Every path OpenSRC uses, derived from one root: {@code /} by default, or the environment variable {@code SRC_ROOT},
+ * for srcmstr and every command alike.
  */
 public record SrcPaths(Path root) {
 
@@ -37,9 +37,9 @@ public record SrcPaths(Path root) {
     }
 
     /**
-     * Remote control files: {@code ca.pem}, {@code server.pem}, {@code server.key} and
-     * {@code allow} for {@code srcmstr -r}; {@code client.pem}, {@code client.key} and
-     * {@code ca.pem} for commands given {@code -h host} (docs/remote.md).
+     * Remote control files: {@code ca.pem}, {@code server.pem}, {@code server.key} and {@code allow} for {@code srcmstr
+     * -r}; {@code client.pem}, {@code client.key} and {@code ca.pem} for commands given {@code -h host}
+     * (docs/remote.md).
      */
     public Path remoteDir() {
         return registryDir().resolve("remote");

@@ -1,10 +1,5 @@
 package org.opensrc.cli;
 
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.opensrc.cli.command.CommandEnvironment;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.control.Lssrc;
@@ -21,11 +16,18 @@ import org.opensrc.cli.definitions.Mkssys;
 import org.opensrc.cli.definitions.Rmnotify;
 import org.opensrc.cli.definitions.Rmserver;
 import org.opensrc.cli.definitions.Rmssys;
+
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /**
- * The command table: AIX command name to its picocli class, and the one place where a
- * command line becomes an exit status (0 success, 1 failure, as AIX tools expect).
+ * The command table: AIX command name to its picocli class, and the one place where a command line becomes an exit
+ * status (0 success, 1 failure, as AIX tools expect).
  */
 public final class Commands {
 
@@ -59,7 +61,8 @@ public final class Commands {
     }
 
     /** Runs command {@code name}; returns its exit status. */
-    public static int run(String name, String[] args, PrintWriter out, PrintWriter err, CommandEnvironment environment) {
+    public static int run(
+            String name, String[] args, PrintWriter out, PrintWriter err, CommandEnvironment environment) {
         Supplier<SrcCommand> factory = TABLE.get(name);
         if (factory == null) {
             err.println(name + ": not an OpenSRC command");
@@ -67,21 +70,24 @@ public final class Commands {
         }
         SrcCommand command = factory.get();
         command.bind(out, err, environment);
-        CommandLine line = new CommandLine(command)
-                .setPosixClusteredShortOptionsAllowed(true)
-                .setAllowOptionsAsOptionParameters(true)
-                .setOverwrittenOptionsAllowed(false)
-                .setUnmatchedArgumentsAllowed(false)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(out)
-                .setErr(err)
-                .setParameterExceptionHandler((ex, ignored) -> {
-                    command.printUsage(ex.getMessage());
-                    return 1;
-                })
-                .setExecutionExceptionHandler((ex, ignored, parsed) -> {
-                    throw ex;
-                });
+        CommandLine line =
+                new CommandLine(command)
+                        .setPosixClusteredShortOptionsAllowed(true)
+                        .setAllowOptionsAsOptionParameters(true)
+                        .setOverwrittenOptionsAllowed(false)
+                        .setUnmatchedArgumentsAllowed(false)
+                        .setCaseInsensitiveEnumValuesAllowed(true)
+                        .setOut(out)
+                        .setErr(err)
+                        .setParameterExceptionHandler(
+                                (ex, ignored) -> {
+                                    command.printUsage(ex.getMessage());
+                                    return 1;
+                                })
+                        .setExecutionExceptionHandler(
+                                (ex, ignored, parsed) -> {
+                                    throw ex;
+                                });
         return line.execute(args);
     }
 }

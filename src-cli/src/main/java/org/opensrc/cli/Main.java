@@ -1,16 +1,17 @@
 package org.opensrc.cli;
 
+import org.opensrc.cli.command.CommandEnvironment;
+
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.opensrc.cli.command.CommandEnvironment;
 
 /**
- * Entry point of every command. The launcher {@code bin/NAME} runs
- * {@code Main NAME args...}; the command is the first argument.
+ * Entry point of every command. The launcher {@code bin/NAME} runs {@code Main NAME args...}; the command is the first
+ * argument.
  */
 public final class Main {
 
@@ -30,8 +31,9 @@ public final class Main {
             err.println("usage: Main COMMAND [ARGS...]; commands: " + String.join(" ", Commands.names()));
             System.exit(1);
         }
-        int status = Commands.run(args[0], Arrays.copyOfRange(args, 1, args.length), out, err,
-                CommandEnvironment.fromSystem());
+        int status =
+                Commands.run(
+                        args[0], Arrays.copyOfRange(args, 1, args.length), out, err, CommandEnvironment.fromSystem());
         out.flush();
         err.flush();
         System.exit(status);

@@ -1,27 +1,32 @@
 package org.opensrc.cli;
 
-import org.opensrc.cli.command.CommandEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensrc.cli.command.CommandEnvironment;
+import org.opensrc.libsrc.SrcPaths;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.libsrc.SrcPaths;
 
 /** Command lines the fuzzer (CommandLineFuzzTest) showed to end in an exception. */
 class CommandLineTest {
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     private String run(int expectedStatus, String command, String... args) {
         StringWriter err = new StringWriter();
-        int status = Commands.run(command, args, new PrintWriter(new StringWriter()), new PrintWriter(err),
-                new CommandEnvironment(new SrcPaths(root), Map.of(), () -> 1000));
+        int status =
+                Commands.run(
+                        command,
+                        args,
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err),
+                        new CommandEnvironment(new SrcPaths(root), Map.of(), () -> 1000));
         assertEquals(expectedStatus, status, err.toString());
         return err.toString();
     }

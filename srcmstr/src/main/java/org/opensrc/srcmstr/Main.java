@@ -1,17 +1,18 @@
 package org.opensrc.srcmstr;
 
+import org.opensrc.libsrc.Messages;
+import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.proto.v1.SrcCode;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.opensrc.libsrc.Messages;
-import org.opensrc.libsrc.SrcPaths;
-import org.opensrc.proto.v1.SrcCode;
 
 /**
- * {@code srcmstr [-r] [-B]}: the System Resource Controller master. Runs in the
- * foreground (init or systemd supervises it); one per root ({@code SRC_ROOT}).
+ * {@code srcmstr [-r] [-B]}: the System Resource Controller master. Runs in the foreground (init or systemd supervises
+ * it); one per root ({@code SRC_ROOT}).
  */
 public final class Main {
 

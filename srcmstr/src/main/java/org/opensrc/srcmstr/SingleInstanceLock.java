@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * One srcmstr per root: an exclusive lock on {@code run/src/srcmstr.lock}, held for the
- * life of the process and released by the kernel when it dies, even by SIGKILL.
+ * One srcmstr per root: an exclusive lock on {@code run/src/srcmstr.lock}, held for the life of the process and
+ * released by the kernel when it dies, even by SIGKILL.
  */
 final class SingleInstanceLock implements AutoCloseable {
 

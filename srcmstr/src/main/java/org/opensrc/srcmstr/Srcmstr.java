@@ -1,21 +1,7 @@
 package org.opensrc.srcmstr;
 
 import io.grpc.BindableService;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.time.InstantSource;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.posix.FileLimit;
@@ -59,6 +45,22 @@ import org.opensrc.srcmstr.trust.RootPrograms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
 /** The composition root: builds srcmstr's parts, serves, and stops them in order. */
 final class Srcmstr {
 
@@ -68,8 +70,8 @@ final class Srcmstr {
     static final int EX_TEMPFAIL = 75;
 
     /**
-     * The exit status when the supervision loop died (sysexits EX_SOFTWARE): every
-     * subsystem is left running and saved, so init restarts srcmstr and it re-adopts them.
+     * The exit status when the supervision loop died (sysexits EX_SOFTWARE): every subsystem is left running and saved,
+     * so init restarts srcmstr and it re-adopts them.
      */
     static final int EX_SOFTWARE = 70;
 
@@ -88,10 +90,15 @@ final class Srcmstr {
         RootPrograms rootPrograms = new RootPrograms(trust, config.strictPermissions());
         int openFiles = FileLimit.raiseSoftToHard();
         SocketLimits socketLimits = config.socket().fittedTo(openFiles);
-        LOG.info("descriptor limit {}; local socket: at most {} connections per uid and {} in all for non-root "
-                + "users, handshake within {} s, idle connections closed after {} s, messages up to {} bytes",
-                openFiles, socketLimits.perUid(), socketLimits.total(), socketLimits.handshakeTimeout().toSeconds(),
-                socketLimits.idleTimeout().toSeconds(), SocketLimits.MAX_MESSAGE_BYTES);
+        LOG.info(
+                "descriptor limit {}; local socket: at most {} connections per uid and {} in all for non-root "
+                        + "users, handshake within {} s, idle connections closed after {} s, messages up to {} bytes",
+                openFiles,
+                socketLimits.perUid(),
+                socketLimits.total(),
+                socketLimits.handshakeTimeout().toSeconds(),
+                socketLimits.idleTimeout().toSeconds(),
+                SocketLimits.MAX_MESSAGE_BYTES);
         RegistryStore registryFiles = new RegistryStore(paths.registryDir());
         Registry registry;
         try {
@@ -111,84 +118,113 @@ final class Srcmstr {
                 return 1;
             }
         }
-        Authorization authorization = new Authorization(Posix.geteuid(), adminGid(config.adminGroup()),
-                remote == null ? Set.of() : remote.allowList());
+        Authorization authorization =
+                new Authorization(
+                        Posix.geteuid(), adminGid(config.adminGroup()), remote == null ? Set.of() : remote.allowList());
         Posix.becomeChildSubreaper();
 
         ProcessTable table = ProcessTable.system();
         StateKeeping keeping = new StateKeeping(paths.stateDir(), table, InstantSource.system());
         var loopRef = new AtomicReference<SupervisionLoop>();
-        SubsystemHub hub = new SubsystemHub(new ReplyTimeout(config.replyTimeout()), new SubsystemHub.Listener() {
-            @Override
-            public void attached(int pid) {
-                loopRef.get().submit(new Event.Attached(pid));
-            }
+        SubsystemHub hub =
+                new SubsystemHub(
+                        new ReplyTimeout(config.replyTimeout()),
+                        new SubsystemHub.Listener() {
+                            @Override
+                            public void attached(int pid) {
+                                loopRef.get().submit(new Event.Attached(pid));
+                            }
 
-            @Override
-            public void detached(int pid) {
-                loopRef.get().submit(new Event.Detached(pid));
-            }
+                            @Override
+                            public void detached(int pid) {
+                                loopRef.get().submit(new Event.Detached(pid));
+                            }
 
-            @Override
-            public void ready(int pid) {
-                loopRef.get().submit(new Event.Ready(pid));
-            }
-        });
+                            @Override
+                            public void ready(int pid) {
+                                loopRef.get().submit(new Event.Ready(pid));
+                            }
+                        });
         keeping.tokensFrom(hub);
         HubDaemons daemons = new HubDaemons(hub);
         NotifyRunner notify = new NotifyRunner(definitions::current, paths::subsystemLog);
-        RealProcessControl processes = new RealProcessControl(table, paths::subsystemLog,
-                new SubsystemSpawnHooks(hub, paths.controlSocket(), paths.root(), keeping::marker));
+        RealProcessControl processes =
+                new RealProcessControl(
+                        table,
+                        paths::subsystemLog,
+                        new SubsystemSpawnHooks(hub, paths.controlSocket(), paths.root(), keeping::marker));
         RealScheduler scheduler = new RealScheduler(InstantSource.system());
         CountDownLatch stop = new CountDownLatch(1);
-        SupervisionLoop loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
-                (pid, forced) -> sendStop(daemons, config.replyTimeout(), pid, forced), scheduler, InstantSource.system(),
-                new LoggingSupervisionListener(notify, keeping));
+        SupervisionLoop loop =
+                new SupervisionLoop(
+                        SupervisionState.EMPTY,
+                        processes,
+                        (pid, forced) -> sendStop(daemons, config.replyTimeout(), pid, forced),
+                        scheduler,
+                        InstantSource.system(),
+                        new LoggingSupervisionListener(notify, keeping));
         loopRef.set(loop);
         AtomicBoolean loopDied = new AtomicBoolean();
-        loop.onDeath(e -> {
-            LOG.error("the supervision loop died; srcmstr exits with status {} and leaves every subsystem running "
-                    + "for the next srcmstr to re-adopt", EX_SOFTWARE, e);
-            loopDied.set(true);
-            stop.countDown();
-        });
+        loop.onDeath(
+                e -> {
+                    LOG.error(
+                            "the supervision loop died; srcmstr exits with status {} and leaves every subsystem running "
+                                    + "for the next srcmstr to re-adopt",
+                            EX_SOFTWARE,
+                            e);
+                    loopDied.set(true);
+                    stop.countDown();
+                });
         loop.start();
-        keeping.takeOver(options.noReadoption()).ifPresent(plan -> {
-            hub.restore(plan.tokens());
-            plan.events().forEach(loop::submit);
-            LOG.info("re-adopted {} subsystem process(es) of the previous srcmstr; {} ended meanwhile",
-                    plan.adopted(), plan.ended());
-        });
+        keeping.takeOver(options.noReadoption())
+                .ifPresent(
+                        plan -> {
+                            hub.restore(plan.tokens());
+                            plan.events().forEach(loop::submit);
+                            LOG.info(
+                                    "re-adopted {} subsystem process(es) of the previous srcmstr; {} ended meanwhile",
+                                    plan.adopted(),
+                                    plan.ended());
+                        });
         SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table::all, rootPrograms);
         var forwarded = new ForwardedRequests<>(supervision, definitions::current, daemons, config.replyTimeout());
-        List<BindableService> services = List.of(
-                new DefinitionService(authorization, definitions, rootPrograms),
-                new ControlService(authorization, supervision, forwarded),
-                new SubsystemService(hub));
+        List<BindableService> services =
+                List.of(
+                        new DefinitionService(authorization, definitions, rootPrograms),
+                        new ControlService(authorization, supervision, forwarded),
+                        new SubsystemService(hub));
 
         AtomicBoolean upgrade = new AtomicBoolean();
         SignalTrap.on("TERM", stop::countDown);
         SignalTrap.on("INT", stop::countDown);
-        SignalTrap.on("USR2", () -> {
-            upgrade.set(true);
-            stop.countDown();
-        });
+        SignalTrap.on(
+                "USR2",
+                () -> {
+                    upgrade.set(true);
+                    stop.countDown();
+                });
         // the sweep and the local server serve for as long as the try block: their scope is their use
         OrphanSweep sweep = new OrphanSweep(processes::watchedPids);
-        LocalServer server = LocalServer.start(paths.controlSocket(), services, socketLimits,
-                Set.copyOf(List.of(0, Posix.geteuid())));
+        LocalServer server =
+                LocalServer.start(
+                        paths.controlSocket(), services, socketLimits, Set.copyOf(List.of(0, Posix.geteuid())));
         try (sweep;
                 server;
                 RemoteServer remoteServer = remote == null ? null : RemoteServer.start(remote, services)) {
-            LOG.info("srcmstr {} serving {}{}", ProcessHandle.current().pid(), paths.controlSocket(),
+            LOG.info(
+                    "srcmstr {} serving {}{}",
+                    ProcessHandle.current().pid(),
+                    paths.controlSocket(),
                     remoteServer == null ? "" : " and remote requests on TCP port " + remoteServer.port());
             stop.await();
             if (loopDied.get()) {
                 return EX_SOFTWARE;
             }
             if (upgrade.get()) {
-                LOG.info("srcmstr exiting on SIGUSR2 with every subsystem left running (status {}): "
-                        + "the next srcmstr re-adopts them", EX_TEMPFAIL);
+                LOG.info(
+                        "srcmstr exiting on SIGUSR2 with every subsystem left running (status {}): "
+                                + "the next srcmstr re-adopts them",
+                        EX_TEMPFAIL);
                 return EX_TEMPFAIL;
             }
             LOG.info("srcmstr stopping: SIGTERM to every subsystem, SIGKILL to what remains after waittime");
@@ -222,7 +258,8 @@ final class Srcmstr {
             LOG.warn("warning: others can change srcmstr's configuration: {}", finding);
         }
         if (strict && !findings.isEmpty()) {
-            LOG.error("not started (strict.permissions=true): others can change srcmstr's configuration: {}",
+            LOG.error(
+                    "not started (strict.permissions=true): others can change srcmstr's configuration: {}",
                     findings.getFirst());
             return false;
         }
@@ -232,23 +269,24 @@ final class Srcmstr {
     /** A stop request to an attached socket subsystem; its answer only matters to the log. */
     private static void sendStop(Daemons<?> daemons, Duration timeout, long pid, boolean forced) {
         daemons.send(Math.toIntExact(pid), new DaemonRequest.Stop(forced), timeout)
-                .whenComplete((reply, error) -> {
-                    if (error != null) {
-                        LOG.warn("stop request to pid {} got no answer: {}", pid, error.getMessage());
-                    }
-                });
+                .whenComplete(
+                        (reply, error) -> {
+                            if (error != null) {
+                                LOG.warn("stop request to pid {} got no answer: {}", pid, error.getMessage());
+                            }
+                        });
     }
 
     private static int adminGid(String group) throws IOException {
         if (group.isEmpty()) {
             return -1;
         }
-        return Users.groupId(group)
-                .orElseThrow(() -> new IOException("admin.group: no group '" + group + "'"));
+        return Users.groupId(group).orElseThrow(() -> new IOException("admin.group: no group '" + group + "'"));
     }
 
     /** Supervision's log lines, notices and notify requests. */
-    private record LoggingSupervisionListener(NotifyRunner notifyRunner, StateKeeping keeping) implements SupervisionListener {
+    private record LoggingSupervisionListener(NotifyRunner notifyRunner, StateKeeping keeping)
+            implements SupervisionListener {
         @Override
         public void log(SrcCode code, List<String> args) {
             LOG.info(Messages.render(code, args));

@@ -1,5 +1,8 @@
 package org.opensrc.srcmstr;
 
+import org.opensrc.libsrc.trust.StrictPermissions;
+import org.opensrc.srcmstr.control.SocketLimits;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -7,25 +10,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
-import org.opensrc.srcmstr.control.SocketLimits;
-import org.opensrc.libsrc.trust.StrictPermissions;
 
 /**
- * {@code $SRC_ROOT/etc/src/srcmstr.conf}, optional, Java properties syntax:
- * {@code admin.group} (a group whose members may change things, besides root and
- * srcmstr's own uid), {@code reply.timeout.seconds} (how long a subsystem may take
- * to answer a forwarded request before the command gets 0513-056; default 60, as AIX),
- * {@code strict.permissions} ({@code true}: refuse, rather than only warn about, a root
- * program or a configuration file that others can change; default {@code false}), and the
- * local socket's limits ({@link SocketLimits}): {@code connections.per.uid},
- * {@code connections.max}, {@code handshake.timeout.seconds}, {@code idle.timeout.seconds}.
+ * {@code $SRC_ROOT/etc/src/srcmstr.conf}, optional, Java properties syntax: {@code admin.group} (a group whose members
+ * may change things, besides root and srcmstr's own uid), {@code reply.timeout.seconds} (how long a subsystem may take
+ * to answer a forwarded request before the command gets 0513-056; default 60, as AIX), {@code strict.permissions}
+ * ({@code true}: refuse, rather than only warn about, a root program or a configuration file that others can change;
+ * default {@code false}), and the local socket's limits ({@link SocketLimits}): {@code connections.per.uid}, {@code
+ * connections.max}, {@code handshake.timeout.seconds}, {@code idle.timeout.seconds}.
  */
 record SrcmstrConfig(String adminGroup, Duration replyTimeout, boolean strictPermissions, SocketLimits socket) {
 
     static final SrcmstrConfig DEFAULTS = new SrcmstrConfig("", Duration.ofSeconds(60), false, SocketLimits.DEFAULTS);
 
-    private static final Set<String> KEYS = Set.of("admin.group", "reply.timeout.seconds", StrictPermissions.KEY,
-            "connections.per.uid", "connections.max", "handshake.timeout.seconds", "idle.timeout.seconds");
+    private static final Set<String> KEYS =
+            Set.of(
+                    "admin.group",
+                    "reply.timeout.seconds",
+                    StrictPermissions.KEY,
+                    "connections.per.uid",
+                    "connections.max",
+                    "handshake.timeout.seconds",
+                    "idle.timeout.seconds");
 
     static SrcmstrConfig load(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -47,13 +53,24 @@ record SrcmstrConfig(String adminGroup, Duration replyTimeout, boolean strictPer
             throw new IOException(file + ": " + e.getMessage());
         }
         SocketLimits d = SocketLimits.DEFAULTS;
-        SocketLimits socket = new SocketLimits(
-                (int) positive(file, p, "connections.per.uid", d.perUid(), Integer.MAX_VALUE),
-                (int) positive(file, p, "connections.max", d.total(), Integer.MAX_VALUE),
-                Duration.ofSeconds(positive(file, p, "handshake.timeout.seconds", d.handshakeTimeout().toSeconds(), 86_400)),
-                Duration.ofSeconds(positive(file, p, "idle.timeout.seconds", d.idleTimeout().toSeconds(), 86_400)));
-        return new SrcmstrConfig(p.getProperty("admin.group", "").trim(),
-                Duration.ofSeconds(positive(file, p, "reply.timeout.seconds", 60, 86_400)), strict, socket);
+        SocketLimits socket =
+                new SocketLimits(
+                        (int) positive(file, p, "connections.per.uid", d.perUid(), Integer.MAX_VALUE),
+                        (int) positive(file, p, "connections.max", d.total(), Integer.MAX_VALUE),
+                        Duration.ofSeconds(
+                                positive(
+                                        file,
+                                        p,
+                                        "handshake.timeout.seconds",
+                                        d.handshakeTimeout().toSeconds(),
+                                        86_400)),
+                        Duration.ofSeconds(
+                                positive(file, p, "idle.timeout.seconds", d.idleTimeout().toSeconds(), 86_400)));
+        return new SrcmstrConfig(
+                p.getProperty("admin.group", "").trim(),
+                Duration.ofSeconds(positive(file, p, "reply.timeout.seconds", 60, 86_400)),
+                strict,
+                socket);
     }
 
     private static long positive(Path file, Properties p, String key, long fallback, long max) throws IOException {

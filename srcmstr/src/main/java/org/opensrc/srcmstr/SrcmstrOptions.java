@@ -3,8 +3,8 @@ package org.opensrc.srcmstr;
 import java.util.Optional;
 
 /**
- * srcmstr's flags. {@code -r}: accept remote requests. {@code -B}: no re-adoption of
- * subsystems after a restart (AIX 4.3.1 behaviour).
+ * srcmstr's flags. {@code -r}: accept remote requests. {@code -B}: no re-adoption of subsystems after a restart (AIX
+ * 4.3.1 behaviour).
  */
 record SrcmstrOptions(boolean remote, boolean noReadoption) {
 

@@ -1,13 +1,5 @@
 package org.opensrc.srcmstr;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.InstantSource;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.opensrc.libsrc.posix.ProcessTable;
 import org.opensrc.srcmstr.durable.IoCause;
 import org.opensrc.srcmstr.state.Readoption;
@@ -24,9 +16,18 @@ import org.opensrc.srcmstr.supervise.SupervisionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * srcmstr's side of {@code var/lib/src/state.json}: reads what the previous srcmstr saved
- * (once, at start), and saves every change of this one under a fresh run id.
+ * srcmstr's side of {@code var/lib/src/state.json}: reads what the previous srcmstr saved (once, at start), and saves
+ * every change of this one under a fresh run id.
  */
 final class StateKeeping implements AutoCloseable {
 
@@ -60,8 +61,8 @@ final class StateKeeping implements AutoCloseable {
     }
 
     /**
-     * What the previous srcmstr left: a plan to take its subsystems over, or empty when
-     * there is nothing (or {@code -B}: the file is then emptied, its processes left alone).
+     * What the previous srcmstr left: a plan to take its subsystems over, or empty when there is nothing (or {@code
+     * -B}: the file is then emptied, its processes left alone).
      */
     Optional<Readoption.Plan> takeOver(boolean noReadoption) {
         Optional<SavedState> saved;
@@ -77,10 +78,19 @@ final class StateKeeping implements AutoCloseable {
             return Optional.empty();
         }
         if (noReadoption) {
-            saved.filter(s -> !s.instances().isEmpty()).ifPresent(s -> LOG.warn(
-                    "-B: no re-adoption; {} process(es) of the previous srcmstr are left running unmanaged: {}",
-                    s.instances().size(), s.instances().stream().map(i -> i.definition().subsysname() + " " + i.pid()).toList()));
-            writer.save(new SavedState(SavedState.VERSION, runId, clock.millis(), List.of(), List.of(), List.of(), Map.of()), true);
+            saved.filter(s -> !s.instances().isEmpty())
+                    .ifPresent(
+                            s ->
+                                    LOG.warn(
+                                            "-B: no re-adoption; {} process(es) of the previous srcmstr are left running unmanaged: {}",
+                                            s.instances().size(),
+                                            s.instances().stream()
+                                                    .map(i -> i.definition().subsysname() + " " + i.pid())
+                                                    .toList()));
+            writer.save(
+                    new SavedState(
+                            SavedState.VERSION, runId, clock.millis(), List.of(), List.of(), List.of(), Map.of()),
+                    true);
             return Optional.empty();
         }
         return saved.map(s -> Readoption.plan(usable(s), new RealProcessProbe(table, Path.of("/proc"))));
@@ -106,8 +116,12 @@ final class StateKeeping implements AutoCloseable {
     }
 
     private SavedState snapshot(SupervisionState state) {
-        return Snapshots.of(runId, state, hub == null ? List.of() : hub.tokens(),
-                pid -> table.startTime(Math.toIntExact(pid)).orElse(0L), clock.millis());
+        return Snapshots.of(
+                runId,
+                state,
+                hub == null ? List.of() : hub.tokens(),
+                pid -> table.startTime(Math.toIntExact(pid)).orElse(0L),
+                clock.millis());
     }
 
     @Override

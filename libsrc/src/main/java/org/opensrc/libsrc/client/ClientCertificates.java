@@ -1,14 +1,14 @@
 package org.opensrc.libsrc.client;
 
-import java.nio.file.Path;
-import java.util.Map;
 import org.opensrc.libsrc.SrcPaths;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
- * The files a command presents to a remote srcmstr: {@code client.pem} (its certificate),
- * {@code client.key} (PKCS#8 PEM) and {@code ca.pem} (the site CA that signed the server).
- * They live in {@code $SRC_CERT_DIR} when that is set, else in
- * {@code $SRC_ROOT/etc/src/remote/} (docs/remote.md).
+ * The files a command presents to a remote srcmstr: {@code client.pem} (its certificate), {@code client.key} (PKCS#8
+ * PEM) and {@code ca.pem} (the site CA that signed the server). They live in {@code $SRC_CERT_DIR} when that is set,
+ * else in {@code $SRC_ROOT/etc/src/remote/} (docs/remote.md).
  */
 public record ClientCertificates(Path dir) {
 

@@ -1,5 +1,7 @@
 package org.opensrc.libsrc.client;
 
+import org.opensrc.libsrc.SrcPaths;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -7,16 +9,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.opensrc.libsrc.SrcPaths;
 
 /**
- * How long a command waits for srcmstr's answer before it gives up with 0513-056
- * ("Timeout waiting for command response."). {@code SRC_TIMEOUT} (whole seconds, 1 to
- * 86400) sets it; without it the command waits srcmstr's own reply timeout for a
- * subsystem ({@code reply.timeout.seconds} of {@code srcmstr.conf}, 60 s as AIX's
- * REPLYLIMIT when unset or unreadable) plus {@link #MARGIN}, so a subsystem that does not
- * answer is reported by srcmstr, and only a srcmstr that does not answer by the command.
- * A request that itself waits ({@code --wait}) gets its wait on top.
+ * How long a command waits for srcmstr's answer before it gives up with 0513-056 ("Timeout waiting for command
+ * response."). {@code SRC_TIMEOUT} (whole seconds, 1 to 86400) sets it; without it the command waits srcmstr's own
+ * reply timeout for a subsystem ({@code reply.timeout.seconds} of {@code srcmstr.conf}, 60 s as AIX's REPLYLIMIT when
+ * unset or unreadable) plus {@link #MARGIN}, so a subsystem that does not answer is reported by srcmstr, and only a
+ * srcmstr that does not answer by the command. A request that itself waits ({@code --wait}) gets its wait on top.
  */
 public record CommandTimeout(Duration base) {
 
@@ -33,15 +32,24 @@ public record CommandTimeout(Duration base) {
     /**
      * The timeout for a command run with {@code env} against the srcmstr of {@code paths}.
      *
-     * @throws IllegalArgumentException naming {@code SRC_TIMEOUT} when it is set to anything
-     *     but a whole number of seconds from 1 to 86400
+     * @throws IllegalArgumentException naming {@code SRC_TIMEOUT} when it is set to anything but a whole number of
+     *     seconds from 1 to 86400
      */
     public static CommandTimeout fromEnvironment(SrcPaths paths, Map<String, String> env) {
         String value = env.get(VARIABLE);
         if (value != null) {
-            return new CommandTimeout(Duration.ofSeconds(seconds(value.trim())
-                    .orElseThrow(() -> new IllegalArgumentException(VARIABLE + ": not a number of seconds from 1 to "
-                            + MAX_SECONDS + ": '" + value + "'"))));
+            return new CommandTimeout(
+                    Duration.ofSeconds(
+                            seconds(value.trim())
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalArgumentException(
+                                                            VARIABLE
+                                                                    + ": not a number of seconds from 1 to "
+                                                                    + MAX_SECONDS
+                                                                    + ": '"
+                                                                    + value
+                                                                    + "'"))));
         }
         return new CommandTimeout(Duration.ofSeconds(replyTimeoutSeconds(paths)).plus(MARGIN));
     }

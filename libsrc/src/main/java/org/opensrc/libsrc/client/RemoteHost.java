@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where a command sends a request given {@code -h}: a host name or address and the TCP port
- * of its {@code srcmstr -r} ({@value #DEFAULT_PORT} unless given as {@code host:port};
- * an IPv6 address with a port is written {@code [addr]:port}).
+ * Where a command sends a request given {@code -h}: a host name or address and the TCP port of its {@code srcmstr -r}
+ * ({@value #DEFAULT_PORT} unless given as {@code host:port}; an IPv6 address with a port is written {@code
+ * [addr]:port}).
  */
 public record RemoteHost(String host, int port) {
 

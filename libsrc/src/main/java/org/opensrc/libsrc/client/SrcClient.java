@@ -12,23 +12,24 @@ import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.proto.v1.ControlGrpc;
 import org.opensrc.proto.v1.DefinitionsGrpc;
 import org.opensrc.proto.v1.SrcCode;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 /**
- * A connection from a command to srcmstr: gRPC over the local Unix socket, or over TCP with
- * mutual TLS to the srcmstr -r of another host. The channel is made for one command run
- * (one event-loop thread, direct executor); close it when done. Every call has a deadline
- * ({@link CommandTimeout}): a command never waits forever.
+ * A connection from a command to srcmstr: gRPC over the local Unix socket, or over TCP with mutual TLS to the srcmstr
+ * -r of another host. The channel is made for one command run (one event-loop thread, direct executor); close it when
+ * done. Every call has a deadline ({@link CommandTimeout}): a command never waits forever.
  */
 public final class SrcClient implements AutoCloseable {
 
@@ -36,7 +37,8 @@ public final class SrcClient implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 10_000;
 
     /** The timeout of a client made without one (tests): AIX's 60 s plus the margin. */
-    private static final CommandTimeout DEFAULT_TIMEOUT = new CommandTimeout(Duration.ofSeconds(60).plus(CommandTimeout.MARGIN));
+    private static final CommandTimeout DEFAULT_TIMEOUT =
+            new CommandTimeout(Duration.ofSeconds(60).plus(CommandTimeout.MARGIN));
 
     private final EpollEventLoopGroup group;
     private final ManagedChannel channel;
@@ -62,24 +64,24 @@ public final class SrcClient implements AutoCloseable {
 
     public static SrcClient local(Path socket) {
         var group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("src-client").factory());
-        ManagedChannel channel = NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
-                .channelType(EpollDomainSocketChannel.class)
-                .eventLoopGroup(group)
-                .overrideAuthority("localhost")
-                .usePlaintext()
-                .directExecutor()
-                .build();
+        ManagedChannel channel =
+                NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
+                        .channelType(EpollDomainSocketChannel.class)
+                        .eventLoopGroup(group)
+                        .overrideAuthority("localhost")
+                        .usePlaintext()
+                        .directExecutor()
+                        .build();
         return new SrcClient(group, channel, channel, DEFAULT_TIMEOUT);
     }
 
     /**
-     * A client for the srcmstr -r at {@code hostPort} ({@link RemoteHost#parse}), presenting
-     * the certificate in {@code certDir} ({@link ClientCertificates}) over TLS 1.3 and
-     * trusting only servers signed by the CA in that folder. Connecting is lazy; a call that
-     * cannot reach the server or whose handshake fails ends with 0513-053.
+     * A client for the srcmstr -r at {@code hostPort} ({@link RemoteHost#parse}), presenting the certificate in {@code
+     * certDir} ({@link ClientCertificates}) over TLS 1.3 and trusting only servers signed by the CA in that folder.
+     * Connecting is lazy; a call that cannot reach the server or whose handshake fails ends with 0513-053.
      *
-     * @throws io.grpc.StatusRuntimeException carrying 0513-054 when the host name does not
-     *     resolve, or 0513-053 when the certificate files cannot be read
+     * @throws io.grpc.StatusRuntimeException carrying 0513-054 when the host name does not resolve, or 0513-053 when
+     *     the certificate files cannot be read
      */
     public static SrcClient remote(String hostPort, Path certDir) {
         RemoteHost target;
@@ -95,14 +97,16 @@ public final class SrcClient implements AutoCloseable {
         }
         SslContext tls = clientTls(new ClientCertificates(certDir));
         var group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("src-client").factory());
-        ManagedChannel channel = NettyChannelBuilder.forAddress(target.host(), target.port())
-                .channelType(EpollSocketChannel.class)
-                .eventLoopGroup(group)
-                .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
-                .sslContext(tls)
-                .directExecutor()
-                .build();
-        return new SrcClient(group, channel, ClientInterceptors.intercept(channel, new RemoteFailures()), DEFAULT_TIMEOUT);
+        ManagedChannel channel =
+                NettyChannelBuilder.forAddress(target.host(), target.port())
+                        .channelType(EpollSocketChannel.class)
+                        .eventLoopGroup(group)
+                        .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
+                        .sslContext(tls)
+                        .directExecutor()
+                        .build();
+        return new SrcClient(
+                group, channel, ClientInterceptors.intercept(channel, new RemoteFailures()), DEFAULT_TIMEOUT);
     }
 
     private static SslContext clientTls(ClientCertificates files) {

@@ -13,17 +13,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The parent's copies of the descriptors a child will get as 0, 1, 2, 3, ...: opened (or
- * duplicated) close-on-exec, and all numbered at or above the child's fd count, so that
- * dup2 to the child's numbers can never overwrite a source that is still needed.
+ * The parent's copies of the descriptors a child will get as 0, 1, 2, 3, ...: opened (or duplicated) close-on-exec, and
+ * all numbered at or above the child's fd count, so that dup2 to the child's numbers can never overwrite a source that
+ * is still needed.
  */
 final class ChildFds implements AutoCloseable {
 
     private static final int F_DUPFD_CLOEXEC = 1030;
 
     /** Opening the source for child fd {@code index} failed. */
-    record Failure(int index, int errno, String message) {
-    }
+    record Failure(int index, int errno, String message) {}
 
     private final int[] fds;
     private int opened;
@@ -39,9 +38,9 @@ final class ChildFds implements AutoCloseable {
     }
 
     /**
-     * Opens every source in order and stops at the first failure; files named by the
-     * definition ({@link FdSource.ReadFile}, {@link FdSource.WriteFile}) are opened as
-     * {@code user} when present (a root caller spawning for another user).
+     * Opens every source in order and stops at the first failure; files named by the definition ({@link
+     * FdSource.ReadFile}, {@link FdSource.WriteFile}) are opened as {@code user} when present (a root caller spawning
+     * for another user).
      */
     static ChildFds open(List<FdSource> sources, Optional<RunAs> user) {
         ChildFds result = new ChildFds(sources.size());
@@ -70,12 +69,13 @@ final class ChildFds implements AutoCloseable {
         int floor = fds.length;
         switch (source) {
             case FdSource.DevNull() -> {
-                return opened(index, openAbove(Path.of("/dev/null"),
-                        index == 0 ? Libc.O_RDONLY : Libc.O_WRONLY, floor, 0644), "/dev/null");
+                return opened(
+                        index,
+                        openAbove(Path.of("/dev/null"), index == 0 ? Libc.O_RDONLY : Libc.O_WRONLY, floor, 0644),
+                        "/dev/null");
             }
             case FdSource.ReadFile(Path path) -> {
-                return opened(index, openAs(user, path, Libc.O_RDONLY | Libc.O_CREAT, floor),
-                        path + asWho(user));
+                return opened(index, openAs(user, path, Libc.O_RDONLY | Libc.O_CREAT, floor), path + asWho(user));
             }
             case FdSource.WriteFile(Path path, boolean truncate) -> {
                 int flags = Libc.O_WRONLY | Libc.O_CREAT | (truncate ? Libc.O_TRUNC : Libc.O_APPEND);
@@ -107,8 +107,8 @@ final class ChildFds implements AutoCloseable {
     }
 
     /**
-     * Opens as {@code user} when present: on this thread with its filesystem ids switched,
-     * or, on a virtual thread (which may change carriers), on a platform thread of its own.
+     * Opens as {@code user} when present: on this thread with its filesystem ids switched, or, on a virtual thread
+     * (which may change carriers), on a platform thread of its own.
      */
     private static long openAs(Optional<RunAs> user, Path path, int flags, int floor) {
         if (user.isEmpty()) {
@@ -116,8 +116,8 @@ final class ChildFds implements AutoCloseable {
         }
         if (Thread.currentThread().isVirtual()) {
             long[] result = new long[1];
-            Thread opener = Thread.ofPlatform().name("open-as-user").start(
-                    () -> result[0] = openAs(user, path, flags, floor));
+            Thread opener =
+                    Thread.ofPlatform().name("open-as-user").start(() -> result[0] = openAs(user, path, flags, floor));
             try {
                 opener.join();
             } catch (InterruptedException e) {
@@ -178,9 +178,15 @@ final class ChildFds implements AutoCloseable {
     }
 
     private static final class H {
-        static final MethodHandle OPEN = Libc.errnoHandle("open",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-        static final MethodHandle FCNTL = Libc.errnoHandle("fcntl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+        static final MethodHandle OPEN =
+                Libc.errnoHandle(
+                        "open",
+                        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+                        Linker.Option.firstVariadicArg(2));
+        static final MethodHandle FCNTL =
+                Libc.errnoHandle(
+                        "fcntl",
+                        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                        Linker.Option.firstVariadicArg(2));
     }
 }

@@ -11,11 +11,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * An epoll instance with an eventfd to wake its waiter, the binding that {@link ExitWatcher}
- * and inetd's event loop share. Descriptors are watched for readability, each with a 64-bit
- * datum that {@link #await} hands back; the wake-up eventfd reports {@link #WAKE}. Only the
- * waiting thread calls {@link #await} and {@link #clearWake}; {@link #wake} may be called from
- * any thread.
+ * An epoll instance with an eventfd to wake its waiter, the binding that {@link ExitWatcher} and inetd's event loop
+ * share. Descriptors are watched for readability, each with a 64-bit datum that {@link #await} hands back; the wake-up
+ * eventfd reports {@link #WAKE}. Only the waiting thread calls {@link #await} and {@link #clearWake}; {@link #wake} may
+ * be called from any thread.
  */
 public final class Epoll implements AutoCloseable {
 
@@ -59,9 +58,8 @@ public final class Epoll implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeoutMillis} (-1: for ever) until a watched descriptor is readable
-     * or {@link #wake} is called; the count of events, read with {@link #data}. 0 when
-     * interrupted by a signal (EINTR).
+     * Waits up to {@code timeoutMillis} (-1: for ever) until a watched descriptor is readable or {@link #wake} is
+     * called; the count of events, read with {@link #data}. 0 when interrupted by a signal (EINTR).
      */
     public int await(int timeoutMillis) {
         try (Arena call = Arena.ofConfined()) {
@@ -159,15 +157,15 @@ public final class Epoll implements AutoCloseable {
 
     private static final class H {
         static final MethodHandle EPOLL_CREATE1 = Libc.errnoHandle("epoll_create1", Libc.INT_INT);
-        static final MethodHandle EVENTFD = Libc.errnoHandle("eventfd",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle EPOLL_CTL = Libc.errnoHandle("epoll_ctl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-        static final MethodHandle EPOLL_WAIT = Libc.errnoHandle("epoll_wait",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-        static final MethodHandle WRITE = Libc.errnoHandle("write",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-        static final MethodHandle READ = Libc.errnoHandle("read",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle EVENTFD =
+                Libc.errnoHandle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle EPOLL_CTL =
+                Libc.errnoHandle("epoll_ctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle EPOLL_WAIT =
+                Libc.errnoHandle("epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle WRITE =
+                Libc.errnoHandle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle READ =
+                Libc.errnoHandle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     }
 }

@@ -1,8 +1,6 @@
 package org.opensrc.libsrc.posix;
 
-/**
- * How a process ended: a sealed set, so a switch over it needs no default.
- */
+/** How a process ended: a sealed set, so a switch over it needs no default. */
 public sealed interface ExitStatus {
 
     /** A short text for messages and logs: "exit 3", "signal 9", "signal 6 (core dumped)". */

@@ -17,15 +17,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reports process exits within milliseconds, without polling: one platform daemon thread,
- * "pidfd-watcher", waits in {@code epoll_wait} on a pidfd per watched process. When one
- * becomes readable, a child of ours is reaped through its pidfd ({@code waitid(P_PIDFD)},
- * immune to pid reuse) and its status delivered; a process that is not our child is
+ * Reports process exits within milliseconds, without polling: one platform daemon thread, "pidfd-watcher", waits in
+ * {@code epoll_wait} on a pidfd per watched process. When one becomes readable, a child of ours is reaped through its
+ * pidfd ({@code waitid(P_PIDFD)}, immune to pid reuse) and its status delivered; a process that is not our child is
  * delivered as {@link ExitStatus.Unknown}. The pidfd is then closed.
  *
- * <p>The sink runs on the watcher thread; it must be quick and must not throw (hand the
- * event to the caller's own queue). {@link #watch} and {@link #unwatch} may be called from
- * any thread.
+ * <p>The sink runs on the watcher thread; it must be quick and must not throw (hand the event to the caller's own
+ * queue). {@link #watch} and {@link #unwatch} may be called from any thread.
  */
 public final class ExitWatcher implements AutoCloseable {
 
@@ -48,8 +46,8 @@ public final class ExitWatcher implements AutoCloseable {
     }
 
     /**
-     * Watches {@code pid}; its exit will be delivered once. False if the process is already
-     * gone (a child that exited but is not reaped yet still counts as present).
+     * Watches {@code pid}; its exit will be delivered once. False if the process is already gone (a child that exited
+     * but is not reaped yet still counts as present).
      */
     public boolean watch(int pid) {
         if (pid <= 0) {
@@ -73,8 +71,8 @@ public final class ExitWatcher implements AutoCloseable {
     }
 
     /**
-     * Stops watching {@code pid}: a later exit is neither reaped nor delivered. An exit the
-     * watcher thread already collected may still be delivered.
+     * Stops watching {@code pid}: a later exit is neither reaped nor delivered. An exit the watcher thread already
+     * collected may still be delivered.
      */
     public void unwatch(int pid) {
         synchronized (lock) {
@@ -217,9 +215,12 @@ public final class ExitWatcher implements AutoCloseable {
     }
 
     private static final class H {
-        static final MethodHandle WAITID = Libc.errnoHandle("waitid",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle SYSCALL = Libc.errnoHandle("syscall",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(1));
+        static final MethodHandle WAITID =
+                Libc.errnoHandle("waitid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle SYSCALL =
+                Libc.errnoHandle(
+                        "syscall",
+                        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT),
+                        Linker.Option.firstVariadicArg(1));
     }
 }

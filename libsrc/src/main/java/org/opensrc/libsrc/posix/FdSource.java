@@ -7,12 +7,11 @@ import java.util.Objects;
 public sealed interface FdSource {
 
     /** /dev/null, opened for reading (stdin) or writing (any other fd). */
-    record DevNull() implements FdSource {
-    }
+    record DevNull() implements FdSource {}
 
     /**
-     * A file opened read-only; created (mode 0644) if missing, as AIX SRC does. Like
-     * {@link WriteFile}, it is opened as the user the child runs as.
+     * A file opened read-only; created (mode 0644) if missing, as AIX SRC does. Like {@link WriteFile}, it is opened as
+     * the user the child runs as.
      */
     record ReadFile(Path path) implements FdSource {
         public ReadFile {
@@ -21,9 +20,9 @@ public sealed interface FdSource {
     }
 
     /**
-     * A file opened for writing, created with mode 0644; truncated or appended to. When the
-     * child runs as another user, the file is opened as that user (filesystem ids switched),
-     * so the child gets nothing its user could not open itself.
+     * A file opened for writing, created with mode 0644; truncated or appended to. When the child runs as another user,
+     * the file is opened as that user (filesystem ids switched), so the child gets nothing its user could not open
+     * itself.
      */
     record WriteFile(Path path, boolean truncate) implements FdSource {
         public WriteFile {
@@ -32,8 +31,8 @@ public sealed interface FdSource {
     }
 
     /**
-     * A log in the supervisor's own folder (the subsystem's {@code /dev/console} log):
-     * opened by the supervisor itself, appended, created 0640, never through a symlink.
+     * A log in the supervisor's own folder (the subsystem's {@code /dev/console} log): opened by the supervisor itself,
+     * appended, created 0640, never through a symlink.
      */
     record OwnLog(Path path) implements FdSource {
         public OwnLog {

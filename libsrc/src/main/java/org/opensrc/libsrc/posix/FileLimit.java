@@ -17,8 +17,8 @@ public final class FileLimit {
     private FileLimit() {}
 
     /**
-     * Raises the soft limit to the hard limit (always allowed, costs nothing) and returns
-     * the resulting soft limit, capped at {@link Integer#MAX_VALUE}.
+     * Raises the soft limit to the hard limit (always allowed, costs nothing) and returns the resulting soft limit,
+     * capped at {@link Integer#MAX_VALUE}.
      */
     public static int raiseSoftToHard() {
         try (Arena arena = Arena.ofConfined()) {
@@ -42,9 +42,9 @@ public final class FileLimit {
     }
 
     private static final class H {
-        static final MethodHandle GETRLIMIT = Libc.errnoHandle("getrlimit",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-        static final MethodHandle SETRLIMIT = Libc.errnoHandle("setrlimit",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle GETRLIMIT =
+                Libc.errnoHandle("getrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle SETRLIMIT =
+                Libc.errnoHandle("setrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     }
 }

@@ -15,17 +15,15 @@ import java.lang.invoke.VarHandle;
 import java.util.List;
 
 /**
- * The glibc binding shared by this package: downcall handles that capture errno, and the
- * constants of glibc on x86_64 Linux. Each class keeps its handles in a lazy holder, so a
- * CLI that never spawns never pays for the spawn handles.
+ * The glibc binding shared by this package: downcall handles that capture errno, and the constants of glibc on x86_64
+ * Linux. Each class keeps its handles in a lazy holder, so a CLI that never spawns never pays for the spawn handles.
  */
 final class Libc {
 
     static final Linker LINKER = Linker.nativeLinker();
     static final SymbolLookup C = LINKER.defaultLookup();
     static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO =
-            CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     // errno values
     static final int EPERM = 1;
@@ -48,8 +46,7 @@ final class Libc {
     static final int O_NOFOLLOW = "aarch64".equals(System.getProperty("os.arch")) ? 0100000 : 0400000;
     static final int ELOOP = 40;
 
-    private Libc() {
-    }
+    private Libc() {}
 
     /** A handle for {@code name} whose first argument is the errno capture segment. */
     @SuppressWarnings("restricted") // the one FFM layer; the launchers grant --enable-native-access

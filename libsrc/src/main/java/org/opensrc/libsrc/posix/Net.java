@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -17,9 +18,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sockets as plain file descriptors, through the FFM API, so a super-server owns them and can hand them to
- * children. Every descriptor is created close-on-exec; children get theirs by explicit dup2. A failed call
- * the caller must expect (a busy port, a reset peer) is a {@link NetException}.
+ * Sockets as plain file descriptors, through the FFM API, so a super-server owns them and can hand them to children.
+ * Every descriptor is created close-on-exec; children get theirs by explicit dup2. A failed call the caller must expect
+ * (a busy port, a reset peer) is a {@link NetException}.
  */
 public final class Net {
     static final int AF_INET = 2, AF_INET6 = 10;
@@ -44,9 +45,9 @@ public final class Net {
     private Net() {}
 
     /**
-     * Opens a listening socket (stream) or a bound datagram socket of {@code kind} on {@code bind}
-     * (null = the wildcard of its family). SO_REUSEADDR is set; IPV6_V6ONLY is set or cleared as
-     * {@code kind} says. The socket is non-blocking.
+     * Opens a listening socket (stream) or a bound datagram socket of {@code kind} on {@code bind} (null = the wildcard
+     * of its family). SO_REUSEADDR is set; IPV6_V6ONLY is set or cleared as {@code kind} says. The socket is
+     * non-blocking.
      */
     public static int open(Kind kind, InetAddress bind, int port, int backlog) throws NetException {
         boolean v6 = kind.isIpv6(bind);
@@ -62,8 +63,7 @@ public final class Net {
                 if (v6) {
                     setInt(arena, fd, IPPROTO_IPV6, IPV6_V6ONLY, kind.isIpv6Only() ? 1 : 0);
                 }
-                InetAddress ip = bind != null ? bind
-                        : InetAddress.getByAddress(v6 ? new byte[16] : new byte[4]);
+                InetAddress ip = bind != null ? bind : InetAddress.getByAddress(v6 ? new byte[16] : new byte[4]);
                 MemorySegment sa = SockAddr.encode(arena, new InetSocketAddress(ip, port), v6);
                 if ((int) H.BIND.invokeExact(cap, fd, sa, (int) sa.byteSize()) < 0) {
                     throw new NetException("bind", Libc.errno(cap));
@@ -97,8 +97,7 @@ public final class Net {
     public static Optional<Integer> accept(int listenFd) throws NetException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
-            int fd = (int) H.ACCEPT4.invokeExact(cap, listenFd, MemorySegment.NULL, MemorySegment.NULL,
-                    SOCK_CLOEXEC);
+            int fd = (int) H.ACCEPT4.invokeExact(cap, listenFd, MemorySegment.NULL, MemorySegment.NULL, SOCK_CLOEXEC);
             if (fd >= 0) {
                 return Optional.of(fd);
             }
@@ -168,8 +167,7 @@ public final class Net {
         return name(fd, H.GETSOCKNAME, "getsockname");
     }
 
-    private static InetSocketAddress name(int fd, MethodHandle call, String what)
-            throws NetException {
+    private static InetSocketAddress name(int fd, MethodHandle call, String what) throws NetException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
             MemorySegment sa = arena.allocate(SockAddr.STORAGE);
@@ -244,8 +242,7 @@ public final class Net {
                 }
                 throw new NetException("recvfrom", errno);
             }
-            return Optional.of(new Datagram(m.asSlice(0, n).toArray(JAVA_BYTE),
-                    SockAddr.decode(sa)));
+            return Optional.of(new Datagram(m.asSlice(0, n).toArray(JAVA_BYTE), SockAddr.decode(sa)));
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -259,8 +256,7 @@ public final class Net {
             MemorySegment sa = SockAddr.encode(arena, to, v6);
             MemorySegment m = arena.allocate(Math.max(1, data.length));
             MemorySegment.copy(data, 0, m, JAVA_BYTE, 0, data.length);
-            long n = (long) H.SENDTO.invokeExact(cap, fd, m, (long) data.length, MSG_DONTWAIT, sa,
-                    (int) sa.byteSize());
+            long n = (long) H.SENDTO.invokeExact(cap, fd, m, (long) data.length, MSG_DONTWAIT, sa, (int) sa.byteSize());
             if (n < 0) {
                 int errno = Libc.errno(cap);
                 if (errno == Libc.EAGAIN || errno == Libc.EINTR) {
@@ -275,30 +271,38 @@ public final class Net {
     }
 
     private static final class H {
-        static final MethodHandle SOCKET = Libc.errnoHandle("socket",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle SETSOCKOPT = Libc.errnoHandle("setsockopt",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle BIND = Libc.errnoHandle("bind",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle LISTEN = Libc.errnoHandle("listen",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle ACCEPT4 = Libc.errnoHandle("accept4",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        static final MethodHandle SOCKET =
+                Libc.errnoHandle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle SETSOCKOPT =
+                Libc.errnoHandle(
+                        "setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle BIND =
+                Libc.errnoHandle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle LISTEN =
+                Libc.errnoHandle("listen", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle ACCEPT4 =
+                Libc.errnoHandle("accept4", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
         static final MethodHandle CLOSE = Libc.errnoHandle("close", Libc.INT_INT);
-        static final MethodHandle READ = Libc.errnoHandle("read",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-        static final MethodHandle WRITE = Libc.errnoHandle("write",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-        static final MethodHandle RECVFROM = Libc.errnoHandle("recvfrom",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
-        static final MethodHandle SENDTO = Libc.errnoHandle("sendto",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle GETPEERNAME = Libc.errnoHandle("getpeername",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-        static final MethodHandle GETSOCKNAME = Libc.errnoHandle("getsockname",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-        static final MethodHandle FCNTL = Libc.errnoHandle("fcntl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+        static final MethodHandle READ =
+                Libc.errnoHandle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle WRITE =
+                Libc.errnoHandle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle RECVFROM =
+                Libc.errnoHandle(
+                        "recvfrom",
+                        FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle SENDTO =
+                Libc.errnoHandle(
+                        "sendto",
+                        FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle GETPEERNAME =
+                Libc.errnoHandle("getpeername", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle GETSOCKNAME =
+                Libc.errnoHandle("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle FCNTL =
+                Libc.errnoHandle(
+                        "fcntl",
+                        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                        Linker.Option.firstVariadicArg(2));
     }
 }

@@ -12,11 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Who connected a Unix socket, as the kernel recorded it at {@code connect(2)}:
- * {@code SO_PEERCRED} (pid, uid, gid) and {@code SO_PEERGROUPS} (supplementary groups).
- * Both are copies taken when the peer connected; they never change afterwards, whoever
- * holds the socket later and whatever process gets that pid. {@code gids} holds the
- * primary group first, then the supplementary groups, without repeats.
+ * Who connected a Unix socket, as the kernel recorded it at {@code connect(2)}: {@code SO_PEERCRED} (pid, uid, gid) and
+ * {@code SO_PEERGROUPS} (supplementary groups). Both are copies taken when the peer connected; they never change
+ * afterwards, whoever holds the socket later and whatever process gets that pid. {@code gids} holds the primary group
+ * first, then the supplementary groups, without repeats.
  */
 public record PeerCredentials(int pid, int uid, int gid, List<Integer> gids) {
 
@@ -43,8 +42,8 @@ public record PeerCredentials(int pid, int uid, int gid, List<Integer> gids) {
             var gids = new LinkedHashSet<Integer>();
             gids.add(gid);
             gids.addAll(peerGroups(arena, cap, fd));
-            return new PeerCredentials(ucred.getAtIndex(JAVA_INT, 0), ucred.getAtIndex(JAVA_INT, 1), gid,
-                    List.copyOf(gids));
+            return new PeerCredentials(
+                    ucred.getAtIndex(JAVA_INT, 0), ucred.getAtIndex(JAVA_INT, 1), gid, List.copyOf(gids));
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -75,7 +74,8 @@ public record PeerCredentials(int pid, int uid, int gid, List<Integer> gids) {
     }
 
     private static final class H {
-        static final MethodHandle GETSOCKOPT = Libc.errnoHandle("getsockopt",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle GETSOCKOPT =
+                Libc.errnoHandle(
+                        "getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
 }

@@ -1,5 +1,4 @@
 package org.opensrc.libsrc.posix;
 
 /** The two ends of a pipe, both close-on-exec and owned by the caller. */
-public record Pipe(int readEnd, int writeEnd) {
-}
+public record Pipe(int readEnd, int writeEnd) {}

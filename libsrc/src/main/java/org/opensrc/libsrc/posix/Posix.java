@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Process-level system calls: signals, identity, subreaping and reaping of single pids.
- * Never waits on pid -1, so it cannot steal another owner's child status.
+ * Process-level system calls: signals, identity, subreaping and reaping of single pids. Never waits on pid -1, so it
+ * cannot steal another owner's child status.
  */
 public final class Posix {
 
@@ -28,8 +28,7 @@ public final class Posix {
     static final long SIGINFO_SIZE = 128;
     private static final int PR_SET_CHILD_SUBREAPER = 36;
 
-    private Posix() {
-    }
+    private Posix() {}
 
     /** Sends {@code sig} to {@code pid}; false if no such process exists (ESRCH). */
     public static boolean kill(int pid, int sig) {
@@ -153,8 +152,8 @@ public final class Posix {
     }
 
     /**
-     * Reaps child {@code pid} with {@code waitpid(pid)}. Empty if it still runs (when not
-     * blocking) or is not our child.
+     * Reaps child {@code pid} with {@code waitpid(pid)}. Empty if it still runs (when not blocking) or is not our
+     * child.
      */
     public static Optional<ExitStatus> reap(int pid, boolean block) {
         if (pid <= 0) {
@@ -185,10 +184,9 @@ public final class Posix {
     }
 
     /**
-     * Reaps every exited child whose pid is not in {@code keep}: orphans reparented to this
-     * subreaper. Finds them with {@code waitid(P_ALL, WEXITED|WNOHANG|WNOWAIT)}, which only
-     * peeks, and reaps each with {@code waitpid(pid)}. When the peek shows a kept pid (it
-     * would hide the others behind it), the exited children are found in /proc instead.
+     * Reaps every exited child whose pid is not in {@code keep}: orphans reparented to this subreaper. Finds them with
+     * {@code waitid(P_ALL, WEXITED|WNOHANG|WNOWAIT)}, which only peeks, and reaps each with {@code waitpid(pid)}. When
+     * the peek shows a kept pid (it would hide the others behind it), the exited children are found in /proc instead.
      * Pids in {@code keep} are never reaped.
      */
     public static List<Reaped> reapOrphans(Set<Integer> keep) {
@@ -242,22 +240,22 @@ public final class Posix {
     }
 
     private static final class H {
-        static final MethodHandle KILL = Libc.errnoHandle("kill",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle PRCTL = Libc.errnoHandle("prctl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-                Linker.Option.firstVariadicArg(1));
+        static final MethodHandle KILL = Libc.errnoHandle("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle PRCTL =
+                Libc.errnoHandle(
+                        "prctl",
+                        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+                        Linker.Option.firstVariadicArg(1));
         static final MethodHandle GETEUID = Libc.handle("geteuid", FunctionDescriptor.of(JAVA_INT));
         static final MethodHandle GETEGID = Libc.handle("getegid", FunctionDescriptor.of(JAVA_INT));
         static final MethodHandle GETPID = Libc.handle("getpid", FunctionDescriptor.of(JAVA_INT));
-        static final MethodHandle GETGROUPS = Libc.errnoHandle("getgroups",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-        static final MethodHandle PIPE2 = Libc.errnoHandle("pipe2",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle GETGROUPS =
+                Libc.errnoHandle("getgroups", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle PIPE2 = Libc.errnoHandle("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         static final MethodHandle CLOSE = Libc.errnoHandle("close", Libc.INT_INT);
-        static final MethodHandle WAITPID = Libc.errnoHandle("waitpid",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle WAITID = Libc.errnoHandle("waitid",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle WAITPID =
+                Libc.errnoHandle("waitpid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle WAITID =
+                Libc.errnoHandle("waitid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     }
 }

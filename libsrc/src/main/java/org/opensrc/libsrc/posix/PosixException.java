@@ -8,10 +8,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * A system call failed in a way the caller did not expect (a programmer error or a broken
- * system), for example {@code epoll_create1} or {@code waitpid} with EINVAL. Expected
- * outcomes such as "no such process" are values, not this exception; a subtype says when a
- * failure is an outcome its caller expects ({@link NetException}).
+ * A system call failed in a way the caller did not expect (a programmer error or a broken system), for example {@code
+ * epoll_create1} or {@code waitpid} with EINVAL. Expected outcomes such as "no such process" are values, not this
+ * exception; a subtype says when a failure is an outcome its caller expects ({@link NetException}).
  */
 public class PosixException extends RuntimeException {
 
@@ -44,7 +43,6 @@ public class PosixException extends RuntimeException {
     }
 
     private static final class Strerror {
-        static final MethodHandle HANDLE =
-                Libc.handle("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        static final MethodHandle HANDLE = Libc.handle("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
 }

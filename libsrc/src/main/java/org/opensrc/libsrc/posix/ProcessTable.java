@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the process table from /proc. Processes that vanish while being read are simply
- * left out. The root directory is injectable so parsing can be tested on a fake tree.
+ * Reads the process table from /proc. Processes that vanish while being read are simply left out. The root directory is
+ * injectable so parsing can be tested on a fake tree.
  */
 public final class ProcessTable {
 
@@ -74,8 +74,8 @@ public final class ProcessTable {
     }
 
     /**
-     * The processes of a subsystem: {@code rootPid} itself, all its descendants by parent
-     * pid, and every process of session {@code sid} (pass 0 for no session), zombies included.
+     * The processes of a subsystem: {@code rootPid} itself, all its descendants by parent pid, and every process of
+     * session {@code sid} (pass 0 for no session), zombies included.
      */
     public List<ProcInfo> tree(int rootPid, int sid) {
         return tree(rootPid, sid, true);
@@ -87,8 +87,8 @@ public final class ProcessTable {
     }
 
     /**
-     * As {@link #tree(int, int, boolean)}, from a snapshot taken once with {@link #all()}:
-     * one /proc scan can then serve the trees of many subsystems.
+     * As {@link #tree(int, int, boolean)}, from a snapshot taken once with {@link #all()}: one /proc scan can then
+     * serve the trees of many subsystems.
      */
     public static List<ProcInfo> treeOf(List<ProcInfo> all, int rootPid, int sid, boolean includeZombies) {
         Map<Integer, List<ProcInfo>> children = new HashMap<>();
@@ -120,8 +120,15 @@ public final class ProcessTable {
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] f = statFields(stat);
         // f[0] is field 3 (state); field n is f[n - 3]
-        return new ProcInfo(pid, Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                Long.parseLong(f[22 - 3]), f[0].charAt(0), realUid(status), comm);
+        return new ProcInfo(
+                pid,
+                Integer.parseInt(f[1]),
+                Integer.parseInt(f[2]),
+                Integer.parseInt(f[3]),
+                Long.parseLong(f[22 - 3]),
+                f[0].charAt(0),
+                realUid(status),
+                comm);
     }
 
     private static String[] statFields(String stat) {

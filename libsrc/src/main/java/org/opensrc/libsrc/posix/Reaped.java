@@ -1,5 +1,4 @@
 package org.opensrc.libsrc.posix;
 
 /** A child that was reaped, and how it ended. */
-public record Reaped(int pid, ExitStatus status) {
-}
+public record Reaped(int pid, ExitStatus status) {}

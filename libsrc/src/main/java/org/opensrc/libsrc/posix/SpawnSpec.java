@@ -16,8 +16,17 @@ import java.util.Optional;
  * @param nice the nice value, -20..19; 0 leaves it unchanged
  * @param runAs the user to run as; empty runs as ourselves
  */
-public record SpawnSpec(Path executable, List<String> argv, List<String> env, FdSource stdin, FdSource stdout,
-        FdSource stderr, List<FdSource> extraFds, boolean newSession, int nice, Optional<RunAs> runAs) {
+public record SpawnSpec(
+        Path executable,
+        List<String> argv,
+        List<String> env,
+        FdSource stdin,
+        FdSource stdout,
+        FdSource stderr,
+        List<FdSource> extraFds,
+        boolean newSession,
+        int nice,
+        Optional<RunAs> runAs) {
 
     /** The PATH of a login shell: what srcmstr and inetd give the children they start, never their own. */
     public static final String LOGIN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -68,7 +77,7 @@ public record SpawnSpec(Path executable, List<String> argv, List<String> env, Fd
     }
 
     public SpawnSpec withRunAs(RunAs user) {
-        return new SpawnSpec(executable, argv, env, stdin, stdout, stderr, extraFds, newSession, nice,
-                Optional.of(user));
+        return new SpawnSpec(
+                executable, argv, env, stdin, stdout, stderr, extraFds, newSession, nice, Optional.of(user));
     }
 }

@@ -13,46 +13,46 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Switches the real uid, real gid and supplementary groups of the calling OS thread only,
- * so that a child spawned from it with {@code POSIX_SPAWN_RESETIDS} runs as another user
- * without an extra exec.
+ * Switches the real uid, real gid and supplementary groups of the calling OS thread only, so that a child spawned from
+ * it with {@code POSIX_SPAWN_RESETIDS} runs as another user without an extra exec.
  *
- * <p>Linux keeps credentials per thread; only glibc's {@code setuid}-family wrappers copy a
- * change to every thread of the process. This class calls the raw system calls through
- * {@code syscall(2)} instead, so the other threads of the JVM keep running as root. The
- * effective uid stays 0 the whole time, so the thread keeps its capabilities and can switch
- * back. Only a platform thread may do this: a virtual thread could move to another carrier
- * between two calls. Not for virtual threads, not for other architectures than x86_64 and
- * aarch64 (the system call numbers differ); see {@link #canSwitch}.
+ * <p>Linux keeps credentials per thread; only glibc's {@code setuid}-family wrappers copy a change to every thread of
+ * the process. This class calls the raw system calls through {@code syscall(2)} instead, so the other threads of the
+ * JVM keep running as root. The effective uid stays 0 the whole time, so the thread keeps its capabilities and can
+ * switch back. Only a platform thread may do this: a virtual thread could move to another carrier between two calls.
+ * Not for virtual threads, not for other architectures than x86_64 and aarch64 (the system call numbers differ); see
+ * {@link #canSwitch}.
  *
- * <p>While switched, a process of the target user may signal this thread with
- * {@code tgkill} (the kernel checks the real uid); the window lasts one {@code posix_spawn}.
+ * <p>While switched, a process of the target user may signal this thread with {@code tgkill} (the kernel checks the
+ * real uid); the window lasts one {@code posix_spawn}.
  *
- * <p>{@link #switchFilesTo} switches the filesystem uid and gid and the groups instead:
- * the kernel then checks every {@code open} of this thread as the target user's (and
- * drops the capabilities that bypass file permissions), so a file a child gets as its
- * stdio is one its user could have opened itself, never one root reached through a
- * symlink the user planted.
+ * <p>{@link #switchFilesTo} switches the filesystem uid and gid and the groups instead: the kernel then checks every
+ * {@code open} of this thread as the target user's (and drops the capabilities that bypass file permissions), so a file
+ * a child gets as its stdio is one its user could have opened itself, never one root reached through a symlink the user
+ * planted.
  */
 final class ThreadCredentials implements AutoCloseable {
 
     /** The system call numbers of one architecture. */
-    private record Numbers(long setgroups, long setresuid, long setresgid, long setfsuid, long setfsgid) {
-    }
+    private record Numbers(long setgroups, long setresuid, long setresgid, long setfsuid, long setfsgid) {}
 
-    private static final Optional<Numbers> NUMBERS = switch (System.getProperty("os.arch")) {
-        case "amd64", "x86_64" -> Optional.of(new Numbers(116, 117, 119, 122, 123));
-        case "aarch64" -> Optional.of(new Numbers(159, 147, 149, 151, 152));
-        default -> Optional.empty();
-    };
+    private static final Optional<Numbers> NUMBERS =
+            switch (System.getProperty("os.arch")) {
+                case "amd64", "x86_64" -> Optional.of(new Numbers(116, 117, 119, 122, 123));
+                case "aarch64" -> Optional.of(new Numbers(159, 147, 149, 151, 152));
+                default -> Optional.empty();
+            };
 
     /** Which ids a switch changed, so {@link #close} puts back the same ones. */
-    private enum Kind { REAL, FILESYSTEM }
+    private enum Kind {
+        REAL,
+        FILESYSTEM
+    }
+
     private static final long UNCHANGED = -1;
 
     /** Why the switch was refused: the system call and its errno. */
-    record Refusal(String call, int errno) {
-    }
+    record Refusal(String call, int errno) {}
 
     private final Thread owner;
     private final Kind kind;
@@ -70,25 +70,28 @@ final class ThreadCredentials implements AutoCloseable {
     }
 
     /**
-     * Whether the calling thread can switch: a root process ({@code euid} 0), a platform
-     * thread and an architecture whose system call numbers are known.
+     * Whether the calling thread can switch: a root process ({@code euid} 0), a platform thread and an architecture
+     * whose system call numbers are known.
      */
     static boolean canSwitch(int euid) {
         return euid == 0 && NUMBERS.isPresent() && !Thread.currentThread().isVirtual();
     }
 
     /**
-     * Sets this thread's supplementary groups to {@code groups}, its real gid to
-     * {@code user.gid()} and its real uid to {@code user.uid()}; effective and saved ids stay.
-     * Always close the result (on this thread) to restore the thread, also when
-     * {@link #refusal} is present: a refused step may follow ones that succeeded.
+     * Sets this thread's supplementary groups to {@code groups}, its real gid to {@code user.gid()} and its real uid to
+     * {@code user.uid()}; effective and saved ids stay. Always close the result (on this thread) to restore the thread,
+     * also when {@link #refusal} is present: a refused step may follow ones that succeeded.
      */
     static ThreadCredentials switchTo(RunAs user, List<Integer> groups) {
         if (!canSwitch(Posix.geteuid())) {
             throw new IllegalStateException("cannot switch the credentials of " + Thread.currentThread());
         }
-        ThreadCredentials saved = new ThreadCredentials(Kind.REAL, Integer.toUnsignedLong(getid(H.GETUID)),
-                Integer.toUnsignedLong(getid(H.GETGID)), Posix.getgroups());
+        ThreadCredentials saved =
+                new ThreadCredentials(
+                        Kind.REAL,
+                        Integer.toUnsignedLong(getid(H.GETUID)),
+                        Integer.toUnsignedLong(getid(H.GETGID)),
+                        Posix.getgroups());
         Numbers n = NUMBERS.orElseThrow();
         int errno = setgroups(n, groups);
         if (errno != 0) {
@@ -108,17 +111,18 @@ final class ThreadCredentials implements AutoCloseable {
     }
 
     /**
-     * Sets this thread's supplementary groups to {@code groups} and its filesystem gid and
-     * uid to the user's: files this thread opens until {@link #close} are opened as that
-     * user. Always close the result on this thread, also when {@link #refusal} is present.
+     * Sets this thread's supplementary groups to {@code groups} and its filesystem gid and uid to the user's: files
+     * this thread opens until {@link #close} are opened as that user. Always close the result on this thread, also when
+     * {@link #refusal} is present.
      */
     static ThreadCredentials switchFilesTo(RunAs user, List<Integer> groups) {
         if (!canSwitch(Posix.geteuid())) {
             throw new IllegalStateException("cannot switch the credentials of " + Thread.currentThread());
         }
         Numbers n = NUMBERS.orElseThrow();
-        ThreadCredentials saved = new ThreadCredentials(Kind.FILESYSTEM, currentFs(n.setfsuid()),
-                currentFs(n.setfsgid()), Posix.getgroups());
+        ThreadCredentials saved =
+                new ThreadCredentials(
+                        Kind.FILESYSTEM, currentFs(n.setfsuid()), currentFs(n.setfsgid()), Posix.getgroups());
         int errno = setgroups(n, groups);
         if (errno != 0) {
             saved.refusal = Optional.of(new Refusal("setgroups", errno));
@@ -140,14 +144,14 @@ final class ThreadCredentials implements AutoCloseable {
     }
 
     /**
-     * Puts back the real uid, real gid and groups the thread had. A failure here is a broken
-     * system or a bug, and throws: the thread must not go on with foreign credentials.
+     * Puts back the real uid, real gid and groups the thread had. A failure here is a broken system or a bug, and
+     * throws: the thread must not go on with foreign credentials.
      */
     @Override
     public void close() {
         if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("credentials switched on " + owner + " restored on "
-                    + Thread.currentThread());
+            throw new IllegalStateException(
+                    "credentials switched on " + owner + " restored on " + Thread.currentThread());
         }
         Numbers n = NUMBERS.orElseThrow();
         switch (kind) {
@@ -164,9 +168,8 @@ final class ThreadCredentials implements AutoCloseable {
     }
 
     /**
-     * {@code setfs[ug]id(id)} on this thread; whether the id is now {@code id}. The call
-     * returns the previous id and never fails, so success is read back with an invalid id
-     * (-1), which changes nothing and returns the current one.
+     * {@code setfs[ug]id(id)} on this thread; whether the id is now {@code id}. The call returns the previous id and
+     * never fails, so success is read back with an invalid id (-1), which changes nothing and returns the current one.
      */
     private static boolean setFs(long number, long id) {
         syscall1(number, id);
@@ -228,12 +231,16 @@ final class ThreadCredentials implements AutoCloseable {
 
     private static final class H {
         // long syscall(long number, ...): the arguments are passed as longs, as the kernel reads them
-        static final MethodHandle SYSCALL_IDS = Libc.errnoHandle("syscall",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-                Linker.Option.firstVariadicArg(1));
-        static final MethodHandle SYSCALL_GROUPS = Libc.errnoHandle("syscall",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS),
-                Linker.Option.firstVariadicArg(1));
+        static final MethodHandle SYSCALL_IDS =
+                Libc.errnoHandle(
+                        "syscall",
+                        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+                        Linker.Option.firstVariadicArg(1));
+        static final MethodHandle SYSCALL_GROUPS =
+                Libc.errnoHandle(
+                        "syscall",
+                        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS),
+                        Linker.Option.firstVariadicArg(1));
         static final MethodHandle GETUID = Libc.handle("getuid", FunctionDescriptor.of(JAVA_INT));
         static final MethodHandle GETGID = Libc.handle("getgid", FunctionDescriptor.of(JAVA_INT));
     }

@@ -1,5 +1,4 @@
 package org.opensrc.libsrc.posix;
 
 /** A passwd entry. */
-public record User(String name, int uid, int gid, String home, String shell) {
-}
+public record User(String name, int uid, int gid, String home, String shell) {}

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Answers from the user and group databases, read at most once a second per key: a super-server
- * spawning hundreds of children a second need not re-read /etc/passwd or /etc/group for each, and
- * a change to the databases still takes effect within a second. Safe for any thread.
+ * Answers from the user and group databases, read at most once a second per key: a super-server spawning hundreds of
+ * children a second need not re-read /etc/passwd or /etc/group for each, and a change to the databases still takes
+ * effect within a second. Safe for any thread.
  *
  * @param <K> what is looked up (a user name, a {@link RunAs})
  * @param <V> the answer, cached also when it is "none"

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * User and group lookups through the C library ({@code getpwnam_r}, {@code getpwuid_r},
- * {@code getgrnam_r}), so NSS sources beyond /etc/passwd are honoured.
+ * User and group lookups through the C library ({@code getpwnam_r}, {@code getpwuid_r}, {@code getgrnam_r}), so NSS
+ * sources beyond /etc/passwd are honoured.
  */
 public final class Users {
 
@@ -23,8 +23,7 @@ public final class Users {
     private static final long FIRST_BUFFER = 1024;
     private static final long MAX_BUFFER = 1 << 20;
 
-    private Users() {
-    }
+    private Users() {}
 
     public static Optional<User> byName(String name) {
         if (name.isEmpty()) {
@@ -58,8 +57,10 @@ public final class Users {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment group = arena.allocate(GROUP_SIZE, 8);
                 MemorySegment result = arena.allocate(ADDRESS);
-                int err = (int) H.GETGRNAM_R.invokeExact(arena.allocateFrom(name), group,
-                        arena.allocate(size), size, result);
+                int err =
+                        (int)
+                                H.GETGRNAM_R.invokeExact(
+                                        arena.allocateFrom(name), group, arena.allocate(size), size, result);
                 if (err == Libc.ERANGE) {
                     continue;
                 }
@@ -78,8 +79,8 @@ public final class Users {
     }
 
     /**
-     * The groups {@code initgroups(name, gid)} would give: {@code gid} plus every group that
-     * lists {@code name} as a member ({@code getgrouplist}).
+     * The groups {@code initgroups(name, gid)} would give: {@code gid} plus every group that lists {@code name} as a
+     * member ({@code getgrouplist}).
      */
     public static List<Integer> groupList(String name, int gid) {
         int capacity = 32;
@@ -115,15 +116,21 @@ public final class Users {
                 MemorySegment pw = arena.allocate(PASSWD_SIZE, 8);
                 MemorySegment result = arena.allocate(ADDRESS);
                 MemorySegment buffer = arena.allocate(size);
-                int err = name != null
-                        ? (int) H.GETPWNAM_R.invokeExact(name.make(arena), pw, buffer, size, result)
-                        : (int) H.GETPWUID_R.invokeExact(uid, pw, buffer, size, result);
+                int err =
+                        name != null
+                                ? (int) H.GETPWNAM_R.invokeExact(name.make(arena), pw, buffer, size, result)
+                                : (int) H.GETPWUID_R.invokeExact(uid, pw, buffer, size, result);
                 if (err == Libc.ERANGE) {
                     continue;
                 }
                 if (err == 0 && !result.get(ADDRESS, 0).equals(MemorySegment.NULL)) {
-                    return Optional.of(new User(Libc.string(pw.get(ADDRESS, 0)), pw.get(JAVA_INT, 16),
-                            pw.get(JAVA_INT, 20), Libc.string(pw.get(ADDRESS, 32)), Libc.string(pw.get(ADDRESS, 40))));
+                    return Optional.of(
+                            new User(
+                                    Libc.string(pw.get(ADDRESS, 0)),
+                                    pw.get(JAVA_INT, 16),
+                                    pw.get(JAVA_INT, 20),
+                                    Libc.string(pw.get(ADDRESS, 32)),
+                                    Libc.string(pw.get(ADDRESS, 40))));
                 }
                 if (err != 0 && err != Libc.ENOENT && err != Libc.ESRCH && err != Libc.EPERM) {
                     throw new PosixException(name != null ? "getpwnam_r" : "getpwuid_r", err);
@@ -137,18 +144,21 @@ public final class Users {
     }
 
     private static boolean isNumber(String s) {
-        return !s.isEmpty() && s.length() <= 10 && s.chars().allMatch(Character::isDigit)
+        return !s.isEmpty()
+                && s.length() <= 10
+                && s.chars().allMatch(Character::isDigit)
                 && Long.parseLong(s) <= Integer.MAX_VALUE;
     }
 
     private static final class H {
-        static final FunctionDescriptor LOOKUP_R = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
-                JAVA_LONG, ADDRESS);
+        static final FunctionDescriptor LOOKUP_R =
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
         static final MethodHandle GETPWNAM_R = Libc.handle("getpwnam_r", LOOKUP_R);
         static final MethodHandle GETGRNAM_R = Libc.handle("getgrnam_r", LOOKUP_R);
-        static final MethodHandle GETPWUID_R = Libc.handle("getpwuid_r",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-        static final MethodHandle GETGROUPLIST = Libc.handle("getgrouplist",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle GETPWUID_R =
+                Libc.handle(
+                        "getpwuid_r", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+        static final MethodHandle GETGROUPLIST =
+                Libc.handle("getgrouplist", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
     }
 }

@@ -6,12 +6,11 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Proxy;
 
 /**
- * The one place that catches signals. Java has no supported API for SIGHUP, SIGUSR2 or a
- * SIGTERM that does not end the JVM; {@code sun.misc.Signal} (module jdk.unsupported, kept by
- * the JDK for exactly this use) is that API. It is reached through method handles, not
- * named in the source, because javac's "internal proprietary API" warning cannot be
- * suppressed and the build treats every warning as an error. Handlers run on a JVM signal
- * thread and must only hand work over.
+ * The one place that catches signals. Java has no supported API for SIGHUP, SIGUSR2 or a SIGTERM that does not end the
+ * JVM; {@code sun.misc.Signal} (module jdk.unsupported, kept by the JDK for exactly this use) is that API. It is
+ * reached through method handles, not named in the source, because javac's "internal proprietary API" warning cannot be
+ * suppressed and the build treats every warning as an error. Handlers run on a JVM signal thread and must only hand
+ * work over.
  */
 public final class SignalTrap {
 
@@ -39,17 +38,21 @@ public final class SignalTrap {
      * @throws IllegalArgumentException for a signal the JVM does not know or keeps for itself
      */
     public static void on(String name, Runnable action) {
-        Object handler = Proxy.newProxyInstance(SignalTrap.class.getClassLoader(), new Class<?>[] {HANDLER},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "handle" -> {
-                        action.run();
-                        yield null;
-                    }
-                    case "toString" -> "SignalTrap[" + name + "]";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        Object handler =
+                Proxy.newProxyInstance(
+                        SignalTrap.class.getClassLoader(),
+                        new Class<?>[] {HANDLER},
+                        (proxy, method, args) ->
+                                switch (method.getName()) {
+                                    case "handle" -> {
+                                        action.run();
+                                        yield null;
+                                    }
+                                    case "toString" -> "SignalTrap[" + name + "]";
+                                    case "hashCode" -> System.identityHashCode(proxy);
+                                    case "equals" -> proxy == args[0];
+                                    default -> throw new UnsupportedOperationException(method.getName());
+                                });
         try {
             HANDLE.invoke(NEW_SIGNAL.invoke(name), handler);
         } catch (RuntimeException | Error e) {

@@ -11,41 +11,76 @@ import java.util.stream.IntStream;
 /**
  * The Linux (x86-64, arm64) signal table and the readers of signal names and numbers.
  *
- * <p>Numbers 1..31 are the classic signals; 34..64 are the real-time signals, named
- * {@code SIGRTMIN}, {@code SIGRTMIN+1} … {@code SIGRTMIN+30} (glibc keeps 32 and 33 for
- * itself). {@link #parse(String)} reads Linux meanings; {@link #parseAix(String)} reads
- * what an AIX definition meant, for the numbers that differ between the two systems.
+ * <p>Numbers 1..31 are the classic signals; 34..64 are the real-time signals, named {@code SIGRTMIN}, {@code
+ * SIGRTMIN+1} … {@code SIGRTMIN+30} (glibc keeps 32 and 33 for itself). {@link #parse(String)} reads Linux meanings;
+ * {@link #parseAix(String)} reads what an AIX definition meant, for the numbers that differ between the two systems.
  */
 public final class Signals {
 
     /** The first real-time signal as glibc programs see it. */
     public static final int RTMIN = 34;
+
     /** The last real-time signal. */
     public static final int RTMAX = 64;
+
     /** SIGKILL, which cannot be caught: the number every forced stop sends. */
     public static final int SIGKILL = 9;
 
-    private static final List<String> CLASSIC = List.of(
-            "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
-            "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM",
-            "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU",
-            "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO",
-            "SIGPWR", "SIGSYS");
+    private static final List<String> CLASSIC =
+            List.of(
+                    "SIGHUP",
+                    "SIGINT",
+                    "SIGQUIT",
+                    "SIGILL",
+                    "SIGTRAP",
+                    "SIGABRT",
+                    "SIGBUS",
+                    "SIGFPE",
+                    "SIGKILL",
+                    "SIGUSR1",
+                    "SIGSEGV",
+                    "SIGUSR2",
+                    "SIGPIPE",
+                    "SIGALRM",
+                    "SIGTERM",
+                    "SIGSTKFLT",
+                    "SIGCHLD",
+                    "SIGCONT",
+                    "SIGSTOP",
+                    "SIGTSTP",
+                    "SIGTTIN",
+                    "SIGTTOU",
+                    "SIGURG",
+                    "SIGXCPU",
+                    "SIGXFSZ",
+                    "SIGVTALRM",
+                    "SIGPROF",
+                    "SIGWINCH",
+                    "SIGIO",
+                    "SIGPWR",
+                    "SIGSYS");
 
     /** Other names Linux accepts for the same numbers. */
     private static final Map<String, Integer> ALIASES =
             Map.of("SIGIOT", 6, "SIGCLD", 17, "SIGPOLL", 29, "SIGUNUSED", 31);
 
     /**
-     * AIX signal numbers 1..31 whose meaning is a different Linux number. AIX 7 (SIGEMT)
-     * and 27 (SIGMSG) have no Linux meaning and are absent; AIX 28 (SIGWINCH), 24, 25
-     * and the others equal on both systems need no mapping.
+     * AIX signal numbers 1..31 whose meaning is a different Linux number. AIX 7 (SIGEMT) and 27 (SIGMSG) have no Linux
+     * meaning and are absent; AIX 28 (SIGWINCH), 24, 25 and the others equal on both systems need no mapping.
      */
-    private static final Map<Integer, String> AIX_DIFFERENT = Map.ofEntries(
-            Map.entry(10, "SIGBUS"), Map.entry(12, "SIGSYS"), Map.entry(16, "SIGURG"),
-            Map.entry(17, "SIGSTOP"), Map.entry(18, "SIGTSTP"), Map.entry(19, "SIGCONT"),
-            Map.entry(20, "SIGCHLD"), Map.entry(23, "SIGIO"), Map.entry(29, "SIGPWR"),
-            Map.entry(30, "SIGUSR1"), Map.entry(31, "SIGUSR2"));
+    private static final Map<Integer, String> AIX_DIFFERENT =
+            Map.ofEntries(
+                    Map.entry(10, "SIGBUS"),
+                    Map.entry(12, "SIGSYS"),
+                    Map.entry(16, "SIGURG"),
+                    Map.entry(17, "SIGSTOP"),
+                    Map.entry(18, "SIGTSTP"),
+                    Map.entry(19, "SIGCONT"),
+                    Map.entry(20, "SIGCHLD"),
+                    Map.entry(23, "SIGIO"),
+                    Map.entry(29, "SIGPWR"),
+                    Map.entry(30, "SIGUSR1"),
+                    Map.entry(31, "SIGUSR2"));
 
     /** AIX numbers that name signals Linux does not have. */
     private static final Map<Integer, String> AIX_ONLY = Map.of(7, "SIGEMT", 27, "SIGMSG");
@@ -67,8 +102,7 @@ public final class Signals {
         }
     }
 
-    private Signals() {
-    }
+    private Signals() {}
 
     private static void add(Signal s) {
         BY_NAME.put(s.name(), s);
@@ -77,8 +111,7 @@ public final class Signals {
 
     /** Every Linux signal in number order (32 and 33 are not there). */
     public static List<Signal> all() {
-        return IntStream.rangeClosed(1, RTMAX).mapToObj(n -> BY_NUMBER[n])
-                .filter(Objects::nonNull).toList();
+        return IntStream.rangeClosed(1, RTMAX).mapToObj(n -> BY_NUMBER[n]).filter(Objects::nonNull).toList();
     }
 
     /** The Linux signal with this number. */
@@ -92,8 +125,8 @@ public final class Signals {
     }
 
     /**
-     * Reads a Linux signal: a number ("15"), a name with or without SIG ("TERM",
-     * "SIGTERM"), in any case ("sigterm"), or a real-time name ("SIGRTMIN+2", "RTMAX-1").
+     * Reads a Linux signal: a number ("15"), a name with or without SIG ("TERM", "SIGTERM"), in any case ("sigterm"),
+     * or a real-time name ("SIGRTMIN+2", "RTMAX-1").
      */
     public static Optional<Signal> parse(String text) {
         if (text == null) {
@@ -111,11 +144,10 @@ public final class Signals {
     }
 
     /**
-     * Reads a signal as an AIX definition gives it ({@code mkssys -n/-f}). Names read as
-     * in {@link #parse(String)}. A number from 1 to 31 means the AIX signal of that
-     * number: when its Linux number differs (AIX 30 = SIGUSR1 = Linux 10) the result
-     * carries a warning to print; AIX signals unknown to Linux (7 SIGEMT, 27 SIGMSG) are
-     * not accepted. Numbers above 31 are Linux real-time signals.
+     * Reads a signal as an AIX definition gives it ({@code mkssys -n/-f}). Names read as in {@link #parse(String)}. A
+     * number from 1 to 31 means the AIX signal of that number: when its Linux number differs (AIX 30 = SIGUSR1 = Linux
+     * 10) the result carries a warning to print; AIX signals unknown to Linux (7 SIGEMT, 27 SIGMSG) are not accepted.
+     * Numbers above 31 are Linux real-time signals.
      */
     public static Optional<Parsed> parseAix(String text) {
         String t = text == null ? "" : text.strip();
@@ -131,7 +163,18 @@ public final class Signals {
             return byNumber(aix).map(s -> new Parsed(s, Optional.empty()));
         }
         Signal s = BY_NAME.get(name);
-        return Optional.of(new Parsed(s, Optional.of(
-                "AIX signal " + aix + " is " + name + ", which is signal " + s.number() + " on Linux; using " + name + ".")));
+        return Optional.of(
+                new Parsed(
+                        s,
+                        Optional.of(
+                                "AIX signal "
+                                        + aix
+                                        + " is "
+                                        + name
+                                        + ", which is signal "
+                                        + s.number()
+                                        + " on Linux; using "
+                                        + name
+                                        + ".")));
     }
 }

@@ -1,22 +1,30 @@
 package org.opensrc.libsrc.subsystem;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.SrcCode;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 /**
- * A daemon's answer to a stop, refresh or trace request: an AIX message number with its
- * {@code %s} arguments, or the daemon's own text ({@link #message}). Arguments may be left
- * out where the argument is the subsystem's name: srcmstr fills it in.
+ * A daemon's answer to a stop, refresh or trace request: an AIX message number with its {@code %s} arguments, or the
+ * daemon's own text ({@link #message}). Arguments may be left out where the argument is the subsystem's name: srcmstr
+ * fills it in.
  */
 public record Reply(SrcCode code, List<String> args, String text) {
 
-    private static final Set<SrcCode> SUCCESS = Set.of(
-            SrcCode.SRC_CODE_UNSPECIFIED, SrcCode.SRC_CODE_SUBMSG, SrcCode.SRC_CODE_STPOK,
-            SrcCode.SRC_CODE_STRTOK, SrcCode.SRC_CODE_TRACONOK, SrcCode.SRC_CODE_TRACOFFOK,
-            SrcCode.SRC_CODE_REFOK, SrcCode.SRC_CODE_STRTSVROK, SrcCode.SRC_CODE_STOPSVROK);
+    private static final Set<SrcCode> SUCCESS =
+            Set.of(
+                    SrcCode.SRC_CODE_UNSPECIFIED,
+                    SrcCode.SRC_CODE_SUBMSG,
+                    SrcCode.SRC_CODE_STPOK,
+                    SrcCode.SRC_CODE_STRTOK,
+                    SrcCode.SRC_CODE_TRACONOK,
+                    SrcCode.SRC_CODE_TRACOFFOK,
+                    SrcCode.SRC_CODE_REFOK,
+                    SrcCode.SRC_CODE_STRTSVROK,
+                    SrcCode.SRC_CODE_STOPSVROK);
 
     public Reply {
         Objects.requireNonNull(code, "code");
@@ -50,8 +58,8 @@ public record Reply(SrcCode code, List<String> args, String text) {
     }
 
     /**
-     * Whether {@code code} reports success: no code, the daemon's own text, or one of the
-     * AIX success messages (044, 059, 091, 093, 095, 124, 127).
+     * Whether {@code code} reports success: no code, the daemon's own text, or one of the AIX success messages (044,
+     * 059, 091, 093, 095, 124, 127).
      */
     public static boolean isSuccess(SrcCode code) {
         return SUCCESS.contains(code);

@@ -1,11 +1,12 @@
 package org.opensrc.libsrc.subsystem;
 
-import java.util.List;
 import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubsystemReply;
 import org.opensrc.proto.v1.SubsystemRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /** Turns one request into one reply by calling the daemon's {@link SrcHandler}. */
 final class RequestDispatcher {
@@ -27,8 +28,9 @@ final class RequestDispatcher {
                     List<StatusRow> rows = request.getStatus().getLong() ? handler.longStatus() : handler.shortStatus();
                     reply.setOutcome(Reply.ok().toOutcome()).addAllRows(rows);
                 }
-                case TRACE -> reply.setOutcome(
-                        handler.trace(request.getTrace().getOn(), request.getTrace().getLong()).toOutcome());
+                case TRACE ->
+                        reply.setOutcome(
+                                handler.trace(request.getTrace().getOn(), request.getTrace().getLong()).toOutcome());
                 case REFRESH -> reply.setOutcome(handler.refresh().toOutcome());
                 case SUBSERVER -> {
                     SubserverReply answer = handler.subserver(request.getSubserver());

@@ -6,6 +6,14 @@ import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import io.grpc.stub.StreamObserver;
+
+import org.opensrc.proto.v1.Hello;
+import org.opensrc.proto.v1.Ready;
+import org.opensrc.proto.v1.SubsystemGrpc;
+import org.opensrc.proto.v1.SubsystemMessage;
+import org.opensrc.proto.v1.SubsystemReply;
+import org.opensrc.proto.v1.SubsystemRequest;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,19 +24,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.opensrc.proto.v1.Hello;
-import org.opensrc.proto.v1.Ready;
-import org.opensrc.proto.v1.SubsystemGrpc;
-import org.opensrc.proto.v1.SubsystemMessage;
-import org.opensrc.proto.v1.SubsystemReply;
-import org.opensrc.proto.v1.SubsystemRequest;
 
 /**
- * A daemon's live link to srcmstr: an Attach stream on srcmstr's Unix socket, answered by
- * an {@link SrcHandler}. It runs on its own daemon threads ("src-link" for I/O,
- * "src-reconnect" for retries, one virtual thread per request), and when the stream
- * breaks (srcmstr restarted) it attaches again with the same token, after 50 ms doubling
- * up to 2 s between attempts.
+ * A daemon's live link to srcmstr: an Attach stream on srcmstr's Unix socket, answered by an {@link SrcHandler}. It
+ * runs on its own daemon threads ("src-link" for I/O, "src-reconnect" for retries, one virtual thread per request), and
+ * when the stream breaks (srcmstr restarted) it attaches again with the same token, after 50 ms doubling up to 2 s
+ * between attempts.
  */
 public final class SrcConnection implements AutoCloseable {
 
@@ -55,15 +56,17 @@ public final class SrcConnection implements AutoCloseable {
         this.token = token;
         this.dispatcher = new RequestDispatcher(handler);
         this.group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("src-link").factory());
-        this.channel = NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
-                .channelType(EpollDomainSocketChannel.class)
-                .eventLoopGroup(group)
-                .overrideAuthority("localhost")
-                .usePlaintext()
-                .directExecutor()
-                .build();
-        this.retries = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("src-reconnect").factory());
+        this.channel =
+                NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
+                        .channelType(EpollDomainSocketChannel.class)
+                        .eventLoopGroup(group)
+                        .overrideAuthority("localhost")
+                        .usePlaintext()
+                        .directExecutor()
+                        .build();
+        this.retries =
+                Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().daemon().name("src-reconnect").factory());
         this.requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("src-request-", 0).factory());
     }
 
@@ -74,9 +77,8 @@ public final class SrcConnection implements AutoCloseable {
     }
 
     /**
-     * Tells srcmstr the daemon is ready to serve (beyond AIX: the subsystem shows
-     * "starting" until then when its definition asks for readiness). Repeated after each
-     * reconnect.
+     * Tells srcmstr the daemon is ready to serve (beyond AIX: the subsystem shows "starting" until then when its
+     * definition asks for readiness). Repeated after each reconnect.
      */
     public void ready() {
         synchronized (lock) {
@@ -145,9 +147,10 @@ public final class SrcConnection implements AutoCloseable {
             // not there yet) ends inside attach(), and ended() must see it as current to retry
             current = stream;
             stream.out = SubsystemGrpc.newStub(channel).attach(stream);
-            stream.send(SubsystemMessage.newBuilder()
-                    .setHello(Hello.newBuilder().setToken(token).setPid((int) ProcessHandle.current().pid()))
-                    .build());
+            stream.send(
+                    SubsystemMessage.newBuilder()
+                            .setHello(Hello.newBuilder().setToken(token).setPid((int) ProcessHandle.current().pid()))
+                            .build());
             if (declaredReady) {
                 stream.send(SubsystemMessage.newBuilder().setReady(Ready.getDefaultInstance()).build());
             }
@@ -169,20 +172,21 @@ public final class SrcConnection implements AutoCloseable {
 
     private void serve(Stream stream, SubsystemRequest request) {
         backoff.reset();
-        requests.execute(() -> {
-            SubsystemReply reply = dispatcher.handle(request);
-            if (request.hasStop()) {
-                synchronized (lock) {
-                    stopping = true;
-                }
-            }
-            stream.send(SubsystemMessage.newBuilder().setReply(reply).build());
-            if (request.hasStop()) {
-                stream.complete();
-                stream.awaitEnd(STOP_FLUSH);
-                stopped.complete(request.getStop().getForced() ? StopMode.FORCED : StopMode.NORMAL);
-            }
-        });
+        requests.execute(
+                () -> {
+                    SubsystemReply reply = dispatcher.handle(request);
+                    if (request.hasStop()) {
+                        synchronized (lock) {
+                            stopping = true;
+                        }
+                    }
+                    stream.send(SubsystemMessage.newBuilder().setReply(reply).build());
+                    if (request.hasStop()) {
+                        stream.complete();
+                        stream.awaitEnd(STOP_FLUSH);
+                        stopped.complete(request.getStop().getForced() ? StopMode.FORCED : StopMode.NORMAL);
+                    }
+                });
     }
 
     /** One Attach call. Sends are serialized on this object. */

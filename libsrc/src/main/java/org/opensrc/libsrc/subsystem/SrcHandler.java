@@ -1,25 +1,23 @@
 package org.opensrc.libsrc.subsystem;
 
-import java.util.List;
 import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubserverCommand;
 
+import java.util.List;
+
 /**
- * What an SRC-aware daemon does when srcmstr forwards an operator's request. Every method
- * has a default; the defaults answer {@code 0513-129} ("does not support the requested
- * action"), except {@link #stop}, which accepts.
+ * What an SRC-aware daemon does when srcmstr forwards an operator's request. Every method has a default; the defaults
+ * answer {@code 0513-129} ("does not support the requested action"), except {@link #stop}, which accepts.
  *
- * <p>Methods run on SDK threads, possibly several at once, and should answer well within
- * srcmstr's reply timeout (60 s by default, else the operator sees {@code 0513-056}). A
- * method that throws {@link UnsupportedOperationException} answers {@code 0513-129}; any
- * other exception answers {@code 0513-087}; the connection stays up either way.
+ * <p>Methods run on SDK threads, possibly several at once, and should answer well within srcmstr's reply timeout (60 s
+ * by default, else the operator sees {@code 0513-056}). A method that throws {@link UnsupportedOperationException}
+ * answers {@code 0513-129}; any other exception answers {@code 0513-087}; the connection stays up either way.
  */
 public interface SrcHandler {
 
     /**
-     * {@code stopsrc} (normal) or {@code stopsrc -f} (forced). After this returns, the SDK
-     * sends the reply and releases {@link SrcConnection#awaitStop()}; the daemon is then
-     * expected to exit (at once when forced).
+     * {@code stopsrc} (normal) or {@code stopsrc -f} (forced). After this returns, the SDK sends the reply and releases
+     * {@link SrcConnection#awaitStop()}; the daemon is then expected to exit (at once when forced).
      */
     default Reply stop(boolean forced) {
         return Reply.ok();

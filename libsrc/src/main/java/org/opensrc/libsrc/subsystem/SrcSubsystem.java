@@ -7,20 +7,24 @@ import java.util.Optional;
 
 /**
  * Entry point of the SDK that makes a Java daemon SRC-aware:
+ *
  * <pre>{@code
  * Optional<SrcConnection> src = SrcSubsystem.attachFromEnvironment(handler);
  * if (src.isEmpty()) System.err.println(SrcSubsystem.NOT_FOUND);
  * src.ifPresent(SrcConnection::ready);
  * }</pre>
- * srcmstr starts a socket subsystem with {@code SRC_SOCKET} (its Unix socket) and
- * {@code SRC_TOKEN} (this instance's token) in the environment.
+ *
+ * srcmstr starts a socket subsystem with {@code SRC_SOCKET} (its Unix socket) and {@code SRC_TOKEN} (this instance's
+ * token) in the environment.
  */
 public final class SrcSubsystem {
 
     /** Environment variable naming srcmstr's Unix socket. */
     public static final String SOCKET_ENV = "SRC_SOCKET";
+
     /** Environment variable holding this instance's token. */
     public static final String TOKEN_ENV = "SRC_TOKEN";
+
     /** What AIX daemons print when started outside SRC. */
     public static final String NOT_FOUND = "SRC was not found, continuing without SRC support.";
 

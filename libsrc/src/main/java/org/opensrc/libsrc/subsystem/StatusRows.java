@@ -4,10 +4,9 @@ import org.opensrc.proto.v1.Status;
 import org.opensrc.proto.v1.StatusRow;
 
 /**
- * Builds status rows (AIX {@code statcode} elements). srcmstr renders a row as one space,
- * {@code objname} padded to 12, a space, then {@code objtext}, then, when the status is
- * set, {@code objtext} padded to 49, a space and the status word. An empty row is a blank
- * line.
+ * Builds status rows (AIX {@code statcode} elements). srcmstr renders a row as one space, {@code objname} padded to 12,
+ * a space, then {@code objtext}, then, when the status is set, {@code objtext} padded to 49, a space and the status
+ * word. An empty row is a blank line.
  */
 public final class StatusRows {
 

@@ -1,9 +1,10 @@
 package org.opensrc.libsrc.subsystem;
 
-import java.util.List;
-import java.util.Objects;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.StatusRow;
+
+import java.util.List;
+import java.util.Objects;
 
 /** A daemon's answer to a subserver request: an outcome, and rows for a status request. */
 public record SubserverReply(Reply outcome, List<StatusRow> rows) {

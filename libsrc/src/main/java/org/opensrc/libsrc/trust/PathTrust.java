@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether root may trust a file, as sudo and ssh decide it: the file and every directory the
- * kernel passes through to reach it, up to {@code /}, is owned by a trusted uid (root or the
- * process itself), and none of them can be changed by anybody else: the file is not writable
- * by group or others, and a directory is not writable by group or others unless it has the
- * sticky bit (as {@code /tmp}: others may add files there, but not rename or remove root's).
- * A symlink on the way is followed: its target and the target's directories are checked too
- * (the link itself can only be replaced through its directory, which is checked).
+ * Whether root may trust a file, as sudo and ssh decide it: the file and every directory the kernel passes through to
+ * reach it, up to {@code /}, is owned by a trusted uid (root or the process itself), and none of them can be changed by
+ * anybody else: the file is not writable by group or others, and a directory is not writable by group or others unless
+ * it has the sticky bit (as {@code /tmp}: others may add files there, but not rename or remove root's). A symlink on
+ * the way is followed: its target and the target's directories are checked too (the link itself can only be replaced
+ * through its directory, which is checked).
  */
 public final class PathTrust {
 
@@ -30,7 +29,9 @@ public final class PathTrust {
 
     private final Set<Integer> trustedOwners;
 
-    /** @param trustedOwners the uids that may own the file and its directories (root and the caller) */
+    /**
+     * @param trustedOwners the uids that may own the file and its directories (root and the caller)
+     */
     public PathTrust(Set<Integer> trustedOwners) {
         this.trustedOwners = Set.copyOf(trustedOwners);
     }
@@ -49,8 +50,8 @@ public final class PathTrust {
     }
 
     /**
-     * Every finding on the way to {@code file} (absolute), in the order the kernel meets them
-     * from the file upwards; empty when the path is trusted or does not exist.
+     * Every finding on the way to {@code file} (absolute), in the order the kernel meets them from the file upwards;
+     * empty when the path is trusted or does not exist.
      */
     public List<Finding> check(Path file) {
         List<Finding> findings = new ArrayList<>();
@@ -91,8 +92,12 @@ public final class PathTrust {
                 findings.add(new Finding(p, "owned by uid " + owner + ", not root"));
             }
             if ((mode & GROUP_OTHER_WRITE) != 0 && !(type == DIRECTORY && (mode & STICKY) != 0)) {
-                findings.add(new Finding(p, String.format("%s writable by %s (mode %04o)",
-                        type == DIRECTORY ? "directory" : "file", writers(mode), mode & 07777)));
+                findings.add(
+                        new Finding(
+                                p,
+                                String.format(
+                                        "%s writable by %s (mode %04o)",
+                                        type == DIRECTORY ? "directory" : "file", writers(mode), mode & 07777)));
             }
         }
     }

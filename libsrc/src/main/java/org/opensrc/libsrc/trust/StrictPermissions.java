@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The {@value #KEY} setting of {@code srcmstr.conf}: {@code true} turns the warnings about
- * files others can change ({@link PathTrust}) into refusals. srcmstr reads it with its other
- * settings; inetd, which has no configuration of its own for it, reads it here.
+ * The {@value #KEY} setting of {@code srcmstr.conf}: {@code true} turns the warnings about files others can change
+ * ({@link PathTrust}) into refusals. srcmstr reads it with its other settings; inetd, which has no configuration of its
+ * own for it, reads it here.
  */
 public final class StrictPermissions {
 

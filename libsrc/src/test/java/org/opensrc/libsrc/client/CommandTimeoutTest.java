@@ -3,19 +3,19 @@ package org.opensrc.libsrc.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensrc.libsrc.SrcPaths;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.libsrc.SrcPaths;
 
 class CommandTimeoutTest {
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     @Test
     void withoutSettingsACommandWaitsAixsReplyLimitPlusTheMargin() {
@@ -24,7 +24,8 @@ class CommandTimeoutTest {
 
     @Test
     void srcTimeoutSetsTheWaitInSeconds() {
-        assertEquals(Duration.ofSeconds(5),
+        assertEquals(
+                Duration.ofSeconds(5),
                 CommandTimeout.fromEnvironment(new SrcPaths(root), Map.of("SRC_TIMEOUT", "5")).base());
     }
 
@@ -46,8 +47,10 @@ class CommandTimeoutTest {
     @Test
     void aBadSrcTimeoutIsAnErrorNamingTheVariable() {
         for (String bad : new String[] {"", "0", "-1", "abc", "86401", "9223372036854775808"}) {
-            var e = assertThrows(IllegalArgumentException.class,
-                    () -> CommandTimeout.fromEnvironment(new SrcPaths(root), Map.of("SRC_TIMEOUT", bad)));
+            var e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> CommandTimeout.fromEnvironment(new SrcPaths(root), Map.of("SRC_TIMEOUT", bad)));
             assertEquals("SRC_TIMEOUT: not a number of seconds from 1 to 86400: '" + bad + "'", e.getMessage());
         }
     }

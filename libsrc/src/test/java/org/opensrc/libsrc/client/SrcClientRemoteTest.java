@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.grpc.StatusRuntimeException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.testkit.TestCertificates;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
 
 class SrcClientRemoteTest {
 
@@ -40,8 +42,10 @@ class SrcClientRemoteTest {
             port = s.getLocalPort(); // closed again: nothing listens there now
         }
         try (SrcClient client = SrcClient.remote("127.0.0.1:" + port, dir.resolve("ca/admin"))) {
-            var e = assertThrows(StatusRuntimeException.class,
-                    () -> client.definitions().listSubsystems(ListSubsystemsRequest.getDefaultInstance()));
+            var e =
+                    assertThrows(
+                            StatusRuntimeException.class,
+                            () -> client.definitions().listSubsystems(ListSubsystemsRequest.getDefaultInstance()));
             assertEquals(SrcCode.SRC_CODE_SOCK, SrcFailure.from(e).orElseThrow().code());
         }
     }

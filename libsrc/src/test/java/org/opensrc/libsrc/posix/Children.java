@@ -15,8 +15,7 @@ final class Children {
 
     static final List<String> ENV = List.of("PATH=/usr/bin:/bin", "LANG=C");
 
-    private Children() {
-    }
+    private Children() {}
 
     static SpawnSpec sh(String script) {
         return SpawnSpec.of(Path.of("/bin/sh"), List.of("sh", "-c", script), ENV);
@@ -49,8 +48,9 @@ final class Children {
 
     /** A reader on the read end of {@code pipe} (a new open of the same pipe). */
     static BufferedReader reader(Pipe pipe) throws IOException {
-        return new BufferedReader(new InputStreamReader(
-                Files.newInputStream(Path.of("/proc/self/fd/" + pipe.readEnd())), StandardCharsets.UTF_8));
+        return new BufferedReader(
+                new InputStreamReader(
+                        Files.newInputStream(Path.of("/proc/self/fd/" + pipe.readEnd())), StandardCharsets.UTF_8));
     }
 
     static void killAndReap(int pid) {

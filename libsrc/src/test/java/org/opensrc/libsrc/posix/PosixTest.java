@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PosixTest {
@@ -50,8 +51,11 @@ class PosixTest {
         Posix.becomeChildSubreaper(); // the orphaned sleeper becomes our child, so we can see its end
         Pipe pipe = Posix.pipe();
         try (BufferedReader reader = Children.reader(pipe)) {
-            var leader = Children.spawned(Children.sh("sleep 30 & echo $! >&3; wait")
-                    .withNewSession(true).withExtraFds(List.of(new FdSource.Fd(pipe.writeEnd()))));
+            var leader =
+                    Children.spawned(
+                            Children.sh("sleep 30 & echo $! >&3; wait")
+                                    .withNewSession(true)
+                                    .withExtraFds(List.of(new FdSource.Fd(pipe.writeEnd()))));
             Posix.close(pipe.writeEnd());
             int sleeper = Integer.parseInt(reader.readLine());
             assertTrue(Posix.killGroup(leader.pid(), 15));
@@ -73,8 +77,11 @@ class PosixTest {
         int orphan;
         try (BufferedReader reader = Children.reader(out)) {
             // the grandchild (fd 4: the gate's read end) waits for the gate to close, then exits 7 as our orphan
-            var parent = Children.spawned(Children.sh("(exec 3>&-; read x <&4; exit 7) & echo $! >&3; exit 0")
-                    .withExtraFds(List.of(new FdSource.Fd(out.writeEnd()), new FdSource.Fd(gate.readEnd()))));
+            var parent =
+                    Children.spawned(
+                            Children.sh("(exec 3>&-; read x <&4; exit 7) & echo $! >&3; exit 0")
+                                    .withExtraFds(
+                                            List.of(new FdSource.Fd(out.writeEnd()), new FdSource.Fd(gate.readEnd()))));
             Posix.close(out.writeEnd());
             Posix.close(gate.readEnd());
             orphan = Integer.parseInt(reader.readLine());

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,21 +15,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ProcessTableTest {
 
-    @TempDir
-    Path proc;
+    @TempDir Path proc;
 
     @Test
     void parsesStatWhoseCommandHoldsSpacesAndParentheses() throws IOException {
-        fakeProcess(42, "42 (my (odd) cmd) S 7 40 41 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 12345 "
-                + "1000 100 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n", 1000);
-        assertEquals(Optional.of(new ProcInfo(42, 7, 40, 41, 12345, 'S', 1000, "my (odd) cmd")),
+        fakeProcess(
+                42,
+                "42 (my (odd) cmd) S 7 40 41 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 12345 "
+                        + "1000 100 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n",
+                1000);
+        assertEquals(
+                Optional.of(new ProcInfo(42, 7, 40, 41, 12345, 'S', 1000, "my (odd) cmd")),
                 new ProcessTable(proc).read(42));
     }
 
@@ -57,8 +61,11 @@ class ProcessTableTest {
     void treeFindsADoubleForkedGrandchildBySession() throws IOException {
         Pipe pipe = Posix.pipe();
         try (BufferedReader reader = Children.reader(pipe)) {
-            var leader = Children.spawned(Children.sh("sh -c 'sleep 30 & echo $!' >&3; exec sleep 30")
-                    .withNewSession(true).withExtraFds(List.of(new FdSource.Fd(pipe.writeEnd()))));
+            var leader =
+                    Children.spawned(
+                            Children.sh("sh -c 'sleep 30 & echo $!' >&3; exec sleep 30")
+                                    .withNewSession(true)
+                                    .withExtraFds(List.of(new FdSource.Fd(pipe.writeEnd()))));
             Posix.close(pipe.writeEnd());
             int grandchild = Integer.parseInt(reader.readLine());
             try {
@@ -80,12 +87,23 @@ class ProcessTableTest {
     private void fakeProcess(int pid, String stat, int uid) throws IOException {
         Path dir = Files.createDirectories(proc.resolve(Integer.toString(pid)));
         Files.writeString(dir.resolve("stat"), stat);
-        Files.writeString(dir.resolve("status"), "Name:\tx\nState:\tS\nUid:\t" + uid + "\t" + uid + "\t" + uid
-                + "\t" + uid + "\nGid:\t0\t0\t0\t0\n");
+        Files.writeString(
+                dir.resolve("status"),
+                "Name:\tx\nState:\tS\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\nGid:\t0\t0\t0\t0\n");
     }
 
     private static String stat(int pid, char state, int ppid, int pgid, int sid) {
-        return pid + " (p" + pid + ") " + state + " " + ppid + " " + pgid + " " + sid
+        return pid
+                + " (p"
+                + pid
+                + ") "
+                + state
+                + " "
+                + ppid
+                + " "
+                + pgid
+                + " "
+                + sid
                 + " 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 500 0 0\n";
     }
 

@@ -4,15 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Not a test: times {@code rounds} spawns (+ waitpid) of /bin/true as nobody through setpriv
- * and through the thread switch, interleaved, and as root without a switch. Run as root:
- * {@code java --enable-native-access=ALL-UNNAMED -cp target/classes:target/test-classes
- * org.opensrc.libsrc.posix.RunAsSpawnMeasure 300}.
+ * Not a test: times {@code rounds} spawns (+ waitpid) of /bin/true as nobody through setpriv and through the thread
+ * switch, interleaved, and as root without a switch. Run as root: {@code java --enable-native-access=ALL-UNNAMED -cp
+ * target/classes:target/test-classes org.opensrc.libsrc.posix.RunAsSpawnMeasure 300}.
  */
 final class RunAsSpawnMeasure {
 
-    private RunAsSpawnMeasure() {
-    }
+    private RunAsSpawnMeasure() {}
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -25,9 +23,16 @@ final class RunAsSpawnMeasure {
             long setpriv = run(spec, false, count);
             long thread = run(spec, true, count);
             long root = run(asRoot, true, count);
-            System.out.printf("round %d: %d spawns as nobody: setpriv %d ms (%.3f ms each), thread switch %d ms"
-                    + " (%.3f ms each), ratio %.2fx; no user switch %.3f ms each%n", round, count, setpriv / 1_000_000,
-                    setpriv / 1e6 / count, thread / 1_000_000, thread / 1e6 / count, (double) setpriv / thread,
+            System.out.printf(
+                    "round %d: %d spawns as nobody: setpriv %d ms (%.3f ms each), thread switch %d ms"
+                            + " (%.3f ms each), ratio %.2fx; no user switch %.3f ms each%n",
+                    round,
+                    count,
+                    setpriv / 1_000_000,
+                    setpriv / 1e6 / count,
+                    thread / 1_000_000,
+                    thread / 1e6 / count,
+                    (double) setpriv / thread,
                     root / 1e6 / count);
         }
     }

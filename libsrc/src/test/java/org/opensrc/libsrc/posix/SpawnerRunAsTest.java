@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,11 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Spawning as another user: the thread switch of a root caller, and the setpriv fallback. */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -31,8 +32,7 @@ class SpawnerRunAsTest {
 
     private static final String ZERO_CAPS = "0000000000000000";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private User nobody;
 
@@ -46,8 +46,10 @@ class SpawnerRunAsTest {
     @Test
     void platformThreadSpawnsTheProgramItselfWithEveryIdOfTheUserAndNoCapabilities() throws IOException {
         List<String> threadBefore = threadCredentials();
-        var child = Children.spawned(SpawnSpec.of(Path.of("/bin/sleep"), List.of("sleep", "30"), Children.ENV)
-                .withRunAs(asRunAs(nobody)));
+        var child =
+                Children.spawned(
+                        SpawnSpec.of(Path.of("/bin/sleep"), List.of("sleep", "30"), Children.ENV)
+                                .withRunAs(asRunAs(nobody)));
         try {
             List<String> threadAfter = threadCredentials();
             Path proc = Path.of("/proc/" + child.pid());
@@ -78,10 +80,18 @@ class SpawnerRunAsTest {
         Files.createSymbolicLink(logs.resolve("out"), precious);
         SpawnSpec cat = SpawnSpec.of(Path.of("/bin/cat"), List.of("cat"), Children.ENV).withRunAs(asRunAs(nobody));
 
-        var read = Spawner.spawn(cat.withStdio(new FdSource.ReadFile(logs.resolve("in")), new FdSource.DevNull(),
-                new FdSource.DevNull()));
-        var write = Spawner.spawn(cat.withStdio(new FdSource.DevNull(), new FdSource.WriteFile(logs.resolve("out"), true),
-                new FdSource.DevNull()));
+        var read =
+                Spawner.spawn(
+                        cat.withStdio(
+                                new FdSource.ReadFile(logs.resolve("in")),
+                                new FdSource.DevNull(),
+                                new FdSource.DevNull()));
+        var write =
+                Spawner.spawn(
+                        cat.withStdio(
+                                new FdSource.DevNull(),
+                                new FdSource.WriteFile(logs.resolve("out"), true),
+                                new FdSource.DevNull()));
 
         assertEquals(SpawnStage.STDIN, ((SpawnResult.Failed) read).stage());
         assertEquals(Libc.EACCES, ((SpawnResult.Failed) read).errno());
@@ -95,9 +105,14 @@ class SpawnerRunAsTest {
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path log = dir.resolve("daemon.log");
         List<String> before = threadCredentials();
-        var child = Children.spawned(SpawnSpec.of(Path.of("/bin/true"), List.of("true"), Children.ENV)
-                .withStdio(new FdSource.DevNull(), new FdSource.WriteFile(log, true), new FdSource.DevNull())
-                .withRunAs(asRunAs(nobody)));
+        var child =
+                Children.spawned(
+                        SpawnSpec.of(Path.of("/bin/true"), List.of("true"), Children.ENV)
+                                .withStdio(
+                                        new FdSource.DevNull(),
+                                        new FdSource.WriteFile(log, true),
+                                        new FdSource.DevNull())
+                                .withRunAs(asRunAs(nobody)));
         Children.awaitExit(child.pid());
         assertEquals(nobody.uid(), (int) Files.getAttribute(log, "unix:uid"));
         assertEquals(before, threadCredentials(), "the thread's filesystem ids are back");
@@ -113,8 +128,10 @@ class SpawnerRunAsTest {
             List<String> threadBefore = threadCredentials();
             String out = Children.output(idScript().withRunAs(asRunAs(user.get())), dir);
             assertEquals(threadBefore, threadCredentials());
-            assertEquals(List.of(Integer.toString(user.get().uid()), Integer.toString(user.get().gid()),
-                    idGroupsOf(name)), normalized(out), name);
+            assertEquals(
+                    List.of(Integer.toString(user.get().uid()), Integer.toString(user.get().gid()), idGroupsOf(name)),
+                    normalized(out),
+                    name);
         }
     }
 
@@ -129,13 +146,16 @@ class SpawnerRunAsTest {
     void virtualThreadFallsBackToSetprivAndGetsTheSameIds() throws Exception {
         String platform = Children.output(idScript().withRunAs(asRunAs(nobody)), dir);
         AtomicReference<Object> virtual = new AtomicReference<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                virtual.set(Children.output(idScript().withRunAs(asRunAs(nobody)), dir));
-            } catch (IOException | RuntimeException | AssertionError e) {
-                virtual.set(e);
-            }
-        }).join();
+        Thread.ofVirtual()
+                .start(
+                        () -> {
+                            try {
+                                virtual.set(Children.output(idScript().withRunAs(asRunAs(nobody)), dir));
+                            } catch (IOException | RuntimeException | AssertionError e) {
+                                virtual.set(e);
+                            }
+                        })
+                .join();
         assertEquals(platform, virtual.get());
         assertEquals(List.of("65534", "65534", idGroupsOf("nobody")), normalized(platform));
     }
@@ -143,14 +163,18 @@ class SpawnerRunAsTest {
     @Test
     void spawnThatFailsAsAnotherUserStillRestoresTheThread() throws IOException {
         List<String> before = threadCredentials();
-        var missing = Spawner.spawn(SpawnSpec.of(dir.resolve("no-such-program"), List.of("x"), Children.ENV)
-                .withRunAs(asRunAs(nobody)));
+        var missing =
+                Spawner.spawn(
+                        SpawnSpec.of(dir.resolve("no-such-program"), List.of("x"), Children.ENV)
+                                .withRunAs(asRunAs(nobody)));
         assertEquals(Libc.ENOENT, assertInstanceOf(SpawnResult.Failed.class, missing).errno());
         assertEquals(before, threadCredentials());
 
         // root may run it, nobody may not even reach it: the exec in the child fails
-        Path hidden = Files.createDirectory(dir.resolve("hidden"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path hidden =
+                Files.createDirectory(
+                        dir.resolve("hidden"),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path script = Files.writeString(hidden.resolve("script"), "#!/bin/sh\nexit 0\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         var denied = Spawner.spawn(SpawnSpec.of(script, List.of("script"), Children.ENV).withRunAs(asRunAs(nobody)));
@@ -165,11 +189,12 @@ class SpawnerRunAsTest {
         User root = Users.byName("root").orElseThrow();
         User daemon = Users.byName("daemon").orElseThrow();
         List<RunAs> users = List.of(asRunAs(nobody), asRunAs(root), asRunAs(daemon), new RunAs(4000000, 4000001));
-        List<List<String>> expected = List.of(
-                List.of("65534", "65534", idGroupsOf("nobody")),
-                List.of("0", "0", idGroupsOf("root")),
-                List.of(Integer.toString(daemon.uid()), Integer.toString(daemon.gid()), idGroupsOf("daemon")),
-                List.of("4000000", "4000001", "4000001"));
+        List<List<String>> expected =
+                List.of(
+                        List.of("65534", "65534", idGroupsOf("nobody")),
+                        List.of("0", "0", idGroupsOf("root")),
+                        List.of(Integer.toString(daemon.uid()), Integer.toString(daemon.gid()), idGroupsOf("daemon")),
+                        List.of("4000000", "4000001", "4000001"));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
         try {
@@ -178,15 +203,21 @@ class SpawnerRunAsTest {
                 RunAs user = users.get(t);
                 List<String> want = expected.get(t);
                 Path own = Files.createDirectory(dir.resolve("t" + t));
-                results.add(pool.submit((Callable<Void>) () -> {
-                    List<String> before = threadCredentials();
-                    start.await();
-                    for (int i = 0; i < 10; i++) {
-                        assertEquals(want, normalized(Children.output(idScript().withRunAs(user), own)), user.toString());
-                        assertEquals(before, threadCredentials(), user.toString());
-                    }
-                    return null;
-                }));
+                results.add(
+                        pool.submit(
+                                (Callable<Void>)
+                                        () -> {
+                                            List<String> before = threadCredentials();
+                                            start.await();
+                                            for (int i = 0; i < 10; i++) {
+                                                assertEquals(
+                                                        want,
+                                                        normalized(Children.output(idScript().withRunAs(user), own)),
+                                                        user.toString());
+                                                assertEquals(before, threadCredentials(), user.toString());
+                                            }
+                                            return null;
+                                        }));
             }
             start.countDown();
             for (Future<?> result : results) {
@@ -218,16 +249,22 @@ class SpawnerRunAsTest {
 
     /** Space-separated group ids, sorted, without duplicates (id -G lists the egid first). */
     private static String sorted(String groups) {
-        return String.join(" ", Arrays.stream(groups.strip().split("\\s+")).filter(g -> !g.isEmpty())
-                .mapToLong(Long::parseLong).sorted().distinct().mapToObj(Long::toString).toList());
+        return String.join(
+                " ",
+                Arrays.stream(groups.strip().split("\\s+"))
+                        .filter(g -> !g.isEmpty())
+                        .mapToLong(Long::parseLong)
+                        .sorted()
+                        .distinct()
+                        .mapToObj(Long::toString)
+                        .toList());
     }
 
     /** The Uid, Gid, Groups and capability lines of the calling thread. */
     private static List<String> threadCredentials() {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/thread-self/status"));
-            List<String> creds = lines.stream()
-                    .filter(l -> l.matches("^(Uid|Gid|Groups|CapEff|CapPrm):.*")).toList();
+            List<String> creds = lines.stream().filter(l -> l.matches("^(Uid|Gid|Groups|CapEff|CapPrm):.*")).toList();
             assertEquals(5, creds.size(), lines.toString());
             return creds;
         } catch (IOException e) {
@@ -236,7 +273,9 @@ class SpawnerRunAsTest {
     }
 
     private static String field(List<String> status, String name) {
-        return status.stream().filter(l -> l.startsWith(name + ":")).findFirst()
+        return status.stream()
+                .filter(l -> l.startsWith(name + ":"))
+                .findFirst()
                 .map(l -> l.substring(name.length() + 1).strip())
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + status));
     }

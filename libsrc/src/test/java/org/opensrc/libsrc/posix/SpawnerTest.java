@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -11,16 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SpawnerTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void childWithNewSessionLeadsItsOwnSessionAndGroup() {
@@ -47,8 +47,11 @@ class SpawnerTest {
 
     @Test
     void childStartsWithAnEmptySignalMaskAndNoIgnoredSignals() throws IOException {
-        SpawnSpec grep = SpawnSpec.of(Path.of("/bin/grep"),
-                List.of("grep", "-E", "^Sig(Blk|Ign)", "/proc/self/status"), Children.ENV);
+        SpawnSpec grep =
+                SpawnSpec.of(
+                        Path.of("/bin/grep"),
+                        List.of("grep", "-E", "^Sig(Blk|Ign)", "/proc/self/status"),
+                        Children.ENV);
         String status = Children.output(grep, dir);
         assertEquals(List.of("SigBlk:\t0000000000000000", "SigIgn:\t0000000000000000"), status.lines().toList());
     }
@@ -63,13 +66,17 @@ class SpawnerTest {
     void stdoutIsTruncatedOrAppendedAsAsked() throws IOException {
         Path log = Files.writeString(dir.resolve("log"), "old\n");
         SpawnSpec echo = Children.sh("echo new");
-        var appended = Children.spawned(echo.withStdio(new FdSource.DevNull(),
-                new FdSource.WriteFile(log, false), new FdSource.DevNull()));
+        var appended =
+                Children.spawned(
+                        echo.withStdio(
+                                new FdSource.DevNull(), new FdSource.WriteFile(log, false), new FdSource.DevNull()));
         Children.awaitExit(appended.pid());
         assertEquals("old\nnew\n", Files.readString(log));
 
-        var truncated = Children.spawned(echo.withStdio(new FdSource.DevNull(),
-                new FdSource.WriteFile(log, true), new FdSource.DevNull()));
+        var truncated =
+                Children.spawned(
+                        echo.withStdio(
+                                new FdSource.DevNull(), new FdSource.WriteFile(log, true), new FdSource.DevNull()));
         Children.awaitExit(truncated.pid());
         assertEquals("new\n", Files.readString(log));
     }
@@ -78,8 +85,13 @@ class SpawnerTest {
     void stdinFileIsCreatedWhenMissingAndStderrIsSeparate() throws IOException {
         Path in = dir.resolve("in");
         Path err = dir.resolve("err");
-        var child = Children.spawned(Children.sh("cat; echo oops >&2").withStdio(new FdSource.ReadFile(in),
-                new FdSource.DevNull(), new FdSource.WriteFile(err, true)));
+        var child =
+                Children.spawned(
+                        Children.sh("cat; echo oops >&2")
+                                .withStdio(
+                                        new FdSource.ReadFile(in),
+                                        new FdSource.DevNull(),
+                                        new FdSource.WriteFile(err, true)));
         assertEquals(new ExitStatus.Exited(0), Children.awaitExit(child.pid()));
         assertTrue(Files.exists(in));
         assertEquals("oops\n", Files.readString(err));
@@ -139,11 +151,17 @@ class SpawnerTest {
         User nobody = Users.byName("nobody").orElseThrow();
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path out = dir.resolve("id");
-        var child = Children.spawned(Children.sh("echo $$; id -u; id -g")
-                .withStdio(new FdSource.DevNull(), new FdSource.WriteFile(out, true), new FdSource.DevNull())
-                .withRunAs(new RunAs(nobody.uid(), nobody.gid())));
+        var child =
+                Children.spawned(
+                        Children.sh("echo $$; id -u; id -g")
+                                .withStdio(
+                                        new FdSource.DevNull(),
+                                        new FdSource.WriteFile(out, true),
+                                        new FdSource.DevNull())
+                                .withRunAs(new RunAs(nobody.uid(), nobody.gid())));
         assertEquals(new ExitStatus.Exited(0), Children.awaitExit(child.pid()));
-        assertEquals(List.of(Integer.toString(child.pid()), "65534", Integer.toString(nobody.gid())),
+        assertEquals(
+                List.of(Integer.toString(child.pid()), "65534", Integer.toString(nobody.gid())),
                 Files.readString(out).lines().toList());
     }
 
@@ -152,9 +170,14 @@ class SpawnerTest {
         Pipe pipe = Posix.pipe();
         Path listing = dir.resolve("fds");
         try (BufferedReader reader = Children.reader(pipe)) {
-            var child = Children.spawned(Children.sh("ls /proc/$$/fd; echo hello >&3")
-                    .withStdio(new FdSource.DevNull(), new FdSource.WriteFile(listing, true), new FdSource.DevNull())
-                    .withExtraFds(List.of(new FdSource.Fd(pipe.writeEnd()))));
+            var child =
+                    Children.spawned(
+                            Children.sh("ls /proc/$$/fd; echo hello >&3")
+                                    .withStdio(
+                                            new FdSource.DevNull(),
+                                            new FdSource.WriteFile(listing, true),
+                                            new FdSource.DevNull())
+                                    .withExtraFds(List.of(new FdSource.Fd(pipe.writeEnd()))));
             Posix.close(pipe.writeEnd());
             assertEquals("hello", reader.readLine());
             assertEquals(new ExitStatus.Exited(0), Children.awaitExit(child.pid()));
@@ -167,8 +190,17 @@ class SpawnerTest {
     @Test
     void setprivKeepsTheArgumentsAndOnlyInitsGroupsForKnownUsers() {
         SpawnSpec spec = SpawnSpec.of(Path.of("/usr/sbin/daemon"), List.of("daemon", "-f", "x y"), Children.ENV);
-        assertEquals(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--init-groups", "--",
-                "/usr/sbin/daemon", "-f", "x y"), Spawner.setprivArgv(new RunAs(65534, 65534), spec));
+        assertEquals(
+                List.of(
+                        "/usr/bin/setpriv",
+                        "--reuid=65534",
+                        "--regid=65534",
+                        "--init-groups",
+                        "--",
+                        "/usr/sbin/daemon",
+                        "-f",
+                        "x y"),
+                Spawner.setprivArgv(new RunAs(65534, 65534), spec));
         assertEquals("--clear-groups", Spawner.setprivArgv(new RunAs(4000000, 5), spec).get(3));
     }
 

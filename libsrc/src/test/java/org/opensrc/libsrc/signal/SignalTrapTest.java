@@ -3,10 +3,11 @@ package org.opensrc.libsrc.signal;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.opensrc.libsrc.posix.Posix;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 class SignalTrapTest {
 
@@ -20,6 +21,6 @@ class SignalTrapTest {
 
     @Test
     void aSignalTheJvmDoesNotKnowIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> SignalTrap.on("NOSUCHSIGNAL", () -> { }));
+        assertThrows(IllegalArgumentException.class, () -> SignalTrap.on("NOSUCHSIGNAL", () -> {}));
     }
 }

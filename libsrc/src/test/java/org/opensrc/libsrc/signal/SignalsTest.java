@@ -4,20 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Optional;
+
 class SignalsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "15, SIGTERM, 15", "TERM, SIGTERM, 15", "SIGTERM, SIGTERM, 15", "sigterm, SIGTERM, 15",
-        "9, SIGKILL, 9", "usr1, SIGUSR1, 10", "SIGIOT, SIGABRT, 6", "POLL, SIGIO, 29",
-        "34, SIGRTMIN, 34", "35, SIGRTMIN+1, 35", "SIGRTMIN+2, SIGRTMIN+2, 36",
-        "RTMAX, SIGRTMIN+30, 64", "SIGRTMAX-1, SIGRTMIN+29, 63", "' hup ', SIGHUP, 1"})
+        "15, SIGTERM, 15",
+        "TERM, SIGTERM, 15",
+        "SIGTERM, SIGTERM, 15",
+        "sigterm, SIGTERM, 15",
+        "9, SIGKILL, 9",
+        "usr1, SIGUSR1, 10",
+        "SIGIOT, SIGABRT, 6",
+        "POLL, SIGIO, 29",
+        "34, SIGRTMIN, 34",
+        "35, SIGRTMIN+1, 35",
+        "SIGRTMIN+2, SIGRTMIN+2, 36",
+        "RTMAX, SIGRTMIN+30, 64",
+        "SIGRTMAX-1, SIGRTMIN+29, 63",
+        "' hup ', SIGHUP, 1"
+    })
     void parseReadsNumbersAndNamesInAnyCase(String text, String name, int number) {
         assertEquals(Optional.of(new Signal(name, number)), Signals.parse(text));
     }
@@ -45,9 +57,19 @@ class SignalsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"30, SIGUSR1, 10", "31, SIGUSR2, 12", "20, SIGCHLD, 17", "16, SIGURG, 23",
-        "17, SIGSTOP, 19", "18, SIGTSTP, 20", "19, SIGCONT, 18", "23, SIGIO, 29",
-        "29, SIGPWR, 30", "10, SIGBUS, 7", "12, SIGSYS, 31"})
+    @CsvSource({
+        "30, SIGUSR1, 10",
+        "31, SIGUSR2, 12",
+        "20, SIGCHLD, 17",
+        "16, SIGURG, 23",
+        "17, SIGSTOP, 19",
+        "18, SIGTSTP, 20",
+        "19, SIGCONT, 18",
+        "23, SIGIO, 29",
+        "29, SIGPWR, 30",
+        "10, SIGBUS, 7",
+        "12, SIGSYS, 31"
+    })
     void parseAixMapsNumbersThatDifferAndWarns(String text, String name, int number) {
         Parsed p = Signals.parseAix(text).orElseThrow();
         assertEquals(new Signal(name, number), p.signal());
@@ -55,8 +77,17 @@ class SignalsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"15, SIGTERM", "9, SIGKILL", "1, SIGHUP", "2, SIGINT", "28, SIGWINCH",
-        "24, SIGXCPU", "TERM, SIGTERM", "usr1, SIGUSR1", "40, SIGRTMIN+6"})
+    @CsvSource({
+        "15, SIGTERM",
+        "9, SIGKILL",
+        "1, SIGHUP",
+        "2, SIGINT",
+        "28, SIGWINCH",
+        "24, SIGXCPU",
+        "TERM, SIGTERM",
+        "usr1, SIGUSR1",
+        "40, SIGRTMIN+6"
+    })
     void parseAixKeepsNumbersThatAgreeAndNamesWithoutWarning(String text, String name) {
         Parsed p = Signals.parseAix(text).orElseThrow();
         assertEquals(name, p.signal().name());

@@ -2,8 +2,9 @@ package org.opensrc.libsrc.subsystem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 class BackoffTest {
 

@@ -2,7 +2,6 @@ package org.opensrc.libsrc.subsystem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensrc.proto.v1.RefreshCommand;
 import org.opensrc.proto.v1.SrcCode;
@@ -13,6 +12,8 @@ import org.opensrc.proto.v1.SubserverCommand;
 import org.opensrc.proto.v1.SubsystemReply;
 import org.opensrc.proto.v1.SubsystemRequest;
 import org.opensrc.proto.v1.TraceCommand;
+
+import java.util.List;
 
 class RequestDispatcherTest {
 
@@ -27,30 +28,47 @@ class RequestDispatcherTest {
     @Test
     void defaultsAcceptStopAndAnswer129ToEverythingElse() {
         SrcHandler defaults = new SrcHandler() {};
-        assertEquals(SrcCode.SRC_CODE_UNSPECIFIED,
-                handle(defaults, SubsystemRequest.newBuilder().setStop(StopCommand.getDefaultInstance())).getOutcome().getCode());
+        assertEquals(
+                SrcCode.SRC_CODE_UNSPECIFIED,
+                handle(defaults, SubsystemRequest.newBuilder().setStop(StopCommand.getDefaultInstance()))
+                        .getOutcome()
+                        .getCode());
         assertEquals(SrcCode.SRC_CODE_NOSUPPORT, handle(defaults, longStatus()).getOutcome().getCode());
-        assertEquals(SrcCode.SRC_CODE_NOSUPPORT,
-                handle(defaults, SubsystemRequest.newBuilder().setRefresh(RefreshCommand.getDefaultInstance())).getOutcome().getCode());
-        assertEquals(SrcCode.SRC_CODE_NOSUPPORT,
-                handle(defaults, SubsystemRequest.newBuilder().setTrace(TraceCommand.getDefaultInstance())).getOutcome().getCode());
-        assertEquals(SrcCode.SRC_CODE_NOSUPPORT,
-                handle(defaults, SubsystemRequest.newBuilder().setSubserver(SubserverCommand.getDefaultInstance())).getOutcome().getCode());
+        assertEquals(
+                SrcCode.SRC_CODE_NOSUPPORT,
+                handle(defaults, SubsystemRequest.newBuilder().setRefresh(RefreshCommand.getDefaultInstance()))
+                        .getOutcome()
+                        .getCode());
+        assertEquals(
+                SrcCode.SRC_CODE_NOSUPPORT,
+                handle(defaults, SubsystemRequest.newBuilder().setTrace(TraceCommand.getDefaultInstance()))
+                        .getOutcome()
+                        .getCode());
+        assertEquals(
+                SrcCode.SRC_CODE_NOSUPPORT,
+                handle(defaults, SubsystemRequest.newBuilder().setSubserver(SubserverCommand.getDefaultInstance()))
+                        .getOutcome()
+                        .getCode());
     }
 
     @Test
     void anUnknownRequestKindAnswers087() {
-        assertEquals(SrcCode.SRC_CODE_SUBICMD, handle(new SrcHandler() {}, SubsystemRequest.newBuilder()).getOutcome().getCode());
+        assertEquals(
+                SrcCode.SRC_CODE_SUBICMD,
+                handle(new SrcHandler() {}, SubsystemRequest.newBuilder()).getOutcome().getCode());
     }
 
     @Test
     void theReplyCarriesTheRequestIdAndTheRows() {
-        SubsystemReply reply = handle(new SrcHandler() {
-            @Override
-            public List<StatusRow> longStatus() {
-                return List.of(StatusRows.row("Debug", "Not active"), StatusRows.blank());
-            }
-        }, longStatus());
+        SubsystemReply reply =
+                handle(
+                        new SrcHandler() {
+                            @Override
+                            public List<StatusRow> longStatus() {
+                                return List.of(StatusRows.row("Debug", "Not active"), StatusRows.blank());
+                            }
+                        },
+                        longStatus());
         assertEquals(7, reply.getRequestId());
         assertEquals(2, reply.getRowsCount());
         assertEquals(SrcCode.SRC_CODE_UNSPECIFIED, reply.getOutcome().getCode());
@@ -58,24 +76,30 @@ class RequestDispatcherTest {
 
     @Test
     void aThrowingHandlerAnswers087WithoutRows() {
-        SubsystemReply reply = handle(new SrcHandler() {
-            @Override
-            public List<StatusRow> longStatus() {
-                throw new IllegalStateException("boom");
-            }
-        }, longStatus());
+        SubsystemReply reply =
+                handle(
+                        new SrcHandler() {
+                            @Override
+                            public List<StatusRow> longStatus() {
+                                throw new IllegalStateException("boom");
+                            }
+                        },
+                        longStatus());
         assertEquals(SrcCode.SRC_CODE_SUBICMD, reply.getOutcome().getCode());
         assertEquals(0, reply.getRowsCount());
     }
 
     @Test
     void aNullAnswerIsAHandlerBugAndAnswers087() {
-        SubsystemReply reply = handle(new SrcHandler() {
-            @Override
-            public Reply refresh() {
-                return null;
-            }
-        }, SubsystemRequest.newBuilder().setRefresh(RefreshCommand.getDefaultInstance()));
+        SubsystemReply reply =
+                handle(
+                        new SrcHandler() {
+                            @Override
+                            public Reply refresh() {
+                                return null;
+                            }
+                        },
+                        SubsystemRequest.newBuilder().setRefresh(RefreshCommand.getDefaultInstance()));
         assertEquals(SrcCode.SRC_CODE_SUBICMD, reply.getOutcome().getCode());
     }
 }

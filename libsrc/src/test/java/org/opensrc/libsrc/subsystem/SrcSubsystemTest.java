@@ -2,8 +2,9 @@ package org.opensrc.libsrc.subsystem;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 class SrcSubsystemTest {
 

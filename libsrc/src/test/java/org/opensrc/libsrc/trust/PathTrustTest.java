@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensrc.libsrc.posix.Posix;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.libsrc.posix.Posix;
 
 class PathTrustTest {
 
@@ -44,8 +45,10 @@ class PathTrustTest {
 
     /** Findings under the test's own temp dir (the system's /tmp above it is not ours to judge). */
     private List<String> findings(Path file) {
-        return trust.check(file).stream().filter(f -> f.path().startsWith(tmp))
-                .map(f -> tmp.relativize(f.path()) + ": " + f.reason()).toList();
+        return trust.check(file).stream()
+                .filter(f -> f.path().startsWith(tmp))
+                .map(f -> tmp.relativize(f.path()) + ": " + f.reason())
+                .toList();
     }
 
     @Test
@@ -78,8 +81,9 @@ class PathTrustTest {
     void aGroupWritableProgramOrDirectoryIsNotTrusted() throws IOException {
         Path dir = chmod(Files.createDirectory(tmp.resolve("grp")), "rwxrwxr-x");
         Path prog = chmod(program(dir), "rwxrwxr-x");
-        assertEquals(List.of("grp/prog: file writable by group (mode 0775)",
-                "grp: directory writable by group (mode 0775)"), findings(prog));
+        assertEquals(
+                List.of("grp/prog: file writable by group (mode 0775)", "grp: directory writable by group (mode 0775)"),
+                findings(prog));
     }
 
     @Test
@@ -91,7 +95,8 @@ class PathTrustTest {
     @Test
     void aStickyBitDoesNotExcuseAWritableFile() throws IOException {
         Path dir = sticky(Files.createDirectory(tmp.resolve("sticky")));
-        assertEquals(List.of("sticky/prog: file writable by others (mode 0757)"),
+        assertEquals(
+                List.of("sticky/prog: file writable by others (mode 0757)"),
                 findings(chmod(program(dir), "rwxr-xrwx")));
     }
 
@@ -101,8 +106,11 @@ class PathTrustTest {
         Path dir = chmod(Files.createDirectory(tmp.resolve("theirs")), "rwxr-xr-x");
         Files.setAttribute(dir, "unix:uid", 65534);
         assertEquals(List.of("theirs: owned by uid 65534, not root"), findings(program(dir)));
-        assertEquals(List.of(), new PathTrust(Set.of(0, 65534)).check(program(dir)).stream()
-                .filter(f -> f.path().startsWith(tmp)).toList(), "the owner is trusted when it is the caller");
+        assertEquals(
+                List.of(),
+                new PathTrust(Set.of(0, 65534))
+                        .check(program(dir)).stream().filter(f -> f.path().startsWith(tmp)).toList(),
+                "the owner is trusted when it is the caller");
     }
 
     @Test
@@ -112,8 +120,8 @@ class PathTrustTest {
         Path link = Files.createSymbolicLink(safe.resolve("link"), program(open));
         assertEquals(List.of("open: directory writable by group and others (mode 0777)"), findings(link));
         Path dirLink = Files.createSymbolicLink(safe.resolve("dirlink"), open);
-        assertEquals(List.of("open: directory writable by group and others (mode 0777)"),
-                findings(dirLink.resolve("prog")));
+        assertEquals(
+                List.of("open: directory writable by group and others (mode 0777)"), findings(dirLink.resolve("prog")));
     }
 
     @Test

@@ -1,17 +1,17 @@
 package org.opensrc.cli.command;
 
-import java.util.Map;
-import java.util.function.IntSupplier;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.client.ClientCertificates;
 import org.opensrc.libsrc.client.CommandTimeout;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.libsrc.posix.Posix;
 
+import java.util.Map;
+import java.util.function.IntSupplier;
+
 /**
- * What a command needs from outside: where srcmstr lives, how to reach it, and (for
- * {@code -h host}) who runs the command. Tests pass their own root; the launcher passes the
- * process environment.
+ * What a command needs from outside: where srcmstr lives, how to reach it, and (for {@code -h host}) who runs the
+ * command. Tests pass their own root; the launcher passes the process environment.
  */
 public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSupplier effectiveUid) {
 
@@ -43,8 +43,8 @@ public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSup
     }
 
     /**
-     * A connection to the srcmstr -r of {@code host} ({@code name[:port]}), with the client
-     * certificate of {@code $SRC_CERT_DIR}, else of {@code $SRC_ROOT/etc/src/remote/}.
+     * A connection to the srcmstr -r of {@code host} ({@code name[:port]}), with the client certificate of {@code
+     * $SRC_CERT_DIR}, else of {@code $SRC_ROOT/etc/src/remote/}.
      */
     public SrcClient connect(String host) {
         return SrcClient.remote(host, ClientCertificates.fromEnvironment(paths, env).dir()).withTimeout(timeout());

@@ -9,10 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One request sent to several hosts ({@code -h "hostA hostB"}): every host is asked at once,
- * each on its own virtual thread with its own buffered writers; then the answers are printed
- * in the order the hosts were given, every line prefixed with {@code host: }. The exit
- * status is 0 only when every host's is 0.
+ * One request sent to several hosts ({@code -h "hostA hostB"}): every host is asked at once, each on its own virtual
+ * thread with its own buffered writers; then the answers are printed in the order the hosts were given, every line
+ * prefixed with {@code host: }. The exit status is 0 only when every host's is 0.
  */
 final class HostFanOut {
 
@@ -36,14 +35,16 @@ final class HostFanOut {
                 StringWriter hostErr = new StringWriter();
                 buffers.add(new StringWriter[] {hostOut, hostErr});
                 var output = new Output(new PrintWriter(hostOut), new PrintWriter(hostErr));
-                results.add(executor.submit(() -> {
-                    try {
-                        return request.run(host, output);
-                    } finally {
-                        output.out().flush();
-                        output.err().flush();
-                    }
-                }));
+                results.add(
+                        executor.submit(
+                                () -> {
+                                    try {
+                                        return request.run(host, output);
+                                    } finally {
+                                        output.out().flush();
+                                        output.err().flush();
+                                    }
+                                }));
             }
         }
         int status = 0;

@@ -3,6 +3,7 @@ package org.opensrc.cli.command;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
+
 import java.io.PrintWriter;
 
 /** {@code --json}: prints a reply as JSON, with every field present (zero values too). */

@@ -2,9 +2,7 @@ package org.opensrc.cli.command;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
+
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SafeText;
 import org.opensrc.libsrc.SrcFailure;
@@ -13,11 +11,14 @@ import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.SrcCode;
 
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
 /**
- * What every command shares: its output writers, its connection to srcmstr (local, or
- * remote with {@code -h}), and the translation of failures into AIX messages and exit
- * status 1. A subclass implements {@link #execute(SrcClient)} and declares its AIX usage
- * text; a command that takes {@code -h} overrides {@link #host()}.
+ * What every command shares: its output writers, its connection to srcmstr (local, or remote with {@code -h}), and the
+ * translation of failures into AIX messages and exit status 1. A subclass implements {@link #execute(SrcClient)} and
+ * declares its AIX usage text; a command that takes {@code -h} overrides {@link #host()}.
  */
 public abstract class SrcCommand implements Callable<Integer> {
 
@@ -43,8 +44,8 @@ public abstract class SrcCommand implements Callable<Integer> {
     }
 
     /**
-     * The {@code -h} value: null (the default) sends the request to the local srcmstr;
-     * otherwise one host, or several separated by blanks or commas, each {@code name[:port]}.
+     * The {@code -h} value: null (the default) sends the request to the local srcmstr; otherwise one host, or several
+     * separated by blanks or commas, each {@code name[:port]}.
      */
     protected String host() {
         return null;
@@ -106,8 +107,8 @@ public abstract class SrcCommand implements Callable<Integer> {
         if (hosts.size() == 1) {
             return runOn(hosts.getFirst());
         }
-        return HostFanOut.run(hosts,
-                (host, output) -> ScopedValue.where(HOST_OUTPUT, output).call(() -> runOn(host)), out, err);
+        return HostFanOut.run(
+                hosts, (host, output) -> ScopedValue.where(HOST_OUTPUT, output).call(() -> runOn(host)), out, err);
     }
 
     private int runOn(String host) {
@@ -146,8 +147,8 @@ public abstract class SrcCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints outcomes one per line, successes on standard output and failures on standard
-     * error; returns 0 when all succeeded, else 1.
+     * Prints outcomes one per line, successes on standard output and failures on standard error; returns 0 when all
+     * succeeded, else 1.
      */
     protected int print(List<Outcome> outcomes) {
         boolean ok = true;
@@ -167,8 +168,8 @@ public abstract class SrcCommand implements Callable<Integer> {
     }
 
     /**
-     * A definition's answer: its message, and on stderr the warning srcmstr may give with a
-     * success (a root program others can change).
+     * A definition's answer: its message, and on stderr the warning srcmstr may give with a success (a root program
+     * others can change).
      */
     protected int printDefinition(Outcome outcome) {
         if (!Messages.isSuccess(outcome.getCode()) || outcome.getText().isEmpty()) {

@@ -1,6 +1,5 @@
 package org.opensrc.cli.control;
 
-import java.util.List;
 import org.opensrc.cli.command.JsonOutput;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
@@ -14,30 +13,56 @@ import org.opensrc.proto.v1.StatusRequest;
 import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubserverStatusReply;
 import org.opensrc.proto.v1.SubserverStatusRequest;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** {@code lssrc}: status of subsystems, subservers and definitions. */
 @Command(name = "lssrc")
 public final class Lssrc extends SrcCommand {
 
-    @Option(names = "-a") boolean all;
+    @Option(names = "-a")
+    boolean all;
+
     @Mixin TargetFlags target;
-    @Option(names = "-l") boolean longStatus;
-    @Option(names = "-t") String type;
-    @Option(names = "-o") String object;
-    @Option(names = "-P") Integer subserverPid;
-    @Option(names = "-S") boolean listSubsystems;
-    @Option(names = "-T") boolean listSubservers;
-    @Option(names = "-N") boolean listNotifies;
-    @Option(names = "-n") String notifyName;
-    @Option(names = "-d") boolean defaults;
-    @Option(names = "--json") boolean json;
+
+    @Option(names = "-l")
+    boolean longStatus;
+
+    @Option(names = "-t")
+    String type;
+
+    @Option(names = "-o")
+    String object;
+
+    @Option(names = "-P")
+    Integer subserverPid;
+
+    @Option(names = "-S")
+    boolean listSubsystems;
+
+    @Option(names = "-T")
+    boolean listSubservers;
+
+    @Option(names = "-N")
+    boolean listNotifies;
+
+    @Option(names = "-n")
+    String notifyName;
+
+    @Option(names = "-d")
+    boolean defaults;
+
+    @Option(names = "--json")
+    boolean json;
 
     @Override
     protected String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Usage: lssrc [-h host] -a",
                 "       lssrc [-h host] -g group_name",
                 "       lssrc [-h host] [-l] -s subsystem_name",
@@ -56,10 +81,16 @@ public final class Lssrc extends SrcCommand {
 
     @Override
     protected void validate() {
-        int forms = Targets.count(all, target.group, listSubsystems, listSubservers, listNotifies,
-                type != null && !listSubservers ? type : null,
-                target.subsystem != null && !listSubsystems ? target.subsystem : null,
-                target.pid != null && type == null ? target.pid : null);
+        int forms =
+                Targets.count(
+                        all,
+                        target.group,
+                        listSubsystems,
+                        listSubservers,
+                        listNotifies,
+                        type != null && !listSubservers ? type : null,
+                        target.subsystem != null && !listSubsystems ? target.subsystem : null,
+                        target.pid != null && type == null ? target.pid : null);
         if (forms != 1) {
             throw new UsageException(null);
         }
@@ -84,8 +115,8 @@ public final class Lssrc extends SrcCommand {
     @Override
     protected int execute(SrcClient client) {
         if (listSubsystems || listSubservers || listNotifies) {
-            return new DefinitionListing(out(), json).print(client, listSubsystems, listSubservers,
-                    target.subsystem, type, notifyName, defaults);
+            return new DefinitionListing(out(), json)
+                    .print(client, listSubsystems, listSubservers, target.subsystem, type, notifyName, defaults);
         }
         if (type != null) {
             return subserverStatus(client);
@@ -93,8 +124,13 @@ public final class Lssrc extends SrcCommand {
         if (longStatus) {
             return longStatus(client);
         }
-        StatusReply reply = client.control().status(StatusRequest.newBuilder()
-                .setTarget(Targets.of(target.subsystem, target.group, all, target.pid)).setWithProcesses(json).build());
+        StatusReply reply =
+                client.control()
+                        .status(
+                                StatusRequest.newBuilder()
+                                        .setTarget(Targets.of(target.subsystem, target.group, all, target.pid))
+                                        .setWithProcesses(json)
+                                        .build());
         if (json) {
             JsonOutput.print(out(), reply);
             return reply.getOutcomesCount() == 0 ? 0 : 1;
@@ -105,8 +141,12 @@ public final class Lssrc extends SrcCommand {
     }
 
     private int longStatus(SrcClient client) {
-        LongStatusReply reply = client.control().longStatus(LongStatusRequest.newBuilder()
-                .setTarget(Targets.of(target.subsystem, null, false, target.pid)).build());
+        LongStatusReply reply =
+                client.control()
+                        .longStatus(
+                                LongStatusRequest.newBuilder()
+                                        .setTarget(Targets.of(target.subsystem, null, false, target.pid))
+                                        .build());
         if (json) {
             JsonOutput.print(out(), reply);
             return reply.getOutcomesCount() == 0 ? 0 : 1;
@@ -119,9 +159,13 @@ public final class Lssrc extends SrcCommand {
     }
 
     private int subserverStatus(SrcClient client) {
-        SubserverStatusReply reply = client.control().subserverStatus(SubserverStatusRequest.newBuilder()
-                .setSubserver(Targets.subserver(type, object, subserverPid, target.pid))
-                .setLong(longStatus).build());
+        SubserverStatusReply reply =
+                client.control()
+                        .subserverStatus(
+                                SubserverStatusRequest.newBuilder()
+                                        .setSubserver(Targets.subserver(type, object, subserverPid, target.pid))
+                                        .setLong(longStatus)
+                                        .build());
         if (json) {
             JsonOutput.print(out(), reply);
             return reply.getOutcomesCount() == 0 ? 0 : 1;

@@ -4,9 +4,9 @@ import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.RefreshRequest;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code refresh}: asks a subsystem to re-read its configuration. */
 @Command(name = "refresh")
@@ -33,7 +33,12 @@ public final class Refresh extends SrcCommand {
 
     @Override
     protected int execute(SrcClient client) {
-        return print(client.control().refresh(RefreshRequest.newBuilder()
-                .setTarget(Targets.of(target.subsystem, target.group, false, target.pid)).build()).getOutcomesList());
+        return print(
+                client.control()
+                        .refresh(
+                                RefreshRequest.newBuilder()
+                                        .setTarget(Targets.of(target.subsystem, target.group, false, target.pid))
+                                        .build())
+                        .getOutcomesList());
     }
 }

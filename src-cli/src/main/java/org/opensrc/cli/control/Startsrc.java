@@ -1,8 +1,7 @@
 package org.opensrc.cli.control;
 
 import com.google.protobuf.MessageOrBuilder;
-import java.time.Duration;
-import java.util.List;
+
 import org.opensrc.cli.command.JsonOutput;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
@@ -14,25 +13,42 @@ import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.StartReply;
 import org.opensrc.proto.v1.StartRequest;
 import org.opensrc.proto.v1.SubserverStartRequest;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.List;
 
 /** {@code startsrc}: starts a subsystem, a group, or a subserver. */
 @Command(name = "startsrc")
 public final class Startsrc extends SrcCommand {
 
     @Mixin TargetFlags target;
-    @Option(names = "-a") String args;
-    @Option(names = "-e") String env;
-    @Option(names = "-t") String type;
-    @Option(names = "-o") String object;
-    @Option(names = "--wait", arity = "0..1", fallbackValue = "60") Integer waitSeconds;
-    @Option(names = "--json") boolean json;
+
+    @Option(names = "-a")
+    String args;
+
+    @Option(names = "-e")
+    String env;
+
+    @Option(names = "-t")
+    String type;
+
+    @Option(names = "-o")
+    String object;
+
+    @Option(names = "--wait", arity = "0..1", fallbackValue = "60")
+    Integer waitSeconds;
+
+    @Option(names = "--json")
+    boolean json;
 
     @Override
     protected String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Usage: startsrc [-a arguments] [-e environment] [-h host] {-s subsystem_name | -g group_name}",
                 "       startsrc [-h host] -t subserver_type [-o subserver_object] [-p subsystem_pid]",
                 "       (beyond AIX: --wait[=SECONDS] waits until each subsystem is active or ready)");
@@ -65,8 +81,12 @@ public final class Startsrc extends SrcCommand {
     @Override
     protected int execute(SrcClient client) {
         if (type != null) {
-            RequestReply reply = client.control().startSubserver(SubserverStartRequest.newBuilder()
-                    .setSubserver(Targets.subserver(type, object, null, target.pid)).build());
+            RequestReply reply =
+                    client.control()
+                            .startSubserver(
+                                    SubserverStartRequest.newBuilder()
+                                            .setSubserver(Targets.subserver(type, object, null, target.pid))
+                                            .build());
             return json ? printJson(reply, reply.getOutcomesList()) : print(reply.getOutcomesList());
         }
         var request = StartRequest.newBuilder().setTarget(Targets.of(target.subsystem, target.group, false, null));

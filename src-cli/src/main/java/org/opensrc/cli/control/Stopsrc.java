@@ -1,32 +1,49 @@
 package org.opensrc.cli.control;
 
-import java.time.Duration;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.StopKind;
 import org.opensrc.proto.v1.StopRequest;
 import org.opensrc.proto.v1.SubserverStopRequest;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.time.Duration;
 
 /** {@code stopsrc}: normal, forced ({@code -f}) or cancel ({@code -c}) stop. */
 @Command(name = "stopsrc")
 public final class Stopsrc extends SrcCommand {
 
-    @Option(names = "-a") boolean all;
+    @Option(names = "-a")
+    boolean all;
+
     @Mixin TargetFlags target;
-    @Option(names = "-f") boolean forced;
-    @Option(names = "-c") boolean cancel;
-    @Option(names = "-t") String type;
-    @Option(names = "-o") String object;
-    @Option(names = "-P") Integer subserverPid;
-    @Option(names = "--wait", arity = "0..1", fallbackValue = "60") Integer waitSeconds;
+
+    @Option(names = "-f")
+    boolean forced;
+
+    @Option(names = "-c")
+    boolean cancel;
+
+    @Option(names = "-t")
+    String type;
+
+    @Option(names = "-o")
+    String object;
+
+    @Option(names = "-P")
+    Integer subserverPid;
+
+    @Option(names = "--wait", arity = "0..1", fallbackValue = "60")
+    Integer waitSeconds;
 
     @Override
     protected String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Usage: stopsrc [-h host] [-f | -c] {-a | -g group_name | -p subsystem_pid | -s subsystem_name}",
                 "       stopsrc [-h host] [-f] -t subserver_type [-p subsystem_pid] [-P subserver_pid | -o subserver_object]",
                 "       (beyond AIX: --wait[=SECONDS] waits until the processes have ended)");
@@ -43,13 +60,17 @@ public final class Stopsrc extends SrcCommand {
             throw new UsageException(null);
         }
         if (type != null) {
-            if (cancel || all || target.group != null || target.subsystem != null
+            if (cancel
+                    || all
+                    || target.group != null
+                    || target.subsystem != null
                     || (object != null && subserverPid != null)) {
                 throw new UsageException(null);
             }
             return;
         }
-        if (object != null || subserverPid != null
+        if (object != null
+                || subserverPid != null
                 || Targets.count(all, target.group, target.pid, target.subsystem) != 1) {
             throw new UsageException(null);
         }
@@ -58,13 +79,22 @@ public final class Stopsrc extends SrcCommand {
     @Override
     protected int execute(SrcClient client) {
         if (type != null) {
-            return print(client.control().stopSubserver(SubserverStopRequest.newBuilder()
-                    .setSubserver(Targets.subserver(type, object, subserverPid, target.pid))
-                    .setForced(forced).build()).getOutcomesList());
+            return print(
+                    client.control()
+                            .stopSubserver(
+                                    SubserverStopRequest.newBuilder()
+                                            .setSubserver(Targets.subserver(type, object, subserverPid, target.pid))
+                                            .setForced(forced)
+                                            .build())
+                            .getOutcomesList());
         }
-        var request = StopRequest.newBuilder()
-                .setTarget(Targets.of(target.subsystem, target.group, all, target.pid))
-                .setKind(cancel ? StopKind.STOP_KIND_CANCEL : forced ? StopKind.STOP_KIND_FORCED : StopKind.STOP_KIND_NORMAL);
+        var request =
+                StopRequest.newBuilder()
+                        .setTarget(Targets.of(target.subsystem, target.group, all, target.pid))
+                        .setKind(
+                                cancel
+                                        ? StopKind.STOP_KIND_CANCEL
+                                        : forced ? StopKind.STOP_KIND_FORCED : StopKind.STOP_KIND_NORMAL);
         if (waitSeconds != null) {
             request.setWaitMs(waitSeconds * 1000L);
         }

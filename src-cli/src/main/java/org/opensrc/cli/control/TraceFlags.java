@@ -3,20 +3,26 @@ package org.opensrc.cli.control;
 import org.opensrc.cli.command.SrcCommand.UsageException;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.proto.v1.TraceRequest;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code traceson} and {@code tracesoff} share, as a picocli mixin: the same targets (a
- * subsystem, or a subserver with {@code -t}), the same rules for combining them, and the
- * request that turns tracing on or off.
+ * What {@code traceson} and {@code tracesoff} share, as a picocli mixin: the same targets (a subsystem, or a subserver
+ * with {@code -t}), the same rules for combining them, and the request that turns tracing on or off.
  */
 final class TraceFlags {
 
     @Mixin TargetFlags target;
-    @Option(names = "-t") String type;
-    @Option(names = "-o") String object;
-    @Option(names = "-P") Integer subserverPid;
+
+    @Option(names = "-t")
+    String type;
+
+    @Option(names = "-o")
+    String object;
+
+    @Option(names = "-P")
+    Integer subserverPid;
 
     /** Throws {@link UsageException} unless the flags name one subsystem target or one subserver. */
     void validate() {

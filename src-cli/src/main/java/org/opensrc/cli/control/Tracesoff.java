@@ -2,6 +2,7 @@ package org.opensrc.cli.control;
 
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -13,7 +14,8 @@ public final class Tracesoff extends SrcCommand {
 
     @Override
     protected String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Usage: tracesoff [-h host] {-g group_name | -p subsystem_pid | -s subsystem_name}",
                 "       tracesoff [-h host] -t subserver_type [-o subserver_object] [-p subsystem_pid] [-P subserver_pid]");
     }

@@ -2,6 +2,7 @@ package org.opensrc.cli.control;
 
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,11 +12,14 @@ import picocli.CommandLine.Option;
 public final class Traceson extends SrcCommand {
 
     @Mixin TraceFlags flags;
-    @Option(names = "-l") boolean longTrace;
+
+    @Option(names = "-l")
+    boolean longTrace;
 
     @Override
     protected String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Usage: traceson [-h host] [-l] {-g group_name | -p subsystem_pid | -s subsystem_name}",
                 "       traceson [-h host] [-l] -t subserver_type [-o subserver_object] [-p subsystem_pid] [-P subserver_pid]");
     }

@@ -5,8 +5,8 @@ import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.SubsystemDef;
 
 /**
- * The definition {@code mkssys} makes from only {@code -p -s -u}, and what
- * {@code lssrc -S -d} prints: stdio /dev/console, -O -d -Q -K, priority 20, waittime 20.
+ * The definition {@code mkssys} makes from only {@code -p -s -u}, and what {@code lssrc -S -d} prints: stdio
+ * /dev/console, -O -d -Q -K, priority 20, waittime 20.
  */
 final class AixDefaults {
 

@@ -1,21 +1,28 @@
 package org.opensrc.cli.definitions;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverChange;
 import org.opensrc.proto.v1.SubserverDef;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code chserver -t old [-c code] [-s subsystem] [-t new]}: changes a subserver. */
 @Command(name = "chserver")
 public final class Chserver extends SrcCommand {
 
-    @Option(names = "-t") List<String> types = new ArrayList<>();
-    @Option(names = "-c") Integer code;
-    @Option(names = "-s") String subsystem;
+    @Option(names = "-t")
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "-c")
+    Integer code;
+
+    @Option(names = "-s")
+    String subsystem;
 
     @Override
     protected String usage() {

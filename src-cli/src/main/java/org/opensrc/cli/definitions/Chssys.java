@@ -1,29 +1,34 @@
 package org.opensrc.cli.definitions;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SubsystemChange;
 import org.opensrc.proto.v1.SubsystemDef;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * {@code chssys -s old [mkssys flags] [-s new]}: changes a definition; a second {@code -s}
- * renames it (its subservers and notify method follow).
+ * {@code chssys -s old [mkssys flags] [-s new]}: changes a definition; a second {@code -s} renames it (its subservers
+ * and notify method follow).
  */
 @Command(name = "chssys")
 public final class Chssys extends SrcCommand {
 
-    @Option(names = "-s") List<String> names = new ArrayList<>();
+    @Option(names = "-s")
+    List<String> names = new ArrayList<>();
+
     @Mixin SubsystemFlags flags;
 
     @Override
     protected String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Usage: chssys -s subsystem_name [-a arguments] [-e stderr] [-i stdin] [-o stdout] [-p path]",
                 "       [-t synonym] [-u uid] [-O | -R] [-d | -D] [-q | -Q]",
                 "       [-K | [-I message_queue -m message_type | -f stop_force -n stop_normal -S]]",
@@ -45,8 +50,12 @@ public final class Chssys extends SrcCommand {
         if (flags.touchesExtensions()) {
             // the extensions travel as one field: start from the current ones so that
             // changing one option keeps the others
-            client.definitions().listSubsystems(ListSubsystemsRequest.newBuilder()
-                    .setSubsysname(names.get(0)).build()).getSubsystemsList().stream().findFirst()
+            client
+                    .definitions()
+                    .listSubsystems(ListSubsystemsRequest.newBuilder().setSubsysname(names.get(0)).build())
+                    .getSubsystemsList()
+                    .stream()
+                    .findFirst()
                     .ifPresent(current -> values.setExtensions(current.getExtensions()));
         }
         List<String> fields = new ArrayList<>(flags.applyTo(values));

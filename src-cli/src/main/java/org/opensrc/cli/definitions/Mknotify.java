@@ -1,18 +1,23 @@
 package org.opensrc.cli.definitions;
 
-import java.util.List;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.NotifyDef;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** {@code mknotify -n name -m method}: adds a notify method for a subsystem or group. */
 @Command(name = "mknotify")
 public final class Mknotify extends SrcCommand {
 
-    @Option(names = "-n") String name;
-    @Option(names = "-m") String method;
+    @Option(names = "-n")
+    String name;
+
+    @Option(names = "-m")
+    String method;
 
     @Override
     protected String usage() {

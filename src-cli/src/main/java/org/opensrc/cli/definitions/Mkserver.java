@@ -1,19 +1,26 @@
 package org.opensrc.cli.definitions;
 
-import java.util.List;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverDef;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** {@code mkserver -c code -s subsystem -t type}: adds a subserver definition. */
 @Command(name = "mkserver")
 public final class Mkserver extends SrcCommand {
 
-    @Option(names = "-c") Integer code;
-    @Option(names = "-s") String subsystem;
-    @Option(names = "-t") String type;
+    @Option(names = "-c")
+    Integer code;
+
+    @Option(names = "-s")
+    String subsystem;
+
+    @Option(names = "-t")
+    String type;
 
     @Override
     protected String usage() {

@@ -2,6 +2,7 @@ package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,12 +11,15 @@ import picocli.CommandLine.Option;
 @Command(name = "mkssys")
 public final class Mkssys extends SrcCommand {
 
-    @Option(names = "-s") String name;
+    @Option(names = "-s")
+    String name;
+
     @Mixin SubsystemFlags flags;
 
     @Override
     protected String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Usage: mkssys {-p path -s subsystem_name -u uid} [-a arguments] [-e stderr] [-i stdin]",
                 "       [-o stdout] [-t synonym] [-O | -R] [-d | -D] [-q | -Q]",
                 "       [-K | [-I message_queue -m message_type | -f stop_force -n stop_normal -S]]",

@@ -1,15 +1,15 @@
 package org.opensrc.cli.definitions;
 
-import java.util.function.Function;
 import org.opensrc.cli.command.SrcCommand.UsageException;
 import org.opensrc.proto.v1.DefinitionReply;
 import org.opensrc.proto.v1.NameRequest;
 import org.opensrc.proto.v1.Outcome;
 
+import java.util.function.Function;
+
 /**
- * What {@code rmssys}, {@code rmserver} and {@code rmnotify} share: each takes one flag that
- * names the definition, required, and sends that name to its Remove call, whose one outcome
- * it prints.
+ * What {@code rmssys}, {@code rmserver} and {@code rmnotify} share: each takes one flag that names the definition,
+ * required, and sends that name to its Remove call, whose one outcome it prints.
  */
 final class Removal {
 

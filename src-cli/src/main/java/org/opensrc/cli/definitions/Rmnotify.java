@@ -1,16 +1,19 @@
 package org.opensrc.cli.definitions;
 
-import java.util.List;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** {@code rmnotify -n name}: removes a notify method. */
 @Command(name = "rmnotify")
 public final class Rmnotify extends SrcCommand {
 
-    @Option(names = "-n") String name;
+    @Option(names = "-n")
+    String name;
 
     @Override
     protected String usage() {

@@ -1,16 +1,19 @@
 package org.opensrc.cli.definitions;
 
-import java.util.List;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** {@code rmserver -t type}: removes a subserver definition. */
 @Command(name = "rmserver")
 public final class Rmserver extends SrcCommand {
 
-    @Option(names = "-t") String type;
+    @Option(names = "-t")
+    String type;
 
     @Override
     protected String usage() {

@@ -1,16 +1,19 @@
 package org.opensrc.cli.definitions;
 
-import java.util.List;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** {@code rmssys -s name}: removes a subsystem with its subservers and notify method. */
 @Command(name = "rmssys")
 public final class Rmssys extends SrcCommand {
 
-    @Option(names = "-s") String name;
+    @Option(names = "-s")
+    String name;
 
     @Override
     protected String usage() {

@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import java.util.List;
 import org.opensrc.libsrc.signal.Signal;
 import org.opensrc.libsrc.signal.Signals;
 import org.opensrc.proto.v1.ListNotifiesReply;
@@ -10,21 +9,22 @@ import org.opensrc.proto.v1.NotifyDef;
 import org.opensrc.proto.v1.SubserverDef;
 import org.opensrc.proto.v1.SubsystemDef;
 
+import java.util.List;
+
 /**
- * The AIX "SMIT format" of {@code lssrc -S / -T / -N}: a {@code #} header of ODM field
- * names, then one line per object, every value followed by {@code :}. Enums print as
- * their mkssys flags ({@code -R/-O}, {@code -q/-Q}, {@code -I/-S/-K}, {@code -d/-D});
- * signals print as their Linux numbers, 0 for none. Pure; each line ends with a newline.
+ * The AIX "SMIT format" of {@code lssrc -S / -T / -N}: a {@code #} header of ODM field names, then one line per object,
+ * every value followed by {@code :}. Enums print as their mkssys flags ({@code -R/-O}, {@code -q/-Q}, {@code -I/-S/-K},
+ * {@code -d/-D}); signals print as their Linux numbers, 0 for none. Pure; each line ends with a newline.
  */
 public final class SmitFormat {
 
-    public static final String SUBSYS_HEADER = "#subsysname:synonym:cmdargs:path:uid:auditid:standin:standout:"
-            + "standerr:action:multi:contact:svrkey:svrmtype:priority:signorm:sigforce:display:waittime:grpname:";
+    public static final String SUBSYS_HEADER =
+            "#subsysname:synonym:cmdargs:path:uid:auditid:standin:standout:"
+                    + "standerr:action:multi:contact:svrkey:svrmtype:priority:signorm:sigforce:display:waittime:grpname:";
     public static final String SUBSVR_HEADER = "#sub_type:subsysname:sub_code:";
     public static final String NOTIFY_HEADER = "#notifyname:notifymethod:";
 
-    private SmitFormat() {
-    }
+    private SmitFormat() {}
 
     public static String subsystems(ListSubsystemsReply reply) {
         StringBuilder out = new StringBuilder(SUBSYS_HEADER).append('\n');
@@ -46,8 +46,16 @@ public final class SmitFormat {
 
     /** One SRCsubsys line, without the newline. */
     public static String line(SubsystemDef s) {
-        return fields(s.getSubsysname(), s.getSynonym(), s.getCmdargs(), s.getPath(), s.getUid(), s.getAuditid(),
-                s.getStandin(), s.getStandout(), s.getStanderr(),
+        return fields(
+                s.getSubsysname(),
+                s.getSynonym(),
+                s.getCmdargs(),
+                s.getPath(),
+                s.getUid(),
+                s.getAuditid(),
+                s.getStandin(),
+                s.getStandout(),
+                s.getStanderr(),
                 switch (s.getAction()) {
                     case ACTION_RESPAWN -> "-R";
                     case ACTION_ONCE, ACTION_UNSPECIFIED, UNRECOGNIZED -> "-O";
@@ -58,8 +66,14 @@ public final class SmitFormat {
                     case CONTACT_SIGNAL -> "-S";
                     case CONTACT_SOCKET, CONTACT_UNSPECIFIED, UNRECOGNIZED -> "-K";
                 },
-                s.getSvrkey(), s.getSvrmtype(), s.getPriority(), signalNumber(s.getSignorm()),
-                signalNumber(s.getSigforce()), s.getDisplay() ? "-d" : "-D", s.getWaittime(), s.getGrpname());
+                s.getSvrkey(),
+                s.getSvrmtype(),
+                s.getPriority(),
+                signalNumber(s.getSignorm()),
+                signalNumber(s.getSigforce()),
+                s.getDisplay() ? "-d" : "-D",
+                s.getWaittime(),
+                s.getGrpname());
     }
 
     public static String line(SubserverDef s) {

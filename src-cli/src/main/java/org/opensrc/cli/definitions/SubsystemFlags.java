@@ -1,8 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import org.opensrc.cli.command.SrcCommand.Refusal;
 import org.opensrc.cli.command.SrcCommand.UsageException;
 import org.opensrc.libsrc.Messages;
@@ -13,50 +10,114 @@ import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.Extensions;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.SubsystemDef;
+
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The flags {@code mkssys} and {@code chssys} share (all but {@code -s}), and the rules
- * AIX applies to them: -R/-O, -d/-D, -q/-Q exclude each other; one contact method; -S
- * needs -n and -f; -I needs -m. Beyond AIX, long options set the opt-in extensions.
+ * The flags {@code mkssys} and {@code chssys} share (all but {@code -s}), and the rules AIX applies to them: -R/-O,
+ * -d/-D, -q/-Q exclude each other; one contact method; -S needs -n and -f; -I needs -m. Beyond AIX, long options set
+ * the opt-in extensions.
  */
 public final class SubsystemFlags {
 
-    @Option(names = "-p") String path;
-    @Option(names = "-u") String user;
-    @Option(names = "-a") String cmdargs;
-    @Option(names = "-e") String standerr;
-    @Option(names = "-i") String standin;
-    @Option(names = "-o") String standout;
-    @Option(names = "-t") String synonym;
-    @Option(names = "-O") boolean once;
-    @Option(names = "-R") boolean respawn;
-    @Option(names = "-d") boolean display;
-    @Option(names = "-D") boolean hide;
-    @Option(names = "-q") boolean multi;
-    @Option(names = "-Q") boolean single;
-    @Option(names = "-K") boolean socket;
-    @Option(names = "-I") Long queueKey;
-    @Option(names = "-m") Long queueMtype;
-    @Option(names = "-S") boolean signals;
-    @Option(names = "-n") String signorm;
-    @Option(names = "-f") String sigforce;
-    @Option(names = "-E") Integer priority;
-    @Option(names = "-G") String group;
-    @Option(names = "-w") Integer waittime;
-    @Option(names = "--backoff") boolean backoff;
-    @Option(names = "--no-backoff") boolean noBackoff;
-    @Option(names = "--backoff-initial-ms") Long backoffInitialMs;
-    @Option(names = "--backoff-max-ms") Long backoffMaxMs;
-    @Option(names = "--kill-escalation") boolean killEscalation;
-    @Option(names = "--no-kill-escalation") boolean noKillEscalation;
-    @Option(names = "--readiness") boolean readiness;
-    @Option(names = "--no-readiness") boolean noReadiness;
+    @Option(names = "-p")
+    String path;
+
+    @Option(names = "-u")
+    String user;
+
+    @Option(names = "-a")
+    String cmdargs;
+
+    @Option(names = "-e")
+    String standerr;
+
+    @Option(names = "-i")
+    String standin;
+
+    @Option(names = "-o")
+    String standout;
+
+    @Option(names = "-t")
+    String synonym;
+
+    @Option(names = "-O")
+    boolean once;
+
+    @Option(names = "-R")
+    boolean respawn;
+
+    @Option(names = "-d")
+    boolean display;
+
+    @Option(names = "-D")
+    boolean hide;
+
+    @Option(names = "-q")
+    boolean multi;
+
+    @Option(names = "-Q")
+    boolean single;
+
+    @Option(names = "-K")
+    boolean socket;
+
+    @Option(names = "-I")
+    Long queueKey;
+
+    @Option(names = "-m")
+    Long queueMtype;
+
+    @Option(names = "-S")
+    boolean signals;
+
+    @Option(names = "-n")
+    String signorm;
+
+    @Option(names = "-f")
+    String sigforce;
+
+    @Option(names = "-E")
+    Integer priority;
+
+    @Option(names = "-G")
+    String group;
+
+    @Option(names = "-w")
+    Integer waittime;
+
+    @Option(names = "--backoff")
+    boolean backoff;
+
+    @Option(names = "--no-backoff")
+    boolean noBackoff;
+
+    @Option(names = "--backoff-initial-ms")
+    Long backoffInitialMs;
+
+    @Option(names = "--backoff-max-ms")
+    Long backoffMaxMs;
+
+    @Option(names = "--kill-escalation")
+    boolean killEscalation;
+
+    @Option(names = "--no-kill-escalation")
+    boolean noKillEscalation;
+
+    @Option(names = "--readiness")
+    boolean readiness;
+
+    @Option(names = "--no-readiness")
+    boolean noReadiness;
 
     /**
-     * Throws {@link UsageException} when the flags break an AIX rule, and {@link Refusal}
-     * (0513-089 / 0513-088) for a stop signal that is not one. AIX signal numbers that mean
-     * another signal on Linux (30, 31, …) are translated, with a warning on {@code err}.
+     * Throws {@link UsageException} when the flags break an AIX rule, and {@link Refusal} (0513-089 / 0513-088) for a
+     * stop signal that is not one. AIX signal numbers that mean another signal on Linux (30, 31, …) are translated,
+     * with a warning on {@code err}.
      */
     void validate(PrintWriter err) {
         if (user != null && user.isBlank()) {
@@ -71,13 +132,20 @@ public final class SubsystemFlags {
         if (user != null && isNumber(user) && uidOf(user) < 0) {
             throw new UsageException("-u " + user + ": not a user ID");
         }
-        int contacts = (socket ? 1 : 0) + (queueKey != null || queueMtype != null ? 1 : 0)
-                + (signals || signorm != null || sigforce != null ? 1 : 0);
-        if ((once && respawn) || (display && hide) || (multi && single) || contacts > 1
+        int contacts =
+                (socket ? 1 : 0)
+                        + (queueKey != null || queueMtype != null ? 1 : 0)
+                        + (signals || signorm != null || sigforce != null ? 1 : 0);
+        if ((once && respawn)
+                || (display && hide)
+                || (multi && single)
+                || contacts > 1
                 || (signals && (signorm == null || sigforce == null))
                 || (!signals && (signorm != null || sigforce != null))
                 || ((queueKey == null) != (queueMtype == null))
-                || (backoff && noBackoff) || (killEscalation && noKillEscalation) || (readiness && noReadiness)) {
+                || (backoff && noBackoff)
+                || (killEscalation && noKillEscalation)
+                || (readiness && noReadiness)) {
             throw new UsageException(null);
         }
     }
@@ -104,8 +172,14 @@ public final class SubsystemFlags {
 
     /** Whether any beyond-AIX option was given. */
     boolean touchesExtensions() {
-        return backoff || noBackoff || backoffInitialMs != null || backoffMaxMs != null || killEscalation
-                || noKillEscalation || readiness || noReadiness;
+        return backoff
+                || noBackoff
+                || backoffInitialMs != null
+                || backoffMaxMs != null
+                || killEscalation
+                || noKillEscalation
+                || readiness
+                || noReadiness;
     }
 
     /** Writes the given flags into {@code def}; returns the ODM names of the fields given. */

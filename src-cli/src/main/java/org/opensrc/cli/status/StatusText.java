@@ -1,22 +1,21 @@
 package org.opensrc.cli.status;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.opensrc.proto.v1.Status;
 import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubsystemStatus;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The AIX text layouts of status replies.
  *
- * <p>Short status ({@code lssrc -a/-s/-g/-p}): header
- * {@code Subsystem         Group            PID          Status} with columns at 0, 18, 35
- * and 48; every row starts with one space; a missing group or PID leaves blanks.
+ * <p>Short status ({@code lssrc -a/-s/-g/-p}): header {@code Subsystem Group PID Status} with columns at 0, 18, 35 and
+ * 48; every row starts with one space; a missing group or PID leaves blanks.
  *
- * <p>Status rows built by a subsystem (long status, subserver status): one space, the
- * object name in 12 columns, a space, then the object text; when the row has a status,
- * the text is padded to 49 columns and the status word follows (column 64). A row whose
- * fields are all empty is a blank line.
+ * <p>Status rows built by a subsystem (long status, subserver status): one space, the object name in 12 columns, a
+ * space, then the object text; when the row has a status, the text is padded to 49 columns and the status word follows
+ * (column 64). A row whose fields are all empty is a blank line.
  */
 public final class StatusText {
 

@@ -3,21 +3,22 @@ package org.opensrc.cli.remote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensrc.cli.Commands;
+import org.opensrc.cli.command.CommandEnvironment;
+import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.testkit.TestCertificates;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.cli.command.CommandEnvironment;
-import org.opensrc.cli.Commands;
-import org.opensrc.libsrc.SrcPaths;
-import org.opensrc.testkit.TestCertificates;
 
 /** The control commands with -h, against fake srcmstr -r servers over real TLS. */
 class RemoteCommandTest {
@@ -56,10 +57,15 @@ class RemoteCommandTest {
     }
 
     private int run(int uid, Path certDir, String... args) {
-        var environment = new CommandEnvironment(new SrcPaths(dir.resolve("root")),
-                Map.of("SRC_CERT_DIR", certDir.toString()), () -> uid);
-        return Commands.run(args[0], java.util.Arrays.copyOfRange(args, 1, args.length),
-                new PrintWriter(out), new PrintWriter(err), environment);
+        var environment =
+                new CommandEnvironment(
+                        new SrcPaths(dir.resolve("root")), Map.of("SRC_CERT_DIR", certDir.toString()), () -> uid);
+        return Commands.run(
+                args[0],
+                java.util.Arrays.copyOfRange(args, 1, args.length),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                environment);
     }
 
     @Test
@@ -73,8 +79,8 @@ class RemoteCommandTest {
     @Test
     void severalHostsAreAskedAndEachLineIsPrefixedInTheOrderGiven() {
         assertEquals(0, run(0, clientCerts, "refresh", "-h", hostB.address() + "," + hostA.address(), "-s", "inetd"));
-        assertEquals(hostB.address() + ": " + REFRESHED + "\n" + hostA.address() + ": " + REFRESHED + "\n",
-                out.toString());
+        assertEquals(
+                hostB.address() + ": " + REFRESHED + "\n" + hostA.address() + ": " + REFRESHED + "\n", out.toString());
         assertEquals(List.of("inetd"), hostA.refreshed);
         assertEquals(List.of("inetd"), hostB.refreshed);
     }
@@ -83,22 +89,27 @@ class RemoteCommandTest {
     void aFailingHostMakesTheExitStatusOneWhileTheOthersStillAnswer() {
         assertEquals(1, run(0, clientCerts, "refresh", "-h", hostA.address() + " nohost.invalid", "-s", "inetd"));
         assertEquals(hostA.address() + ": " + REFRESHED + "\n", out.toString());
-        assertEquals("nohost.invalid: 0513-054 The host, nohost.invalid, that you wish to send this command to"
-                + " is not a known host.\n", err.toString());
+        assertEquals(
+                "nohost.invalid: 0513-054 The host, nohost.invalid, that you wish to send this command to"
+                        + " is not a known host.\n",
+                err.toString());
     }
 
     @Test
     void aUserOtherThanRootGets018AndNothingIsSent() {
         assertEquals(1, run(1000, clientCerts, "refresh", "-h", hostA.address(), "-s", "inetd"));
-        assertEquals("0513-018 System Resource Controller requires that you be running as root when a remote"
-                + " host is specified for a request.\n", err.toString());
+        assertEquals(
+                "0513-018 System Resource Controller requires that you be running as root when a remote"
+                        + " host is specified for a request.\n",
+                err.toString());
         assertEquals(List.of(), hostA.refreshed);
     }
 
     @Test
     void anUnknownHostGets054() {
         assertEquals(1, run(0, clientCerts, "lssrc", "-h", "nohost.invalid", "-a"));
-        assertEquals("0513-054 The host, nohost.invalid, that you wish to send this command to is not a known host.\n",
+        assertEquals(
+                "0513-054 The host, nohost.invalid, that you wish to send this command to is not a known host.\n",
                 err.toString());
     }
 
@@ -109,9 +120,11 @@ class RemoteCommandTest {
             port = s.getLocalPort();
         }
         assertEquals(1, run(0, clientCerts, "stopsrc", "-h", "127.0.0.1:" + port, "-s", "inetd"));
-        assertEquals("0513-053 The System Resource Controller is experiencing problems with its socket"
-                + " communications. If you specified a foreign host, try configuring Internet sockets and try the"
-                + " command again.\n", err.toString());
+        assertEquals(
+                "0513-053 The System Resource Controller is experiencing problems with its socket"
+                        + " communications. If you specified a foreign host, try configuring Internet sockets and try the"
+                        + " command again.\n",
+                err.toString());
     }
 
     @Test

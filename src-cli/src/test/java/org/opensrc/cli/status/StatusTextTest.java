@@ -16,13 +16,17 @@ class StatusTextTest {
     @Test
     void shortStatusMatchesTheAixColumnsOfTheAnsibleFixture() {
         assertEquals("Subsystem         Group            PID          Status", StatusText.SHORT_HEADER);
-        assertEquals(" sendmail         mail             5243302      active",
+        assertEquals(
+                " sendmail         mail             5243302      active",
                 StatusText.shortRow(status("sendmail", "mail", 5243302, Status.STATUS_ACTIVE)));
-        assertEquals(" IBM.MgmtDomainRM rsct_rm          14090676     active",
+        assertEquals(
+                " IBM.MgmtDomainRM rsct_rm          14090676     active",
                 StatusText.shortRow(status("IBM.MgmtDomainRM", "rsct_rm", 14090676, Status.STATUS_ACTIVE)));
-        assertEquals(" aso                               6029758      active",
+        assertEquals(
+                " aso                               6029758      active",
                 StatusText.shortRow(status("aso", "", 6029758, Status.STATUS_ACTIVE)));
-        assertEquals(" lpd              spooler                       inoperative",
+        assertEquals(
+                " lpd              spooler                       inoperative",
                 StatusText.shortRow(status("lpd", "spooler", 0, Status.STATUS_INOPERATIVE)));
     }
 
@@ -36,9 +40,13 @@ class StatusTextTest {
 
     @Test
     void subserverRowsPutCommandAt14AndStatusAt64() {
-        String row = StatusText.row(StatusRow.newBuilder().setObjname("telnet")
-                .setObjtext(String.format("%-24s %-24s", "/usr/sbin/telnetd", "telnetd -a"))
-                .setStatus(Status.STATUS_ACTIVE).build());
+        String row =
+                StatusText.row(
+                        StatusRow.newBuilder()
+                                .setObjname("telnet")
+                                .setObjtext(String.format("%-24s %-24s", "/usr/sbin/telnetd", "telnetd -a"))
+                                .setStatus(Status.STATUS_ACTIVE)
+                                .build());
         assertEquals(" telnet       /usr/sbin/telnetd        telnetd -a               active", row);
         assertEquals(14, row.indexOf("/usr"));
         assertEquals(64, row.indexOf("active"));
@@ -51,7 +59,8 @@ class StatusTextTest {
 
     @Test
     void aRowWithoutStatusPrintsNameAndText() {
-        assertEquals(" Debug        Not active",
+        assertEquals(
+                " Debug        Not active",
                 StatusText.row(StatusRow.newBuilder().setObjname("Debug").setObjtext("Not active").build()));
     }
 }

@@ -1,13 +1,15 @@
 package org.opensrc.srcmstr.caller;
 
 import io.grpc.Status;
-import java.util.Set;
+
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.proto.v1.SrcCode;
 
+import java.util.Set;
+
 /**
- * Who may change things: root, the uid srcmstr runs as, members of the configured admin
- * group, and allow-listed remote identities. Listings are for everyone.
+ * Who may change things: root, the uid srcmstr runs as, members of the configured admin group, and allow-listed remote
+ * identities. Listings are for everyone.
  */
 public record Authorization(int ownUid, int adminGid, Set<String> remoteAllowList) {
 
@@ -20,9 +22,7 @@ public record Authorization(int ownUid, int adminGid, Set<String> remoteAllowLis
         if (!caller.remoteIdentity().isEmpty()) {
             return remoteAllowList.contains(caller.remoteIdentity());
         }
-        return caller.uid() == 0
-                || caller.uid() == ownUid
-                || (adminGid >= 0 && caller.gids().contains(adminGid));
+        return caller.uid() == 0 || caller.uid() == ownUid || (adminGid >= 0 && caller.gids().contains(adminGid));
     }
 
     /** Throws the gRPC form of 0513-019 unless the caller of the current request may change things. */

@@ -3,9 +3,9 @@ package org.opensrc.srcmstr.caller;
 import java.util.List;
 
 /**
- * Who made a request, from the peer's credentials (SO_PEERCRED on the Unix socket; a
- * remote caller authenticated by its TLS certificate has {@code uid = -1} and its identity
- * in {@code remoteIdentity}). The gRPC edge keeps it in {@link CallerContext}.
+ * Who made a request, from the peer's credentials (SO_PEERCRED on the Unix socket; a remote caller authenticated by its
+ * TLS certificate has {@code uid = -1} and its identity in {@code remoteIdentity}). The gRPC edge keeps it in {@link
+ * CallerContext}.
  */
 public record Caller(int uid, int pid, List<Integer> gids, String remoteIdentity) {
 

@@ -7,8 +7,7 @@ public final class CallerContext {
 
     private static final Context.Key<Caller> KEY = Context.key("opensrc.caller");
 
-    private CallerContext() {
-    }
+    private CallerContext() {}
 
     /** The current gRPC context with {@code caller} as the request's caller (server interceptors). */
     public static Context with(Caller caller) {

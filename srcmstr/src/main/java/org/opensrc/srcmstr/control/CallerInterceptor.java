@@ -7,18 +7,17 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import org.opensrc.srcmstr.caller.Caller;
-import org.opensrc.srcmstr.caller.CallerContext;
-import org.opensrc.srcmstr.caller.Authorization;
+
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.posix.PeerCredentials;
 import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.caller.Caller;
+import org.opensrc.srcmstr.caller.CallerContext;
 
 /**
- * Makes the identity captured when the connection was accepted ({@link
- * PeerCredentialsNegotiator}: uid, gid and supplementary groups as the kernel recorded
- * them at connect time) available to handlers as {@link Caller#current()}, and logs
- * refused requests (0513-019), at most once per interval per uid.
+ * Makes the identity captured when the connection was accepted ({@link PeerCredentialsNegotiator}: uid, gid and
+ * supplementary groups as the kernel recorded them at connect time) available to handlers as {@link Caller#current()},
+ * and logs refused requests (0513-019), at most once per interval per uid.
  */
 final class CallerInterceptor implements ServerInterceptor {
 
@@ -39,15 +38,18 @@ final class CallerInterceptor implements ServerInterceptor {
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         Caller caller = caller(call.getAttributes().get(PeerCredentialsNegotiator.PEER_CREDENTIALS));
         String method = call.getMethodDescriptor().getBareMethodName();
-        ServerCall<Q, R> watched = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-            @Override
-            public void close(Status status, Metadata trailers) {
-                if (status.getCode() == Status.Code.PERMISSION_DENIED && INVALID_USER.equals(trailers.get(SrcFailure.CODE_KEY))) {
-                    refusals.refused(caller.uid(), "refused " + method + " of " + caller.describe() + ": 0513-019");
-                }
-                super.close(status, trailers);
-            }
-        };
+        ServerCall<Q, R> watched =
+                new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+                    @Override
+                    public void close(Status status, Metadata trailers) {
+                        if (status.getCode() == Status.Code.PERMISSION_DENIED
+                                && INVALID_USER.equals(trailers.get(SrcFailure.CODE_KEY))) {
+                            refusals.refused(
+                                    caller.uid(), "refused " + method + " of " + caller.describe() + ": 0513-019");
+                        }
+                        super.close(status, trailers);
+                    }
+                };
         return Contexts.interceptCall(CallerContext.with(caller), watched, headers, next);
     }
 }

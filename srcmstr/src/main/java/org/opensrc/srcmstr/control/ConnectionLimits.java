@@ -6,9 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Counts the open connections of the local socket per uid and decides whether a new one
- * may stay. Exempt uids (root, srcmstr's own) are never refused and never counted, so a
- * flood by others cannot lock them out. Thread-safe.
+ * Counts the open connections of the local socket per uid and decides whether a new one may stay. Exempt uids (root,
+ * srcmstr's own) are never refused and never counted, so a flood by others cannot lock them out. Thread-safe.
  */
 final class ConnectionLimits {
 
@@ -22,7 +21,10 @@ final class ConnectionLimits {
         this.exempt = Set.copyOf(exempt);
     }
 
-    /** Admits a connection of {@code uid}, or says which cap refuses it. Call {@link #release} when an admitted one closes. */
+    /**
+     * Admits a connection of {@code uid}, or says which cap refuses it. Call {@link #release} when an admitted one
+     * closes.
+     */
     synchronized Optional<String> admit(int uid) {
         if (exempt.contains(uid)) {
             return Optional.empty();

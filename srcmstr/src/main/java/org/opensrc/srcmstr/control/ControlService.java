@@ -2,15 +2,11 @@ package org.opensrc.srcmstr.control;
 
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.TextFormat;
+
 import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.proto.v1.ControlGrpc;
 import org.opensrc.proto.v1.LongStatusReply;
@@ -39,12 +35,18 @@ import org.opensrc.srcmstr.requests.SupervisionRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
 /**
- * The Control service: the gRPC edge of supervision, and the only class that speaks proto
- * for it. Authorizes and logs changes (once, in {@link #change}), maps requests to domain
- * values ({@link WireValues}), hands the work to {@link SupervisionRequests} and
- * {@link ForwardedRequests}, and turns their refusals into gRPC statuses (once, in
- * {@link #answer}).
+ * The Control service: the gRPC edge of supervision, and the only class that speaks proto for it. Authorizes and logs
+ * changes (once, in {@link #change}), maps requests to domain values ({@link WireValues}), hands the work to {@link
+ * SupervisionRequests} and {@link ForwardedRequests}, and turns their refusals into gRPC statuses (once, in {@link
+ * #answer}).
  */
 public final class ControlService extends ControlGrpc.ControlImplBase {
 
@@ -54,7 +56,9 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
     private final SupervisionRequests supervision;
     private final ForwardedRequests<List<StatusRow>> forwarded;
 
-    public ControlService(Authorization authorization, SupervisionRequests supervision,
+    public ControlService(
+            Authorization authorization,
+            SupervisionRequests supervision,
             ForwardedRequests<List<StatusRow>> forwarded) {
         this.authorization = authorization;
         this.supervision = supervision;
@@ -63,37 +67,71 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
 
     @Override
     public void start(StartRequest request, StreamObserver<StartReply> out) {
-        answer(out, change("startsrc", redacted(request), () -> StartReply.newBuilder()
-                .addAllOutcomes(WireValues.outcomes(supervision.start(WireValues.scope(request.getTarget()),
-                        request.getArgs(), request.getEnv(), request.getWaitMs())))
-                .build()));
+        answer(
+                out,
+                change(
+                        "startsrc",
+                        redacted(request),
+                        () ->
+                                StartReply.newBuilder()
+                                        .addAllOutcomes(
+                                                WireValues.outcomes(
+                                                        supervision.start(
+                                                                WireValues.scope(request.getTarget()),
+                                                                request.getArgs(),
+                                                                request.getEnv(),
+                                                                request.getWaitMs())))
+                                        .build()));
     }
 
     @Override
     public void stop(StopRequest request, StreamObserver<StopReply> out) {
-        answer(out, change("stopsrc", request, () -> StopReply.newBuilder()
-                .addAllOutcomes(WireValues.outcomes(supervision.stop(WireValues.scope(request.getTarget()),
-                        WireValues.stopType(request.getKind()), request.getWaitMs())))
-                .build()));
+        answer(
+                out,
+                change(
+                        "stopsrc",
+                        request,
+                        () ->
+                                StopReply.newBuilder()
+                                        .addAllOutcomes(
+                                                WireValues.outcomes(
+                                                        supervision.stop(
+                                                                WireValues.scope(request.getTarget()),
+                                                                WireValues.stopType(request.getKind()),
+                                                                request.getWaitMs())))
+                                        .build()));
     }
 
     @Override
     public void status(StatusRequest request, StreamObserver<StatusReply> out) {
-        answer(out, () -> StatusReply.newBuilder()
-                .addAllSubsystems(supervision.status(WireValues.scope(request.getTarget()), request.getWithProcesses())
-                        .stream().map(WireValues::status).toList())
-                .build());
+        answer(
+                out,
+                () ->
+                        StatusReply.newBuilder()
+                                .addAllSubsystems(
+                                        supervision
+                                                .status(
+                                                        WireValues.scope(request.getTarget()),
+                                                        request.getWithProcesses())
+                                                .stream()
+                                                .map(WireValues::status)
+                                                .toList())
+                                .build());
     }
 
     @Override
     public void longStatus(LongStatusRequest request, StreamObserver<LongStatusReply> out) {
-        answer(out, () -> {
-            var status = forwarded.longStatus(WireValues.scope(request.getTarget()));
-            var reply = LongStatusReply.newBuilder().addAllRows(status.rows())
-                    .addAllOutcomes(WireValues.outcomes(status.answers()));
-            status.subsystem().map(WireValues::status).ifPresent(reply::setSubsystem);
-            return reply.build();
-        });
+        answer(
+                out,
+                () -> {
+                    var status = forwarded.longStatus(WireValues.scope(request.getTarget()));
+                    var reply =
+                            LongStatusReply.newBuilder()
+                                    .addAllRows(status.rows())
+                                    .addAllOutcomes(WireValues.outcomes(status.answers()));
+                    status.subsystem().map(WireValues::status).ifPresent(reply::setSubsystem);
+                    return reply.build();
+                });
     }
 
     @Override
@@ -103,30 +141,59 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
 
     @Override
     public void trace(TraceRequest request, StreamObserver<RequestReply> out) {
-        answer(out, change("trace", request, () -> reply(request.hasSubserver()
-                ? forwarded.traceSubserver(WireValues.subserver(request.getSubserver()), request.getOn(), request.getLong())
-                : forwarded.trace(WireValues.scope(request.getTarget()), request.getOn(), request.getLong()))));
+        answer(
+                out,
+                change(
+                        "trace",
+                        request,
+                        () ->
+                                reply(
+                                        request.hasSubserver()
+                                                ? forwarded.traceSubserver(
+                                                        WireValues.subserver(request.getSubserver()),
+                                                        request.getOn(),
+                                                        request.getLong())
+                                                : forwarded.trace(
+                                                        WireValues.scope(request.getTarget()),
+                                                        request.getOn(),
+                                                        request.getLong()))));
     }
 
     @Override
     public void startSubserver(SubserverStartRequest request, StreamObserver<RequestReply> out) {
-        answer(out, change("startsrc -t", request,
-                () -> reply(forwarded.startSubserver(WireValues.subserver(request.getSubserver())))));
+        answer(
+                out,
+                change(
+                        "startsrc -t",
+                        request,
+                        () -> reply(forwarded.startSubserver(WireValues.subserver(request.getSubserver())))));
     }
 
     @Override
     public void stopSubserver(SubserverStopRequest request, StreamObserver<RequestReply> out) {
-        answer(out, change("stopsrc -t", request,
-                () -> reply(forwarded.stopSubserver(WireValues.subserver(request.getSubserver()), request.getForced()))));
+        answer(
+                out,
+                change(
+                        "stopsrc -t",
+                        request,
+                        () ->
+                                reply(
+                                        forwarded.stopSubserver(
+                                                WireValues.subserver(request.getSubserver()), request.getForced()))));
     }
 
     @Override
     public void subserverStatus(SubserverStatusRequest request, StreamObserver<SubserverStatusReply> out) {
-        answer(out, () -> {
-            var status = forwarded.subserverStatus(WireValues.subserver(request.getSubserver()), request.getLong());
-            return SubserverStatusReply.newBuilder().addAllRows(status.rows())
-                    .addAllOutcomes(WireValues.outcomes(status.answers())).build();
-        });
+        answer(
+                out,
+                () -> {
+                    var status =
+                            forwarded.subserverStatus(WireValues.subserver(request.getSubserver()), request.getLong());
+                    return SubserverStatusReply.newBuilder()
+                            .addAllRows(status.rows())
+                            .addAllOutcomes(WireValues.outcomes(status.answers()))
+                            .build();
+                });
     }
 
     private static RequestReply reply(List<Answer> answers) {
@@ -137,7 +204,10 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
     private <T> Supplier<T> change(String command, MessageOrBuilder logged, Supplier<T> work) {
         return () -> {
             authorization.requireChange();
-            AUDIT.info("{} {} {}", CallerContext.current().describe(), command,
+            AUDIT.info(
+                    "{} {} {}",
+                    CallerContext.current().describe(),
+                    command,
                     TextFormat.printer().emittingSingleLine(true).printToString(logged));
             return work.get();
         };
@@ -156,8 +226,10 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
             return;
         } catch (CompletionException | CancellationException e) {
             // supervision could not handle the request (it is logged there)
-            out.onError(SrcFailure.of(Code.INTERNAL, SrcCode.SRC_CODE_ICMD)
-                    .withDetail("srcmstr could not handle the request; srcmstr.log says why").toException());
+            out.onError(
+                    SrcFailure.of(Code.INTERNAL, SrcCode.SRC_CODE_ICMD)
+                            .withDetail("srcmstr could not handle the request; srcmstr.log says why")
+                            .toException());
             return;
         }
         out.onNext(reply);
@@ -165,8 +237,8 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
     }
 
     /**
-     * A start request as the log may show it: -a and -e may hold passwords, so the log
-     * keeps the variable names and the number of argument characters, never the values.
+     * A start request as the log may show it: -a and -e may hold passwords, so the log keeps the variable names and the
+     * number of argument characters, never the values.
      */
     static StartRequest redacted(StartRequest request) {
         StartRequest.Builder b = request.toBuilder();
@@ -174,9 +246,14 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
             b.setArgs("<" + request.getArgs().length() + " characters>");
         }
         if (!request.getEnv().isEmpty()) {
-            b.setEnv(Arrays.stream(request.getEnv().trim().split("\\s+"))
-                    .map(word -> word.contains("=") ? word.substring(0, word.indexOf('=')) + "=<hidden>" : "<hidden>")
-                    .collect(Collectors.joining(" ")));
+            b.setEnv(
+                    Arrays.stream(request.getEnv().trim().split("\\s+"))
+                            .map(
+                                    word ->
+                                            word.contains("=")
+                                                    ? word.substring(0, word.indexOf('=')) + "=<hidden>"
+                                                    : "<hidden>")
+                            .collect(Collectors.joining(" ")));
         }
         return b.build();
     }

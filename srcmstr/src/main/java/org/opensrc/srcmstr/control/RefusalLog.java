@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Logs refusals at most once per interval per caller uid: the first refusal of a window
- * is logged at once; the ones after it are counted, and the count is logged with the
- * first refusal after the window ends. A flood of refused attempts makes one line a
- * minute, not one line per attempt. Thread-safe.
+ * Logs refusals at most once per interval per caller uid: the first refusal of a window is logged at once; the ones
+ * after it are counted, and the count is logged with the first refusal after the window ends. A flood of refused
+ * attempts makes one line a minute, not one line per attempt. Thread-safe.
  */
 final class RefusalLog {
 
@@ -46,9 +45,21 @@ final class RefusalLog {
                 windows.values().removeIf(x -> !now.isBefore(x.start().plus(interval)));
             }
         }
-        sink.accept(what + (suppressed == 0 ? ""
-                : " (and " + suppressed + " more refusal(s) of uid " + uid + " not logged in the previous "
-                        + interval.toSeconds() + " s)")
-                + "; further refusals of uid " + uid + " are logged at most once per " + interval.toSeconds() + " s");
+        sink.accept(
+                what
+                        + (suppressed == 0
+                                ? ""
+                                : " (and "
+                                        + suppressed
+                                        + " more refusal(s) of uid "
+                                        + uid
+                                        + " not logged in the previous "
+                                        + interval.toSeconds()
+                                        + " s)")
+                        + "; further refusals of uid "
+                        + uid
+                        + " are logged at most once per "
+                        + interval.toSeconds()
+                        + " s");
     }
 }

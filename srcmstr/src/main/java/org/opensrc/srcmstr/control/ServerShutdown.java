@@ -2,6 +2,7 @@ package org.opensrc.srcmstr.control;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+
 import java.util.concurrent.TimeUnit;
 
 /** How srcmstr's listeners (local socket, remote TCP) stop: calls cut, then their event loops. */

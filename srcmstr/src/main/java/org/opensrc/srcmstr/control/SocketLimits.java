@@ -3,19 +3,17 @@ package org.opensrc.srcmstr.control;
 import java.time.Duration;
 
 /**
- * What the local control socket allows a caller that is not exempt (not root and not
- * srcmstr's own uid): at most {@code perUid} connections per uid and {@code total} in all;
- * a connection must complete its HTTP/2 handshake within {@code handshakeTimeout}, and one
- * without a call in progress is closed after {@code idleTimeout}. A request message may
- * be at most {@link #MAX_MESSAGE_BYTES}.
+ * What the local control socket allows a caller that is not exempt (not root and not srcmstr's own uid): at most {@code
+ * perUid} connections per uid and {@code total} in all; a connection must complete its HTTP/2 handshake within {@code
+ * handshakeTimeout}, and one without a call in progress is closed after {@code idleTimeout}. A request message may be
+ * at most {@link #MAX_MESSAGE_BYTES}.
  */
 public record SocketLimits(int perUid, int total, Duration handshakeTimeout, Duration idleTimeout) {
 
     /**
-     * The largest message srcmstr reads on the local socket: a definition or a start request
-     * is a few KB (AIX caps arguments and environment at 2400 bytes each); a subsystem's
-     * long-status reply to a forwarded request is the biggest thing that legitimately
-     * arrives, and 256 KiB holds thousands of rows.
+     * The largest message srcmstr reads on the local socket: a definition or a start request is a few KB (AIX caps
+     * arguments and environment at 2400 bytes each); a subsystem's long-status reply to a forwarded request is the
+     * biggest thing that legitimately arrives, and 256 KiB holds thousands of rows.
      */
     public static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
@@ -32,15 +30,17 @@ public record SocketLimits(int perUid, int total, Duration handshakeTimeout, Dur
         if (perUid < 1 || total < 1) {
             throw new IllegalArgumentException("connection caps must be at least 1, got " + perUid + " and " + total);
         }
-        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+        if (handshakeTimeout.isNegative()
+                || handshakeTimeout.isZero()
+                || idleTimeout.isNegative()
+                || idleTimeout.isZero()) {
             throw new IllegalArgumentException("socket timeouts must be positive");
         }
     }
 
     /**
-     * These limits fitted to a descriptor limit of {@code openFiles}: non-exempt connections
-     * may use at most half of it, so root's commands, subsystems' files and srcmstr's own
-     * descriptors always have room.
+     * These limits fitted to a descriptor limit of {@code openFiles}: non-exempt connections may use at most half of
+     * it, so root's commands, subsystems' files and srcmstr's own descriptors always have room.
      */
     public SocketLimits fittedTo(int openFiles) {
         int fittedTotal = Math.max(1, Math.min(total, openFiles / 2));

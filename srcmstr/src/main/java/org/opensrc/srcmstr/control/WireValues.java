@@ -2,7 +2,7 @@ package org.opensrc.srcmstr.control;
 
 import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
-import java.util.List;
+
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.SrcCode;
@@ -19,6 +19,8 @@ import org.opensrc.srcmstr.requests.SubserverRef;
 import org.opensrc.srcmstr.supervise.InstanceView;
 import org.opensrc.srcmstr.supervise.StopType;
 
+import java.util.List;
+
 /** The Control service's values in their wire form and back: the one place they are mapped. */
 final class WireValues {
 
@@ -30,8 +32,7 @@ final class WireValues {
             case GROUP -> new Scope.Group(target.getGroup());
             case ALL -> new Scope.All();
             case PID -> new Scope.Pid(target.getPid());
-            case KIND_NOT_SET -> throw SrcFailure.of(Code.INVALID_ARGUMENT,
-                    SrcCode.SRC_CODE_PARM).toException();
+            case KIND_NOT_SET -> throw SrcFailure.of(Code.INVALID_ARGUMENT, SrcCode.SRC_CODE_PARM).toException();
         };
     }
 
@@ -52,26 +53,32 @@ final class WireValues {
     }
 
     static Outcome outcome(Answer a) {
-        return Outcome.newBuilder().setCode(a.code()).addAllArgs(a.message().args()).setText(a.message().detail())
-                .setSubsystem(a.subsystem()).build();
+        return Outcome.newBuilder()
+                .setCode(a.code())
+                .addAllArgs(a.message().args())
+                .setText(a.message().detail())
+                .setSubsystem(a.subsystem())
+                .build();
     }
 
     static SubsystemStatus status(StatusLine line) {
         InstanceView v = line.view();
-        var b = SubsystemStatus.newBuilder()
-                .setSubsysname(v.name())
-                .setGrpname(v.group())
-                .setStatus(switch (v.status()) {
-                    case ACTIVE -> Status.STATUS_ACTIVE;
-                    case STOPPING -> Status.STATUS_STOPPING;
-                    case WARNED_TO_STOP -> Status.STATUS_WARNED_TO_STOP;
-                    case STARTING -> Status.STATUS_STARTING;
-                    case INOPERATIVE -> Status.STATUS_INOPERATIVE;
-                })
-                .setDisplay(v.display())
-                .setRestarts(v.restarts())
-                .setLastExit(v.lastExit())
-                .addAllTreePids(line.tree());
+        var b =
+                SubsystemStatus.newBuilder()
+                        .setSubsysname(v.name())
+                        .setGrpname(v.group())
+                        .setStatus(
+                                switch (v.status()) {
+                                    case ACTIVE -> Status.STATUS_ACTIVE;
+                                    case STOPPING -> Status.STATUS_STOPPING;
+                                    case WARNED_TO_STOP -> Status.STATUS_WARNED_TO_STOP;
+                                    case STARTING -> Status.STATUS_STARTING;
+                                    case INOPERATIVE -> Status.STATUS_INOPERATIVE;
+                                })
+                        .setDisplay(v.display())
+                        .setRestarts(v.restarts())
+                        .setLastExit(v.lastExit())
+                        .addAllTreePids(line.tree());
         v.pid().ifPresent(pid -> b.setPid(Math.toIntExact(pid)));
         v.since().ifPresent(b::setSinceEpochMs);
         v.nextRetry().ifPresent(b::setNextRetryEpochMs);
@@ -80,14 +87,15 @@ final class WireValues {
 
     /** A refusal as the gRPC status the clients read (the AIX message rides in the trailers). */
     static StatusRuntimeException failure(Refused refused) {
-        Code code = switch (refused.why()) {
-            case INVALID -> Code.INVALID_ARGUMENT;
-            case NOT_FOUND -> Code.NOT_FOUND;
-            case PRECONDITION -> Code.FAILED_PRECONDITION;
-            case TIMEOUT -> Code.DEADLINE_EXCEEDED;
-            case UNREACHABLE -> Code.UNAVAILABLE;
-            case INTERNAL -> Code.INTERNAL;
-        };
+        Code code =
+                switch (refused.why()) {
+                    case INVALID -> Code.INVALID_ARGUMENT;
+                    case NOT_FOUND -> Code.NOT_FOUND;
+                    case PRECONDITION -> Code.FAILED_PRECONDITION;
+                    case TIMEOUT -> Code.DEADLINE_EXCEEDED;
+                    case UNREACHABLE -> Code.UNAVAILABLE;
+                    case INTERNAL -> Code.INTERNAL;
+                };
         var m = refused.message();
         return SrcFailure.of(code, m.code(), m.args().toArray(String[]::new)).withDetail(m.detail()).toException();
     }

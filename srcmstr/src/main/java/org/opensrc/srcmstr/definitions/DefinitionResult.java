@@ -1,9 +1,10 @@
 package org.opensrc.srcmstr.definitions;
 
-import java.util.Objects;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.Registry;
+
+import java.util.Objects;
 
 /** What a definition operation decided: the next registry and its message, or a refusal. */
 public sealed interface DefinitionResult {
@@ -18,14 +19,18 @@ public sealed interface DefinitionResult {
     }
 
     /**
-     * The change breaks a rule; {@code code}/{@code arg} is the AIX message (arg "" when
-     * none), {@code detail} says which field and why where AIX has no message of its own
-     * ("" when the message says it all).
+     * The change breaks a rule; {@code code}/{@code arg} is the AIX message (arg "" when none), {@code detail} says
+     * which field and why where AIX has no message of its own ("" when the message says it all).
      */
     record Rejected(Why why, SrcCode code, String arg, String detail) implements DefinitionResult {
 
         /** The kind of refusal, which the wire edge turns into its status code. */
-        public enum Why { INVALID, EXISTS, PRECONDITION, NOT_FOUND }
+        public enum Why {
+            INVALID,
+            EXISTS,
+            PRECONDITION,
+            NOT_FOUND
+        }
 
         public Rejected {
             Objects.requireNonNull(why);

@@ -1,23 +1,24 @@
 package org.opensrc.srcmstr.definitions;
 
-import java.io.IOException;
-import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
- * The current registry and the one way to change it. Readers take {@link #current()}
- * (an immutable snapshot) without locking; {@link #apply} serialises changes: validate,
- * save to disk, publish the new snapshot, log to the audit logger.
- * A change is durable before anyone sees it.
+ * The current registry and the one way to change it. Readers take {@link #current()} (an immutable snapshot) without
+ * locking; {@link #apply} serialises changes: validate, save to disk, publish the new snapshot, log to the audit
+ * logger. A change is durable before anyone sees it.
  */
 public final class DefinitionStore {
 
     /** Logger that records every applied change: who and what. */
     public static final String AUDIT_LOGGER = "org.opensrc.srcmstr.audit";
+
     private static final Logger AUDIT = LoggerFactory.getLogger(AUDIT_LOGGER);
 
     private final RegistryStore files;
@@ -35,9 +36,8 @@ public final class DefinitionStore {
     }
 
     /**
-     * Applies one operation. A rejection changes nothing; an applied change is on disk
-     * before it is published. Throws when the registry files cannot be written, and then
-     * the current registry stays as it was.
+     * Applies one operation. A rejection changes nothing; an applied change is on disk before it is published. Throws
+     * when the registry files cannot be written, and then the current registry stays as it was.
      *
      * @param who how the audit log names the caller (e.g. "uid=0 pid=42")
      */
@@ -49,8 +49,7 @@ public final class DefinitionStore {
                 case DefinitionResult.Applied applied -> {
                     files.save(applied.next());
                     current = applied.next();
-                    AUDIT.info("{} {} -> 0513-{}", who, operation,
-                            String.format("%03d", applied.code().getNumber()));
+                    AUDIT.info("{} {} -> 0513-{}", who, operation, String.format("%03d", applied.code().getNumber()));
                 }
                 case DefinitionResult.Rejected rejected -> {
                     // Nothing changes; the caller reports the refusal.

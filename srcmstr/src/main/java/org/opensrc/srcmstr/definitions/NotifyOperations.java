@@ -1,8 +1,5 @@
 package org.opensrc.srcmstr.definitions;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Applied;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
@@ -10,11 +7,14 @@ import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.NotifyDef;
 import org.opensrc.srcmstr.registry.Registry;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /** mknotify and rmnotify as pure functions of the registry. */
 final class NotifyOperations {
 
-    private NotifyOperations() {
-    }
+    private NotifyOperations() {}
 
     static DefinitionResult add(Registry current, NotifyDef def) {
         if (def.notifyname().isEmpty()) {
@@ -50,7 +50,9 @@ final class NotifyOperations {
         if (found.isEmpty()) {
             return Rejected.notFound(SrcCode.SRC_CODE_NOREC, "");
         }
-        return new Applied(current.withNotifies(current.notifies().stream().filter(n -> n != found.get()).toList()),
-                SrcCode.SRC_CODE_NOTRM, "");
+        return new Applied(
+                current.withNotifies(current.notifies().stream().filter(n -> n != found.get()).toList()),
+                SrcCode.SRC_CODE_NOTRM,
+                "");
     }
 }

@@ -1,17 +1,18 @@
 package org.opensrc.srcmstr.definitions;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Objects;
-import java.util.Set;
 import org.opensrc.srcmstr.registry.NotifyDef;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.SubserverDef;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Objects;
+import java.util.Set;
+
 /**
- * A definition command (mkssys, chssys, rmssys, mkserver, chserver, rmserver, mknotify,
- * rmnotify) as a value. {@link #apply(Registry)} is pure: it validates the request
- * against the registry and returns the next registry or the refusal.
+ * A definition command (mkssys, chssys, rmssys, mkserver, chserver, rmserver, mknotify, rmnotify) as a value. {@link
+ * #apply(Registry)} is pure: it validates the request against the registry and returns the next registry or the
+ * refusal.
  */
 public sealed interface Operation {
 
@@ -37,8 +38,8 @@ public sealed interface Operation {
     }
 
     /**
-     * chssys: {@code name} is the current name or synonym; only the ODM fields named in
-     * {@code fields} ("subsysname", "synonym", …, "extensions") are taken from {@code values}.
+     * chssys: {@code name} is the current name or synonym; only the ODM fields named in {@code fields} ("subsysname",
+     * "synonym", …, "extensions") are taken from {@code values}.
      */
     record ChangeSubsystem(String name, SubsystemDef values, Set<String> fields) implements Operation {
         public ChangeSubsystem {

@@ -1,9 +1,5 @@
 package org.opensrc.srcmstr.definitions;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Applied;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
@@ -12,6 +8,11 @@ import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.SubserverDef;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /** mkserver, chserver and rmserver as pure functions of the registry. */
 final class SubserverOperations {
 
@@ -19,15 +20,17 @@ final class SubserverOperations {
     static final int CODE_MIN = 1;
     static final int CODE_MAX = 32768;
 
-    private SubserverOperations() {
-    }
+    private SubserverOperations() {}
 
     static DefinitionResult add(Registry current, SubserverDef def) {
-        return check(current, def, null).map(r -> (DefinitionResult) r).orElseGet(() -> {
-            List<SubserverDef> next = new ArrayList<>(current.subservers());
-            next.add(owned(current, def));
-            return new Applied(current.withSubservers(next), SrcCode.SRC_CODE_SVRADD, def.subType());
-        });
+        return check(current, def, null)
+                .map(r -> (DefinitionResult) r)
+                .orElseGet(
+                        () -> {
+                            List<SubserverDef> next = new ArrayList<>(current.subservers());
+                            next.add(owned(current, def));
+                            return new Applied(current.withSubservers(next), SrcCode.SRC_CODE_SVRADD, def.subType());
+                        });
     }
 
     static DefinitionResult change(Registry current, Operation.ChangeSubserver op) {
@@ -40,14 +43,22 @@ final class SubserverOperations {
         }
         SubserverDef old = found.get();
         Set<String> f = op.fields();
-        SubserverDef def = new SubserverDef(
-                f.contains("sub_type") ? op.values().subType() : old.subType(),
-                f.contains("subsysname") ? op.values().subsysname() : old.subsysname(),
-                f.contains("sub_code") ? op.values().subCode() : old.subCode());
-        return check(current, def, old).map(r -> (DefinitionResult) r).orElseGet(() -> new Applied(
-                current.withSubservers(current.subservers().stream()
-                        .map(s -> s == old ? owned(current, def) : s).toList()),
-                SrcCode.SRC_CODE_SERVERCH, def.subType()));
+        SubserverDef def =
+                new SubserverDef(
+                        f.contains("sub_type") ? op.values().subType() : old.subType(),
+                        f.contains("subsysname") ? op.values().subsysname() : old.subsysname(),
+                        f.contains("sub_code") ? op.values().subCode() : old.subCode());
+        return check(current, def, old)
+                .map(r -> (DefinitionResult) r)
+                .orElseGet(
+                        () ->
+                                new Applied(
+                                        current.withSubservers(
+                                                current.subservers().stream()
+                                                        .map(s -> s == old ? owned(current, def) : s)
+                                                        .toList()),
+                                        SrcCode.SRC_CODE_SERVERCH,
+                                        def.subType()));
     }
 
     static DefinitionResult remove(Registry current, String subType) {
@@ -55,8 +66,10 @@ final class SubserverOperations {
         if (found.isEmpty()) {
             return Rejected.notFound(SrcCode.SRC_CODE_TYPE, subType);
         }
-        return new Applied(current.withSubservers(current.subservers().stream().filter(s -> s != found.get()).toList()),
-                SrcCode.SRC_CODE_SERVERRM, "");
+        return new Applied(
+                current.withSubservers(current.subservers().stream().filter(s -> s != found.get()).toList()),
+                SrcCode.SRC_CODE_SERVERRM,
+                "");
     }
 
     /** The first rule {@code def} breaks; {@code self} is the object being changed (null on add). */

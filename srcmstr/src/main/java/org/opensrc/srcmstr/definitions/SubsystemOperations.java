@@ -1,9 +1,5 @@
 package org.opensrc.srcmstr.definitions;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Applied;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
@@ -13,16 +9,40 @@ import org.opensrc.srcmstr.registry.SubserverDef;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.opensrc.srcmstr.registry.SubsystemDef.Contact;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /** mkssys, chssys and rmssys as pure functions of the registry. */
 final class SubsystemOperations {
 
     /** The ODM field names chssys may change. */
-    static final Set<String> FIELDS = Set.of("subsysname", "synonym", "cmdargs", "path", "uid", "auditid",
-            "standin", "standout", "standerr", "action", "multi", "contact", "svrkey", "svrmtype", "priority",
-            "signorm", "sigforce", "display", "waittime", "grpname", "extensions");
+    static final Set<String> FIELDS =
+            Set.of(
+                    "subsysname",
+                    "synonym",
+                    "cmdargs",
+                    "path",
+                    "uid",
+                    "auditid",
+                    "standin",
+                    "standout",
+                    "standerr",
+                    "action",
+                    "multi",
+                    "contact",
+                    "svrkey",
+                    "svrmtype",
+                    "priority",
+                    "signorm",
+                    "sigforce",
+                    "display",
+                    "waittime",
+                    "grpname",
+                    "extensions");
 
-    private SubsystemOperations() {
-    }
+    private SubsystemOperations() {}
 
     static DefinitionResult add(Registry current, SubsystemDef def) {
         Optional<Rejected> broken = SubsystemRules.check(def);
@@ -66,14 +86,17 @@ final class SubsystemOperations {
         if (def.contact() == Contact.SIGNAL && !current.subserversOf(old.subsysname()).isEmpty()) {
             return Rejected.precondition(SrcCode.SRC_CODE_CONT, old.subsysname());
         }
-        List<SubsystemDef> subsystems = current.subsystems().stream()
-                .map(s -> s == old ? def : s).toList();
+        List<SubsystemDef> subsystems = current.subsystems().stream().map(s -> s == old ? def : s).toList();
         String from = old.subsysname();
         String to = def.subsysname();
-        List<SubserverDef> subservers = current.subservers().stream()
-                .map(s -> s.subsysname().equals(from) ? new SubserverDef(s.subType(), to, s.subCode()) : s).toList();
-        List<NotifyDef> notifies = current.notifies().stream()
-                .map(n -> n.notifyname().equals(from) ? new NotifyDef(to, n.notifymethod()) : n).toList();
+        List<SubserverDef> subservers =
+                current.subservers().stream()
+                        .map(s -> s.subsysname().equals(from) ? new SubserverDef(s.subType(), to, s.subCode()) : s)
+                        .toList();
+        List<NotifyDef> notifies =
+                current.notifies().stream()
+                        .map(n -> n.notifyname().equals(from) ? new NotifyDef(to, n.notifymethod()) : n)
+                        .toList();
         return new Applied(new Registry(subsystems, subservers, notifies), SrcCode.SRC_CODE_SUBCH, "");
     }
 
@@ -84,16 +107,18 @@ final class SubsystemOperations {
         }
         SubsystemDef gone = found.get();
         String subsysname = gone.subsysname();
-        return new Applied(new Registry(
-                current.subsystems().stream().filter(s -> s != gone).toList(),
-                current.subservers().stream().filter(s -> !s.subsysname().equals(subsysname)).toList(),
-                current.notifies().stream().filter(n -> !n.notifyname().equals(subsysname)).toList()),
-                SrcCode.SRC_CODE_SSYSRM, "");
+        return new Applied(
+                new Registry(
+                        current.subsystems().stream().filter(s -> s != gone).toList(),
+                        current.subservers().stream().filter(s -> !s.subsysname().equals(subsysname)).toList(),
+                        current.notifies().stream().filter(n -> !n.notifyname().equals(subsysname)).toList()),
+                SrcCode.SRC_CODE_SSYSRM,
+                "");
     }
 
     /**
-     * {@code old} with the named fields taken from {@code v}. A contact changed away from
-     * signals drops the stop signals unless they are named too.
+     * {@code old} with the named fields taken from {@code v}. A contact changed away from signals drops the stop
+     * signals unless they are named too.
      */
     static SubsystemDef merge(SubsystemDef old, SubsystemDef v, Set<String> f) {
         Contact contact = pick(f, "contact", old.contact(), v.contact());

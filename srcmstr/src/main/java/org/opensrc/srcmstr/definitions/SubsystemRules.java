@@ -1,11 +1,12 @@
 package org.opensrc.srcmstr.definitions;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
 import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.SubsystemDef;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** The rules one subsystem definition must meet on its own (AIX limits and flag rules). */
 final class SubsystemRules {
@@ -15,8 +16,7 @@ final class SubsystemRules {
     static final int METHOD_MAX = 255;
     static final int PRIORITY_MAX = 39;
 
-    private SubsystemRules() {
-    }
+    private SubsystemRules() {}
 
     /** The first rule {@code def} breaks, in the order AIX checks them. */
     static Optional<Rejected> check(SubsystemDef def) {

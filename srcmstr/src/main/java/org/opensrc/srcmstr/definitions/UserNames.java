@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * Resolves a user name to its uid on srcmstr's host ({@code mkssys -u name}). The
- * default reads a passwd-format file; a system lookup (getpwnam through FFM) can
- * replace it.
+ * Resolves a user name to its uid on srcmstr's host ({@code mkssys -u name}). The default reads a passwd-format file; a
+ * system lookup (getpwnam through FFM) can replace it.
  */
 @FunctionalInterface
 public interface UserNames {

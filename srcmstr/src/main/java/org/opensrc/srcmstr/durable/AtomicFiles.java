@@ -12,35 +12,39 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Durable, atomic replacement of a small file: {@code X.new} is written and fsynced,
- * renamed over {@code X}, then the folder is fsynced. A crash at any moment leaves either
- * the old content or the new one, never a mix; a {@code X.new} left behind is garbage
- * that readers delete ({@link #discardLeftover}).
+ * Durable, atomic replacement of a small file: {@code X.new} is written and fsynced, renamed over {@code X}, then the
+ * folder is fsynced. A crash at any moment leaves either the old content or the new one, never a mix; a {@code X.new}
+ * left behind is garbage that readers delete ({@link #discardLeftover}).
  */
 public final class AtomicFiles {
 
     /** The suffix of the temporary file. */
     public static final String NEW_SUFFIX = ".new";
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Owner read-write only: for files that hold secrets (the state's tokens and -e values). */
     public static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+
     /** Everyone may read: for files that hold nothing secret (the registry, as AIX's ODM). */
     public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
 
     /**
-     * Replaces {@code file} with {@code bytes}, atomically and durably, with exactly the
-     * permissions {@code mode} (whatever the umask) from the moment the file exists.
+     * Replaces {@code file} with {@code bytes}, atomically and durably, with exactly the permissions {@code mode}
+     * (whatever the umask) from the moment the file exists.
      */
     public static void write(Path file, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve(file.getFileName() + NEW_SUFFIX);
-        try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING),
-                PosixFilePermissions.asFileAttribute(PRIVATE))) {
+        try (FileChannel out =
+                FileChannel.open(
+                        temp,
+                        Set.of(
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE,
+                                StandardOpenOption.TRUNCATE_EXISTING),
+                        PosixFilePermissions.asFileAttribute(PRIVATE))) {
             Files.setPosixFilePermissions(temp, mode);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 
 /**
- * How a failed write is named to an admin: the file and the system's reason ("No space
- * left on device", "Read-only file system", "Permission denied"), not a Java class name.
+ * How a failed write is named to an admin: the file and the system's reason ("No space left on device", "Read-only file
+ * system", "Permission denied"), not a Java class name.
  */
 public final class IoCause {
 
-    private IoCause() {
-    }
+    private IoCause() {}
 
     public static String of(IOException e) {
         if (e instanceof FileSystemException f) {

@@ -1,6 +1,7 @@
 package org.opensrc.srcmstr.logging;
 
 import ch.qos.logback.core.rolling.RollingFileAppender;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,10 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Logback's rolling file appender, except that the log file is created with mode 0640
- * (owner read-write, group read) before Logback opens it, at start and after every
- * rollover, so no reader can open it while it briefly has a wider mode. An existing file
- * with a wider mode is narrowed. srcmstr's umask is left alone: subsystems inherit it.
+ * Logback's rolling file appender, except that the log file is created with mode 0640 (owner read-write, group read)
+ * before Logback opens it, at start and after every rollover, so no reader can open it while it briefly has a wider
+ * mode. An existing file with a wider mode is narrowed. srcmstr's umask is left alone: subsystems inherit it.
  */
 public final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> {
 

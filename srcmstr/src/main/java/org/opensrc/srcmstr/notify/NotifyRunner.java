@@ -1,10 +1,5 @@
 package org.opensrc.srcmstr.notify;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.opensrc.libsrc.posix.FdSource;
 import org.opensrc.libsrc.posix.SpawnResult;
 import org.opensrc.libsrc.posix.SpawnSpec;
@@ -14,11 +9,16 @@ import org.opensrc.srcmstr.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /**
- * Runs the notify method of a subsystem that ended abnormally and will not be restarted:
- * the subsystem's own method, else its group's, with the subsystem and group names as
- * arguments 1 and 2 (AIX). It runs in a new session with the method's output appended to
- * the subsystem's log; srcmstr does not wait for it (the orphan sweep reaps it).
+ * Runs the notify method of a subsystem that ended abnormally and will not be restarted: the subsystem's own method,
+ * else its group's, with the subsystem and group names as arguments 1 and 2 (AIX). It runs in a new session with the
+ * method's output appended to the subsystem's log; srcmstr does not wait for it (the orphan sweep reaps it).
  */
 public final class NotifyRunner {
 
@@ -27,7 +27,9 @@ public final class NotifyRunner {
     private final Supplier<Registry> registry;
     private final Function<String, Path> subsystemLog;
 
-    /** @param subsystemLog the log a subsystem's output goes to ({@code SrcPaths::subsystemLog}) */
+    /**
+     * @param subsystemLog the log a subsystem's output goes to ({@code SrcPaths::subsystemLog})
+     */
     public NotifyRunner(Supplier<Registry> registry, Function<String, Path> subsystemLog) {
         this.registry = registry;
         this.subsystemLog = subsystemLog;
@@ -45,13 +47,23 @@ public final class NotifyRunner {
         }
         String path = method.get().notifymethod();
         Path log = subsystemLog.apply(subsystem);
-        SpawnSpec spec = new SpawnSpec(Path.of(path), List.of(path, subsystem, group),
-                List.of("PATH=" + SpawnSpec.LOGIN_PATH),
-                new FdSource.DevNull(), new FdSource.OwnLog(log), new FdSource.OwnLog(log),
-                List.of(), true, 0, Optional.empty());
+        SpawnSpec spec =
+                new SpawnSpec(
+                        Path.of(path),
+                        List.of(path, subsystem, group),
+                        List.of("PATH=" + SpawnSpec.LOGIN_PATH),
+                        new FdSource.DevNull(),
+                        new FdSource.OwnLog(log),
+                        new FdSource.OwnLog(log),
+                        List.of(),
+                        true,
+                        0,
+                        Optional.empty());
         switch (Spawner.spawn(spec)) {
-            case SpawnResult.Spawned s -> LOG.info("notify method {} {} {} started, pid {}", path, subsystem, group, s.pid());
-            case SpawnResult.Failed f -> LOG.warn("notify method {} for {} could not be started: {}", path, subsystem, f.message());
+            case SpawnResult.Spawned s ->
+                    LOG.info("notify method {} {} {} started, pid {}", path, subsystem, group, s.pid());
+            case SpawnResult.Failed f ->
+                    LOG.warn("notify method {} for {} could not be started: {}", path, subsystem, f.message());
         }
     }
 }

@@ -1,34 +1,38 @@
 package org.opensrc.srcmstr.registry;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.opensrc.libsrc.SafeText;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 /**
- * The characters and ranges every registry value keeps, wherever it comes from: a
- * command, a proto request, a hand-edited registry file or a saved state file. A value
- * that passes can be used by srcmstr (as a file name, a uid, a timer) without any
- * further check; a value that fails is refused where it enters.
+ * The characters and ranges every registry value keeps, wherever it comes from: a command, a proto request, a
+ * hand-edited registry file or a saved state file. A value that passes can be used by srcmstr (as a file name, a uid, a
+ * timer) without any further check; a value that fails is refused where it enters.
  *
- * <p>Names (subsystem, synonym, group, subserver type, notify name) are 1 to 29 bytes
- * (the AIX ODM size) of ASCII letters, digits and {@code . _ - + @}, not starting with
- * {@code .} or {@code -}: they become file names (the subsystem's log) and fields of
- * the colon listing, so no {@code /}, {@code :}, blank or control character. Paths,
- * arguments and methods may hold any character but a control character (so no line
- * break can fake a row of {@code lssrc -S} or a line of the log).
+ * <p>Names (subsystem, synonym, group, subserver type, notify name) are 1 to 29 bytes (the AIX ODM size) of ASCII
+ * letters, digits and {@code . _ - + @}, not starting with {@code .} or {@code -}: they become file names (the
+ * subsystem's log) and fields of the colon listing, so no {@code /}, {@code :}, blank or control character. Paths,
+ * arguments and methods may hold any character but a control character (so no line break can fake a row of {@code lssrc
+ * -S} or a line of the log).
  */
 public final class FieldLimits {
 
     /** The AIX ODM name size (char[30] with its NUL). */
     public static final int NAME_MAX = 29;
+
     /** Largest uid: uid_t is 32 bits, and 2^31 and above are refused as kernel ids by many tools. */
     public static final long UID_MAX = Integer.MAX_VALUE;
+
     /** {@code waittime} is an AIX short. */
     public static final int WAITTIME_MAX = Short.MAX_VALUE;
+
     /** Back-off delays: at most a day. */
     public static final long BACKOFF_MAX_MS = 86_400_000L;
+
     /** Message queue key and type: AIX longs of 32 bits. */
     public static final long QUEUE_MAX = Integer.MAX_VALUE;
+
     /** A subserver's code point is a port number for inetd. */
     public static final int SUB_CODE_MAX = 65_535;
 
@@ -40,8 +44,7 @@ public final class FieldLimits {
         }
     }
 
-    private FieldLimits() {
-    }
+    private FieldLimits() {}
 
     public static Optional<Violation> check(SubsystemDef d) {
         return first(
@@ -83,15 +86,29 @@ public final class FieldLimits {
         }
         char first = value.charAt(0);
         if (first == '.' || first == '-') {
-            return Optional.of(new Violation(field, "'" + SafeText.of(value) + "' must not start with '" + first + "'"));
+            return Optional.of(
+                    new Violation(field, "'" + SafeText.of(value) + "' must not start with '" + first + "'"));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-' || c == '+' || c == '@';
+            boolean allowed =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '.'
+                            || c == '_'
+                            || c == '-'
+                            || c == '+'
+                            || c == '@';
             if (!allowed) {
-                return Optional.of(new Violation(field, "'" + SafeText.of(value) + "' holds "
-                        + SafeText.describe(c) + "; names are letters, digits and . _ - + @"));
+                return Optional.of(
+                        new Violation(
+                                field,
+                                "'"
+                                        + SafeText.of(value)
+                                        + "' holds "
+                                        + SafeText.describe(c)
+                                        + "; names are letters, digits and . _ - + @"));
             }
         }
         return Optional.empty();
@@ -102,8 +119,9 @@ public final class FieldLimits {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (SafeText.isControl(c)) {
-                return Optional.of(new Violation(field, "holds " + SafeText.describe(c)
-                        + " (control characters are not allowed)"));
+                return Optional.of(
+                        new Violation(
+                                field, "holds " + SafeText.describe(c) + " (control characters are not allowed)"));
             }
         }
         return Optional.empty();

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An immutable snapshot of the three object classes. Each list is in ODM order: the
- * order objects were added in; a change keeps an object in its place.
+ * An immutable snapshot of the three object classes. Each list is in ODM order: the order objects were added in; a
+ * change keeps an object in its place.
  */
 public record Registry(List<SubsystemDef> subsystems, List<SubserverDef> subservers, List<NotifyDef> notifies) {
 
@@ -21,7 +21,8 @@ public record Registry(List<SubsystemDef> subsystems, List<SubserverDef> subserv
     /** The subsystem with this name or synonym. */
     public Optional<SubsystemDef> subsystem(String nameOrSynonym) {
         Objects.requireNonNull(nameOrSynonym);
-        Optional<SubsystemDef> byName = subsystems.stream().filter(s -> s.subsysname().equals(nameOrSynonym)).findFirst();
+        Optional<SubsystemDef> byName =
+                subsystems.stream().filter(s -> s.subsysname().equals(nameOrSynonym)).findFirst();
         return byName.isPresent() ? byName : subsystems.stream().filter(s -> s.answersTo(nameOrSynonym)).findFirst();
     }
 

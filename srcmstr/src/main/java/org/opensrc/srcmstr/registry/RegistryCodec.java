@@ -13,16 +13,16 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The JSON form of the three object classes: each file is
- * {@code {"version":1,"objects":[...]}} with the ODM field names. Reading is strict:
- * unknown fields, missing fields, nulls, numbers for enums and coerced scalars are
- * refused with the file, the field and the line named.
+ * The JSON form of the three object classes: each file is {@code {"version":1,"objects":[...]}} with the ODM field
+ * names. Reading is strict: unknown fields, missing fields, nulls, numbers for enums and coerced scalars are refused
+ * with the file, the field and the line named.
  */
 public class RegistryCodec {
 
@@ -30,28 +30,29 @@ public class RegistryCodec {
     public static final int VERSION = 1;
 
     /** The layout of one file. */
-    record ClassFile<T>(int version, List<T> objects) {
-    }
+    record ClassFile<T>(int version, List<T> objects) {}
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private final ObjectMapper mapper =
+            JsonMapper.builder()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .build();
 
     /** Reads one object class from the bytes of {@code file}. */
     public List<?> read(ObjectClass objectClass, Path file, byte[] bytes) throws RegistryFileException {
-        Class<?> element = switch (objectClass) {
-            case SUBSYS -> SubsystemDef.class;
-            case SUBSVR -> SubserverDef.class;
-            case NOTIFY -> NotifyDef.class;
-        };
+        Class<?> element =
+                switch (objectClass) {
+                    case SUBSYS -> SubsystemDef.class;
+                    case SUBSVR -> SubserverDef.class;
+                    case NOTIFY -> NotifyDef.class;
+                };
         JavaType type = mapper.getTypeFactory().constructParametricType(ClassFile.class, element);
         ClassFile<?> read;
         try {
@@ -69,9 +70,18 @@ public class RegistryCodec {
 
     /** Reads a whole registry from the bytes of the three files (null bytes: file absent). */
     public Registry read(Path dir, byte[] subsys, byte[] subsvr, byte[] notify) throws RegistryFileException {
-        List<?> s = subsys == null ? List.of() : read(ObjectClass.SUBSYS, dir.resolve(ObjectClass.SUBSYS.fileName()), subsys);
-        List<?> v = subsvr == null ? List.of() : read(ObjectClass.SUBSVR, dir.resolve(ObjectClass.SUBSVR.fileName()), subsvr);
-        List<?> n = notify == null ? List.of() : read(ObjectClass.NOTIFY, dir.resolve(ObjectClass.NOTIFY.fileName()), notify);
+        List<?> s =
+                subsys == null
+                        ? List.of()
+                        : read(ObjectClass.SUBSYS, dir.resolve(ObjectClass.SUBSYS.fileName()), subsys);
+        List<?> v =
+                subsvr == null
+                        ? List.of()
+                        : read(ObjectClass.SUBSVR, dir.resolve(ObjectClass.SUBSVR.fileName()), subsvr);
+        List<?> n =
+                notify == null
+                        ? List.of()
+                        : read(ObjectClass.NOTIFY, dir.resolve(ObjectClass.NOTIFY.fileName()), notify);
         return new Registry(cast(s, SubsystemDef.class), cast(v, SubserverDef.class), cast(n, NotifyDef.class));
     }
 
@@ -94,15 +104,21 @@ public class RegistryCodec {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             out.append("field ").append(path(m.getPath())).append(": ");
         }
-        out.append(switch (e) {
-            case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
-            case InvalidFormatException f -> "bad value " + f.getValue()
-                    + (f.getTargetType() != null && f.getTargetType().isEnum()
-                            ? " (expected one of " + Arrays.toString(f.getTargetType().getEnumConstants()) + ")"
-                            : "");
-            case ValueInstantiationException v -> v.getCause() == null ? v.getOriginalMessage() : v.getCause().getMessage();
-            default -> e.getOriginalMessage();
-        });
+        out.append(
+                switch (e) {
+                    case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
+                    case InvalidFormatException f ->
+                            "bad value "
+                                    + f.getValue()
+                                    + (f.getTargetType() != null && f.getTargetType().isEnum()
+                                            ? " (expected one of "
+                                                    + Arrays.toString(f.getTargetType().getEnumConstants())
+                                                    + ")"
+                                            : "");
+                    case ValueInstantiationException v ->
+                            v.getCause() == null ? v.getOriginalMessage() : v.getCause().getMessage();
+                    default -> e.getOriginalMessage();
+                });
         JsonLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
             out.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');

@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A registry file that cannot be read or written: which file, and what is wrong with it
- * (the field and line when known). srcmstr refuses to start on a broken file rather
- * than reset it.
+ * A registry file that cannot be read or written: which file, and what is wrong with it (the field and line when
+ * known). srcmstr refuses to start on a broken file rather than reset it.
  */
 public final class RegistryFileException extends Exception {
 

@@ -1,5 +1,7 @@
 package org.opensrc.srcmstr.registry;
 
+import org.opensrc.srcmstr.durable.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,13 +10,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.opensrc.srcmstr.durable.AtomicFiles;
 
 /**
- * The registry folder on disk. {@link #save} writes only the object classes that changed
- * since the last load or save, each atomically and durably: {@code X.json.new}, fsync,
- * rename over {@code X.json}, fsync of the folder. A failed write leaves the old file as
- * it was. Not thread-safe: its one user (the definition store) serialises calls.
+ * The registry folder on disk. {@link #save} writes only the object classes that changed since the last load or save,
+ * each atomically and durably: {@code X.json.new}, fsync, rename over {@code X.json}, fsync of the folder. A failed
+ * write leaves the old file as it was. Not thread-safe: its one user (the definition store) serialises calls.
  */
 public final class RegistryStore {
 
@@ -38,8 +38,8 @@ public final class RegistryStore {
     }
 
     /**
-     * Reads the three files (a missing file is an empty class). A {@code X.json.new}
-     * left by a crash before its rename is deleted: the old file is the truth.
+     * Reads the three files (a missing file is an empty class). A {@code X.json.new} left by a crash before its rename
+     * is deleted: the old file is the truth.
      */
     public Registry load() throws RegistryFileException {
         byte[][] content = new byte[ObjectClass.values().length][];

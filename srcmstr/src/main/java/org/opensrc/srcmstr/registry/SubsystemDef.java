@@ -1,16 +1,17 @@
 package org.opensrc.srcmstr.registry;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Objects;
+
 import org.opensrc.libsrc.signal.Signal;
 import org.opensrc.libsrc.signal.Signals;
 
+import java.util.Objects;
+
 /**
- * One {@code SRCsubsys} object: the twenty AIX fields in ODM order, plus the opt-in
- * {@link Extensions} beyond AIX. Signals are stored by their Linux name ("SIGTERM"); an
- * empty string means none (AIX 0); any other spelling is refused. The limits of the definition commands (lengths,
- * priority range, …) are rules checked by the operations, not invariants: this record
- * only refuses missing values.
+ * One {@code SRCsubsys} object: the twenty AIX fields in ODM order, plus the opt-in {@link Extensions} beyond AIX.
+ * Signals are stored by their Linux name ("SIGTERM"); an empty string means none (AIX 0); any other spelling is
+ * refused. The limits of the definition commands (lengths, priority range, …) are rules checked by the operations, not
+ * invariants: this record only refuses missing values.
  */
 public record SubsystemDef(
         String subsysname,
@@ -60,10 +61,17 @@ public record SubsystemDef(
     }
 
     /** {@code -R} / {@code -O}. */
-    public enum Action { RESPAWN, ONCE }
+    public enum Action {
+        RESPAWN,
+        ONCE
+    }
 
     /** {@code -I} / {@code -S} / {@code -K}. */
-    public enum Contact { IPC, SIGNAL, SOCKET }
+    public enum Contact {
+        IPC,
+        SIGNAL,
+        SOCKET
+    }
 
     /** True when {@code name} is this subsystem's name or its (non-empty) synonym. */
     public boolean answersTo(String name) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.ldap.LdapName;
@@ -36,9 +37,8 @@ final class PeerIdentity {
     }
 
     /**
-     * The CN of an RFC 2253 distinguished name that has exactly one; none when it has none or
-     * several (a subject {@code CN=bob,CN=ops} names nobody, rather than whichever CN a reader
-     * takes), or when the CN is empty or not a string.
+     * The CN of an RFC 2253 distinguished name that has exactly one; none when it has none or several (a subject {@code
+     * CN=bob,CN=ops} names nobody, rather than whichever CN a reader takes), or when the CN is empty or not a string.
      */
     static Optional<String> commonName(String distinguishedName) {
         try {

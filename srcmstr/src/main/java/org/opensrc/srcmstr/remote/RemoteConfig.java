@@ -1,5 +1,8 @@
 package org.opensrc.srcmstr.remote;
 
+import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.client.RemoteHost;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,18 +12,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.opensrc.libsrc.SrcPaths;
-import org.opensrc.libsrc.client.RemoteHost;
 
 /**
- * What {@code srcmstr -r} needs: where to listen, its TLS files and the identities it lets
- * in. Files live in {@code $SRC_ROOT/etc/src/remote/}: {@code ca.pem} (the only CA whose
- * client certificates are accepted), {@code server.pem}, {@code server.key} (PKCS#8 PEM)
- * and {@code allow} (one client certificate CN per line; blank lines and {@code #}
- * comments ignored). The listener binds {@code SRC_REMOTE_BIND} (default {@code 0.0.0.0})
- * on TCP port {@code SRC_REMOTE_PORT} (default {@value RemoteHost#DEFAULT_PORT}). As ssh does
- * with its keys, the key and the allow file must be owned by root or srcmstr's uid and neither
- * readable nor writable by group or others ({@link PrivateFile}).
+ * What {@code srcmstr -r} needs: where to listen, its TLS files and the identities it lets in. Files live in {@code
+ * $SRC_ROOT/etc/src/remote/}: {@code ca.pem} (the only CA whose client certificates are accepted), {@code server.pem},
+ * {@code server.key} (PKCS#8 PEM) and {@code allow} (one client certificate CN per line; blank lines and {@code #}
+ * comments ignored). The listener binds {@code SRC_REMOTE_BIND} (default {@code 0.0.0.0}) on TCP port {@code
+ * SRC_REMOTE_PORT} (default {@value RemoteHost#DEFAULT_PORT}). As ssh does with its keys, the key and the allow file
+ * must be owned by root or srcmstr's uid and neither readable nor writable by group or others ({@link PrivateFile}).
  */
 public record RemoteConfig(InetSocketAddress bind, Path authority, Path certificate, Path key, Set<String> allowList) {
 
@@ -35,9 +34,9 @@ public record RemoteConfig(InetSocketAddress bind, Path authority, Path certific
      * Reads the allow file and the listener's address from {@code paths} and {@code env}.
      *
      * @param ownUid srcmstr's effective uid, which may own the key and allow file besides root
-     * @throws IOException when the allow file cannot be read, it or the key is open to group
-     *     or others or owned by another user, or the port or bind address is not valid; the
-     *     message names the file (and its mode) or the variable
+     * @throws IOException when the allow file cannot be read, it or the key is open to group or others or owned by
+     *     another user, or the port or bind address is not valid; the message names the file (and its mode) or the
+     *     variable
      */
     public static RemoteConfig load(SrcPaths paths, Map<String, String> env, int ownUid) throws IOException {
         Path dir = paths.remoteDir();
@@ -50,8 +49,12 @@ public record RemoteConfig(InetSocketAddress bind, Path authority, Path certific
         }
         PrivateFile.require(allowFile, ownUid);
         PrivateFile.require(dir.resolve("server.key"), ownUid);
-        return new RemoteConfig(new InetSocketAddress(bindAddress(env), port(env)),
-                dir.resolve("ca.pem"), dir.resolve("server.pem"), dir.resolve("server.key"), allow);
+        return new RemoteConfig(
+                new InetSocketAddress(bindAddress(env), port(env)),
+                dir.resolve("ca.pem"),
+                dir.resolve("server.pem"),
+                dir.resolve("server.key"),
+                allow);
     }
 
     /** The identities of an allow file: one per line, blank lines and {@code #} comments ignored. */

@@ -1,8 +1,9 @@
 package org.opensrc.srcmstr.requests;
 
-import java.util.Objects;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.supervise.SrcMessage;
+
+import java.util.Objects;
 
 /** One line of a request's answer and the subsystem it is about ("" when none). */
 public record Answer(String subsystem, SrcMessage message) {

@@ -1,12 +1,13 @@
 package org.opensrc.srcmstr.requests;
 
-import java.util.Objects;
-import java.util.Optional;
 import org.opensrc.srcmstr.supervise.SrcMessage;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * A daemon's answer: empty {@code refusal} when it did what was asked, and its status
- * packet, which srcmstr passes on without reading.
+ * A daemon's answer: empty {@code refusal} when it did what was asked, and its status packet, which srcmstr passes on
+ * without reading.
  *
  * @param <R> the status packet in the form of the transport
  */

@@ -1,8 +1,9 @@
 package org.opensrc.srcmstr.requests;
 
+import org.opensrc.proto.v1.SrcCode;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.opensrc.proto.v1.SrcCode;
 
 /**
  * The running socket subsystems, as {@link ForwardedRequests} reaches them. Never blocks.
@@ -12,9 +13,8 @@ import org.opensrc.proto.v1.SrcCode;
 public interface Daemons<R> {
 
     /**
-     * Sends {@code request} to the instance running as {@code pid}. The future completes with
-     * its reply, or exceptionally with {@link Unreachable} (not attached, gone, or no answer
-     * within {@code timeout}).
+     * Sends {@code request} to the instance running as {@code pid}. The future completes with its reply, or
+     * exceptionally with {@link Unreachable} (not attached, gone, or no answer within {@code timeout}).
      */
     CompletableFuture<DaemonReply<R>> send(int pid, DaemonRequest request, Duration timeout);
 

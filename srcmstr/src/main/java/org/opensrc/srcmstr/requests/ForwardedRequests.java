@@ -1,5 +1,11 @@
 package org.opensrc.srcmstr.requests;
 
+import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.registry.Registry;
+import org.opensrc.srcmstr.registry.SubserverDef;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+import org.opensrc.srcmstr.supervise.SrcMessage;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,36 +13,29 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.opensrc.proto.v1.SrcCode;
-import org.opensrc.srcmstr.registry.Registry;
-import org.opensrc.srcmstr.registry.SubserverDef;
-import org.opensrc.srcmstr.registry.SubsystemDef;
-import org.opensrc.srcmstr.supervise.SrcMessage;
 
 /**
- * Requests srcmstr passes on to a socket subsystem over the subsystem API: long status,
- * refresh, trace and subserver requests. Signal subsystems answer 0513-005, inactive ones
- * 0513-036, a daemon that does not answer within the reply timeout 0513-056.
+ * Requests srcmstr passes on to a socket subsystem over the subsystem API: long status, refresh, trace and subserver
+ * requests. Signal subsystems answer 0513-005, inactive ones 0513-036, a daemon that does not answer within the reply
+ * timeout 0513-056.
  *
  * @param <R> the daemons' status packet, passed on unread
  */
 public final class ForwardedRequests<R> {
 
     /** Long status: the daemon's packet, the subsystem's own status line, and any refusal. */
-    public record LongStatus<R>(R rows, Optional<StatusLine> subsystem, List<Answer> answers) {
-    }
+    public record LongStatus<R>(R rows, Optional<StatusLine> subsystem, List<Answer> answers) {}
 
     /** A subserver's status: the daemon's packet and any refusal. */
-    public record SubserverStatus<R>(R rows, List<Answer> answers) {
-    }
+    public record SubserverStatus<R>(R rows, List<Answer> answers) {}
 
     private final SupervisionRequests supervision;
     private final Supplier<Registry> registry;
     private final Daemons<R> daemons;
     private final Duration timeout;
 
-    public ForwardedRequests(SupervisionRequests supervision, Supplier<Registry> registry, Daemons<R> daemons,
-            Duration timeout) {
+    public ForwardedRequests(
+            SupervisionRequests supervision, Supplier<Registry> registry, Daemons<R> daemons, Duration timeout) {
         this.supervision = supervision;
         this.registry = registry;
         this.daemons = daemons;
@@ -45,7 +44,8 @@ public final class ForwardedRequests<R> {
 
     /** lssrc -l. */
     public LongStatus<R> longStatus(Scope scope) {
-        SubsystemDef def = scope instanceof Scope.Pid p ? byPid(p.pid()) : supervision.members(registry.get(), scope).getFirst();
+        SubsystemDef def =
+                scope instanceof Scope.Pid p ? byPid(p.pid()) : supervision.members(registry.get(), scope).getFirst();
         requireSocket(def);
         long pid = runningPid(def, scope.pidOrZero());
         DaemonReply<R> reply = send(def, pid, new DaemonRequest.Status(true));
@@ -55,30 +55,41 @@ public final class ForwardedRequests<R> {
 
     /** refresh: one answer per member. */
     public List<Answer> refresh(Scope scope) {
-        return perMember(scope, def -> {
-            DaemonReply<R> reply = send(def, runningPid(def, scope.pidOrZero()), new DaemonRequest.Refresh());
-            return reply.ok() ? Answer.of(def.subsysname(), SrcCode.SRC_CODE_REFOK) : named(reply.refusal().get(), def);
-        });
+        return perMember(
+                scope,
+                def -> {
+                    DaemonReply<R> reply = send(def, runningPid(def, scope.pidOrZero()), new DaemonRequest.Refresh());
+                    return reply.ok()
+                            ? Answer.of(def.subsysname(), SrcCode.SRC_CODE_REFOK)
+                            : named(reply.refusal().get(), def);
+                });
     }
 
     /** traceson / tracesoff of subsystems: one answer per member. */
     public List<Answer> trace(Scope scope, boolean on, boolean longForm) {
         SrcCode ok = on ? SrcCode.SRC_CODE_TRACONOK : SrcCode.SRC_CODE_TRACOFFOK;
-        return perMember(scope, def -> {
-            DaemonReply<R> reply = send(def, runningPid(def, scope.pidOrZero()), new DaemonRequest.Trace(on, longForm));
-            return reply.ok() ? Answer.of(def.subsysname(), ok) : named(reply.refusal().get(), def);
-        });
+        return perMember(
+                scope,
+                def -> {
+                    DaemonReply<R> reply =
+                            send(def, runningPid(def, scope.pidOrZero()), new DaemonRequest.Trace(on, longForm));
+                    return reply.ok() ? Answer.of(def.subsysname(), ok) : named(reply.refusal().get(), def);
+                });
     }
 
     /** traceson -t / tracesoff -t. */
     public List<Answer> traceSubserver(SubserverRef ref, boolean on, boolean longForm) {
         SubserverDef sub = subserver(ref.type());
         SubsystemDef def = owner(sub);
-        DaemonReply<R> reply = send(def, runningPid(def, ref.subsystemPid()),
-                command(sub, ref, DaemonRequest.Subserver.Action.TRACE, false, longForm, on));
-        SrcCode code = on
-                ? reply.ok() ? SrcCode.SRC_CODE_TRACONOK : SrcCode.SRC_CODE_TRACONFAIL
-                : reply.ok() ? SrcCode.SRC_CODE_TRACOFFOK : SrcCode.SRC_CODE_TRACOFFFAIL;
+        DaemonReply<R> reply =
+                send(
+                        def,
+                        runningPid(def, ref.subsystemPid()),
+                        command(sub, ref, DaemonRequest.Subserver.Action.TRACE, false, longForm, on));
+        SrcCode code =
+                on
+                        ? reply.ok() ? SrcCode.SRC_CODE_TRACONOK : SrcCode.SRC_CODE_TRACONFAIL
+                        : reply.ok() ? SrcCode.SRC_CODE_TRACOFFOK : SrcCode.SRC_CODE_TRACOFFFAIL;
         return List.of(Answer.of(def.subsysname(), code));
     }
 
@@ -104,9 +115,12 @@ public final class ForwardedRequests<R> {
         } else {
             pid = running.get();
         }
-        DaemonReply<R> reply = send(def, pid, command(sub, ref, DaemonRequest.Subserver.Action.START, false, false, false));
-        out.add(reply.ok() ? Answer.of(def.subsysname(), SrcCode.SRC_CODE_STRTSVROK, sub.subType())
-                : named(reply.refusal().get(), def));
+        DaemonReply<R> reply =
+                send(def, pid, command(sub, ref, DaemonRequest.Subserver.Action.START, false, false, false));
+        out.add(
+                reply.ok()
+                        ? Answer.of(def.subsysname(), SrcCode.SRC_CODE_STRTSVROK, sub.subType())
+                        : named(reply.refusal().get(), def));
         return out;
     }
 
@@ -114,18 +128,26 @@ public final class ForwardedRequests<R> {
     public List<Answer> stopSubserver(SubserverRef ref, boolean forced) {
         SubserverDef sub = subserver(ref.type());
         SubsystemDef def = owner(sub);
-        DaemonReply<R> reply = send(def, runningPid(def, ref.subsystemPid()),
-                command(sub, ref, DaemonRequest.Subserver.Action.STOP, forced, false, false));
-        return List.of(reply.ok() ? Answer.of(def.subsysname(), SrcCode.SRC_CODE_STOPSVROK, sub.subType())
-                : named(reply.refusal().get(), def));
+        DaemonReply<R> reply =
+                send(
+                        def,
+                        runningPid(def, ref.subsystemPid()),
+                        command(sub, ref, DaemonRequest.Subserver.Action.STOP, forced, false, false));
+        return List.of(
+                reply.ok()
+                        ? Answer.of(def.subsysname(), SrcCode.SRC_CODE_STOPSVROK, sub.subType())
+                        : named(reply.refusal().get(), def));
     }
 
     /** lssrc -t. */
     public SubserverStatus<R> subserverStatus(SubserverRef ref, boolean longForm) {
         SubserverDef sub = subserver(ref.type());
         SubsystemDef def = owner(sub);
-        DaemonReply<R> reply = send(def, runningPid(def, ref.subsystemPid()),
-                command(sub, ref, DaemonRequest.Subserver.Action.STATUS, false, longForm, false));
+        DaemonReply<R> reply =
+                send(
+                        def,
+                        runningPid(def, ref.subsystemPid()),
+                        command(sub, ref, DaemonRequest.Subserver.Action.STATUS, false, longForm, false));
         return new SubserverStatus<>(reply.rows(), reply.refusal().map(m -> List.of(named(m, def))).orElse(List.of()));
     }
 
@@ -133,9 +155,8 @@ public final class ForwardedRequests<R> {
 
     /** One answer per member of a -s / -g / -p scope; with several members, refusals stay answers. */
     private List<Answer> perMember(Scope scope, Function<SubsystemDef, Answer> work) {
-        List<SubsystemDef> defs = scope instanceof Scope.Pid p
-                ? List.of(byPid(p.pid()))
-                : supervision.members(registry.get(), scope);
+        List<SubsystemDef> defs =
+                scope instanceof Scope.Pid p ? List.of(byPid(p.pid())) : supervision.members(registry.get(), scope);
         List<Answer> answers = new ArrayList<>();
         for (SubsystemDef def : defs) {
             try {
@@ -152,28 +173,42 @@ public final class ForwardedRequests<R> {
     }
 
     private SubsystemDef byPid(int pid) {
-        return supervision.status(new Scope.Pid(pid), false).stream().findFirst()
+        return supervision.status(new Scope.Pid(pid), false).stream()
+                .findFirst()
                 .flatMap(line -> registry.get().subsystem(line.view().name()))
-                .orElseThrow(() -> SupervisionRequests.refused(Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_SVND,
-                        Integer.toString(pid)));
+                .orElseThrow(
+                        () ->
+                                SupervisionRequests.refused(
+                                        Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_SVND, Integer.toString(pid)));
     }
 
     private SubserverDef subserver(String type) {
-        return registry.get().subserver(type).orElseThrow(() ->
-                SupervisionRequests.refused(Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_TYPE, type));
+        return registry.get()
+                .subserver(type)
+                .orElseThrow(() -> SupervisionRequests.refused(Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_TYPE, type));
     }
 
     private SubsystemDef owner(SubserverDef sub) {
-        SubsystemDef def = registry.get().subsystem(sub.subsysname()).orElseThrow(() ->
-                SupervisionRequests.refused(Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_SUBSYS, sub.subsysname()));
+        SubsystemDef def =
+                registry.get()
+                        .subsystem(sub.subsysname())
+                        .orElseThrow(
+                                () ->
+                                        SupervisionRequests.refused(
+                                                Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_SUBSYS, sub.subsysname()));
         requireSocket(def);
         return def;
     }
 
-    private static DaemonRequest.Subserver command(SubserverDef sub, SubserverRef ref, DaemonRequest.Subserver.Action action,
-            boolean forced, boolean longForm, boolean on) {
-        return new DaemonRequest.Subserver(action, sub.subType(), sub.subCode(), ref.object(), ref.subserverPid(), forced,
-                longForm, on);
+    private static DaemonRequest.Subserver command(
+            SubserverDef sub,
+            SubserverRef ref,
+            DaemonRequest.Subserver.Action action,
+            boolean forced,
+            boolean longForm,
+            boolean on) {
+        return new DaemonRequest.Subserver(
+                action, sub.subType(), sub.subCode(), ref.object(), ref.subserverPid(), forced, longForm, on);
     }
 
     private static void requireSocket(SubsystemDef def) {
@@ -183,8 +218,12 @@ public final class ForwardedRequests<R> {
     }
 
     private long runningPid(SubsystemDef def, int requestedPid) {
-        return supervision.onePid(def.subsysname(), requestedPid).orElseThrow(() ->
-                SupervisionRequests.refused(Refused.Why.PRECONDITION, SrcCode.SRC_CODE_NSVR, def.subsysname()));
+        return supervision
+                .onePid(def.subsysname(), requestedPid)
+                .orElseThrow(
+                        () ->
+                                SupervisionRequests.refused(
+                                        Refused.Why.PRECONDITION, SrcCode.SRC_CODE_NSVR, def.subsysname()));
     }
 
     private DaemonReply<R> send(SubsystemDef def, long pid, DaemonRequest request) {
@@ -192,8 +231,10 @@ public final class ForwardedRequests<R> {
             return daemons.send(Math.toIntExact(pid), request, timeout).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof Daemons.Unreachable failed) {
-                throw SupervisionRequests.refused(failed.timedOut() ? Refused.Why.TIMEOUT : Refused.Why.UNREACHABLE,
-                        failed.code(), def.subsysname());
+                throw SupervisionRequests.refused(
+                        failed.timedOut() ? Refused.Why.TIMEOUT : Refused.Why.UNREACHABLE,
+                        failed.code(),
+                        def.subsysname());
             }
             throw e;
         }

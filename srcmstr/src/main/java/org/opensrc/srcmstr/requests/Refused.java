@@ -1,11 +1,12 @@
 package org.opensrc.srcmstr.requests;
 
-import java.util.Objects;
 import org.opensrc.srcmstr.supervise.SrcMessage;
 
+import java.util.Objects;
+
 /**
- * A request refused as a whole, with the AIX message that says why. The wire edge turns
- * {@link #why()} into its status code; nothing else catches it.
+ * A request refused as a whole, with the AIX message that says why. The wire edge turns {@link #why()} into its status
+ * code; nothing else catches it.
  */
 public final class Refused extends RuntimeException {
 

@@ -20,12 +20,10 @@ public sealed interface Scope {
     }
 
     /** {@code -a}. */
-    record All() implements Scope {
-    }
+    record All() implements Scope {}
 
     /** {@code -p pid}. */
-    record Pid(int pid) implements Scope {
-    }
+    record Pid(int pid) implements Scope {}
 
     /** The pid a {@code -p} scope names, 0 for any other scope. */
     default int pidOrZero() {

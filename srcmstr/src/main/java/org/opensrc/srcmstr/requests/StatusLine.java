@@ -1,8 +1,9 @@
 package org.opensrc.srcmstr.requests;
 
+import org.opensrc.srcmstr.supervise.InstanceView;
+
 import java.util.List;
 import java.util.Objects;
-import org.opensrc.srcmstr.supervise.InstanceView;
 
 /** One line of short status and, when asked for, the pids of the instance's process tree. */
 public record StatusLine(InstanceView view, List<Integer> tree) {

@@ -1,11 +1,5 @@
 package org.opensrc.srcmstr.requests;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.opensrc.libsrc.posix.ProcInfo;
 import org.opensrc.libsrc.posix.ProcessTable;
 import org.opensrc.proto.v1.SrcCode;
@@ -23,11 +17,16 @@ import org.opensrc.srcmstr.supervise.StopType;
 import org.opensrc.srcmstr.supervise.SupervisionLoop;
 import org.opensrc.srcmstr.trust.RootPrograms;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
 /**
- * startsrc, stopsrc and short lssrc: turns a scope (-s / -g / -a / -p) into one command
- * per subsystem for the supervision loop, and its answers into {@link Answer}s. A request
- * refused as a whole throws {@link Refused}. {@code --wait} ends when the loop reports
- * the subsystems settled, or when the wait runs out (then the answers are the same).
+ * startsrc, stopsrc and short lssrc: turns a scope (-s / -g / -a / -p) into one command per subsystem for the
+ * supervision loop, and its answers into {@link Answer}s. A request refused as a whole throws {@link Refused}. {@code
+ * --wait} ends when the loop reports the subsystems settled, or when the wait runs out (then the answers are the same).
  */
 public final class SupervisionRequests {
 
@@ -39,8 +38,13 @@ public final class SupervisionRequests {
     private final Supplier<List<ProcInfo>> processes;
     private final RootPrograms rootPrograms;
 
-    /** @param processes one /proc snapshot per call ({@link ProcessTable#all()}) */
-    public SupervisionRequests(SupervisionLoop loop, Supplier<Registry> registry, Supplier<List<ProcInfo>> processes,
+    /**
+     * @param processes one /proc snapshot per call ({@link ProcessTable#all()})
+     */
+    public SupervisionRequests(
+            SupervisionLoop loop,
+            Supplier<Registry> registry,
+            Supplier<List<ProcInfo>> processes,
             RootPrograms rootPrograms) {
         this.loop = loop;
         this.registry = registry;
@@ -51,8 +55,11 @@ public final class SupervisionRequests {
     /** The definitions a -s / -g / -a scope names; refusals 085 / 086 (and 007 for -p). */
     List<SubsystemDef> members(Registry reg, Scope scope) {
         return switch (scope) {
-            case Scope.Subsystem s -> List.of(reg.subsystem(s.name()).orElseThrow(() ->
-                    refused(Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_SUBSYS, s.name())));
+            case Scope.Subsystem s ->
+                    List.of(
+                            reg.subsystem(s.name())
+                                    .orElseThrow(
+                                            () -> refused(Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_SUBSYS, s.name())));
             case Scope.Group g -> {
                 List<SubsystemDef> group = reg.group(g.name());
                 if (group.isEmpty()) {
@@ -77,16 +84,32 @@ public final class SupervisionRequests {
         } catch (IllegalArgumentException e) {
             throw refused(Refused.Why.INVALID, SrcCode.SRC_CODE_PARM);
         }
-        startValues(args, env, waitMs).ifPresent(problem -> {
-            throw new Refused(Refused.Why.INVALID, new SrcMessage(SrcCode.SRC_CODE_PARM, List.of(), problem));
-        });
+        startValues(args, env, waitMs)
+                .ifPresent(
+                        problem -> {
+                            throw new Refused(
+                                    Refused.Why.INVALID, new SrcMessage(SrcCode.SRC_CODE_PARM, List.of(), problem));
+                        });
         List<CompletableFuture<List<Answer>>> answers = new ArrayList<>();
         for (SubsystemDef def : defs) {
             String name = def.subsysname();
-            answers.add(rootPrograms.refusal(def)
-                    .map(text -> CompletableFuture.completedFuture(
-                            List.of(new Answer(name, new SrcMessage(SrcCode.SRC_CODE_FEXE, List.of(name), text)))))
-                    .orElseGet(() -> loop.ask(new Command.Start(def, args, env)).thenApply(list -> named(list, name))));
+            answers.add(
+                    rootPrograms
+                            .refusal(def)
+                            .map(
+                                    text ->
+                                            CompletableFuture.completedFuture(
+                                                    List.of(
+                                                            new Answer(
+                                                                    name,
+                                                                    new SrcMessage(
+                                                                            SrcCode.SRC_CODE_FEXE,
+                                                                            List.of(name),
+                                                                            text)))))
+                            .orElseGet(
+                                    () ->
+                                            loop.ask(new Command.Start(def, args, env))
+                                                    .thenApply(list -> named(list, name))));
         }
         List<Answer> outcomes = answers.stream().flatMap(a -> a.join().stream()).toList();
         if (waitMs > 0) {
@@ -96,8 +119,8 @@ public final class SupervisionRequests {
     }
 
     /**
-     * What is wrong with a start's -a words, -e words or wait, if anything: no control
-     * characters (they are saved and logged), -e words NAME=value. Values are not shown.
+     * What is wrong with a start's -a words, -e words or wait, if anything: no control characters (they are saved and
+     * logged), -e words NAME=value. Values are not shown.
      */
     static Optional<String> startValues(List<String> args, List<String> env, long waitMs) {
         for (String a : args) {
@@ -122,20 +145,27 @@ public final class SupervisionRequests {
 
     /** stopsrc: one answer per stopped instance (0513-044) or its error. */
     public List<Answer> stop(Scope scope, StopType type, long waitMs) {
-        waitProblem(waitMs).ifPresent(problem -> {
-            throw new Refused(Refused.Why.INVALID, new SrcMessage(SrcCode.SRC_CODE_PARM, List.of(), problem));
-        });
+        waitProblem(waitMs)
+                .ifPresent(
+                        problem -> {
+                            throw new Refused(
+                                    Refused.Why.INVALID, new SrcMessage(SrcCode.SRC_CODE_PARM, List.of(), problem));
+                        });
         if (scope instanceof Scope.Pid p) {
             return named(loop.ask(new Command.Stop(new StopTarget.ByPid(p.pid()), type)).join(), "");
         }
         Registry reg = registry.get();
         List<SubsystemDef> defs = members(reg, scope);
-        List<InstanceView> running = loop.status(reg.subsystems(), StatusListing.Visibility.ALL).join().stream()
-                .filter(v -> v.pid().isPresent()).toList();
+        List<InstanceView> running =
+                loop.status(reg.subsystems(), StatusListing.Visibility.ALL).join().stream()
+                        .filter(v -> v.pid().isPresent())
+                        .toList();
         if (!(scope instanceof Scope.Subsystem)) {
             defs = defs.stream().filter(d -> running.stream().anyMatch(v -> v.name().equals(d.subsysname()))).toList();
             if (defs.isEmpty()) {
-                return scope instanceof Scope.Group g ? List.of(Answer.of("", SrcCode.SRC_CODE_SVND, g.name())) : List.of();
+                return scope instanceof Scope.Group g
+                        ? List.of(Answer.of("", SrcCode.SRC_CODE_SVND, g.name()))
+                        : List.of();
             }
         }
         // one stop per subsystem; a multi-instance subsystem gets one per instance (AIX:
@@ -143,10 +173,12 @@ public final class SupervisionRequests {
         List<CompletableFuture<List<Answer>>> answers = new ArrayList<>();
         for (SubsystemDef def : defs) {
             String name = def.subsysname();
-            List<Long> pids = running.stream().filter(v -> v.name().equals(name)).map(v -> v.pid().getAsLong()).toList();
-            List<StopTarget> targets = pids.size() > 1
-                    ? pids.stream().<StopTarget>map(StopTarget.ByPid::new).toList()
-                    : List.of(new StopTarget.BySubsystem(name));
+            List<Long> pids =
+                    running.stream().filter(v -> v.name().equals(name)).map(v -> v.pid().getAsLong()).toList();
+            List<StopTarget> targets =
+                    pids.size() > 1
+                            ? pids.stream().<StopTarget>map(StopTarget.ByPid::new).toList()
+                            : List.of(new StopTarget.BySubsystem(name));
             for (StopTarget target : targets) {
                 answers.add(loop.ask(new Command.Stop(target, type)).thenApply(list -> named(list, name)));
             }
@@ -161,34 +193,38 @@ public final class SupervisionRequests {
     /** Short lssrc; {@code withProcesses} adds each running instance's process tree. */
     public List<StatusLine> status(Scope scope, boolean withProcesses) {
         Registry reg = registry.get();
-        StatusListing.Visibility visibility = switch (scope) {
-            case Scope.All a -> StatusListing.Visibility.DISPLAYED_ONLY;
-            case Scope.Group g -> StatusListing.Visibility.DISPLAYED_ONLY;
-            case Scope.Subsystem s -> StatusListing.Visibility.ALL;
-            case Scope.Pid p -> StatusListing.Visibility.ALL;
-        };
+        StatusListing.Visibility visibility =
+                switch (scope) {
+                    case Scope.All a -> StatusListing.Visibility.DISPLAYED_ONLY;
+                    case Scope.Group g -> StatusListing.Visibility.DISPLAYED_ONLY;
+                    case Scope.Subsystem s -> StatusListing.Visibility.ALL;
+                    case Scope.Pid p -> StatusListing.Visibility.ALL;
+                };
         List<InstanceView> views = loop.status(reg.subsystems(), visibility).join();
-        List<InstanceView> chosen = switch (scope) {
-            case Scope.All a -> views;
-            case Scope.Group g -> {
-                members(reg, scope);
-                yield views.stream().filter(v -> v.group().equals(g.name())).toList();
-            }
-            case Scope.Subsystem s -> {
-                String name = members(reg, scope).getFirst().subsysname();
-                yield views.stream().filter(v -> v.name().equals(name)).toList();
-            }
-            case Scope.Pid p -> {
-                List<InstanceView> match = views.stream()
-                        .filter(v -> v.pid().isPresent() && v.pid().getAsLong() == p.pid()).toList();
-                if (match.isEmpty()) {
-                    throw refused(Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_SVND, Integer.toString(p.pid()));
-                }
-                yield match;
-            }
-        };
-        List<ProcInfo> table = withProcesses && chosen.stream().anyMatch(v -> v.pid().isPresent())
-                ? processes.get() : List.of();
+        List<InstanceView> chosen =
+                switch (scope) {
+                    case Scope.All a -> views;
+                    case Scope.Group g -> {
+                        members(reg, scope);
+                        yield views.stream().filter(v -> v.group().equals(g.name())).toList();
+                    }
+                    case Scope.Subsystem s -> {
+                        String name = members(reg, scope).getFirst().subsysname();
+                        yield views.stream().filter(v -> v.name().equals(name)).toList();
+                    }
+                    case Scope.Pid p -> {
+                        List<InstanceView> match =
+                                views.stream()
+                                        .filter(v -> v.pid().isPresent() && v.pid().getAsLong() == p.pid())
+                                        .toList();
+                        if (match.isEmpty()) {
+                            throw refused(Refused.Why.NOT_FOUND, SrcCode.SRC_CODE_SVND, Integer.toString(p.pid()));
+                        }
+                        yield match;
+                    }
+                };
+        List<ProcInfo> table =
+                withProcesses && chosen.stream().anyMatch(v -> v.pid().isPresent()) ? processes.get() : List.of();
         return chosen.stream().map(v -> new StatusLine(v, tree(v, table))).toList();
     }
 
@@ -203,8 +239,10 @@ public final class SupervisionRequests {
 
     /** The running instance's pid of a subsystem, when exactly one runs (031 when several). */
     Optional<Long> onePid(String subsysname, int requestedPid) {
-        List<InstanceView> views = loop.status(registry.get().subsystems(), StatusListing.Visibility.ALL).join()
-                .stream().filter(v -> v.name().equals(subsysname) && v.pid().isPresent()).toList();
+        List<InstanceView> views =
+                loop.status(registry.get().subsystems(), StatusListing.Visibility.ALL).join().stream()
+                        .filter(v -> v.name().equals(subsysname) && v.pid().isPresent())
+                        .toList();
         if (requestedPid > 0) {
             return views.stream().map(v -> v.pid().getAsLong()).filter(p -> p == requestedPid).findFirst();
         }

@@ -8,8 +8,7 @@ import java.util.Set;
 public interface ProcessProbe {
 
     /** A process found by its spawn marker. {@code token} is its {@code SRC_TOKEN}, "" if none. */
-    record Marked(long pid, long startTime, long sessionId, String token) {
-    }
+    record Marked(long pid, long startTime, long sessionId, String token) {}
 
     /** The start time (field 22 of /proc/pid/stat) of a live, non-zombie {@code pid}; empty if gone. */
     OptionalLong startTime(long pid);

@@ -1,5 +1,10 @@
 package org.opensrc.srcmstr.state;
 
+import org.opensrc.srcmstr.registry.SubsystemDef;
+import org.opensrc.srcmstr.subsys.InstanceToken;
+import org.opensrc.srcmstr.supervise.Event;
+import org.opensrc.srcmstr.supervise.StopType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,18 +12,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.opensrc.srcmstr.registry.SubsystemDef;
-import org.opensrc.srcmstr.subsys.InstanceToken;
-import org.opensrc.srcmstr.supervise.Event;
-import org.opensrc.srcmstr.supervise.StopType;
 
 /**
- * Works out, from what an earlier srcmstr saved and what runs now, the events that give
- * the new srcmstr the same subsystems: one {@link Event.Recall} first, then an
- * {@link Event.Adopt} for each process still alive <em>with the start time recorded</em>
- * (a pid reused by an unrelated process is never adopted), and an
- * {@link Event.EndedWhileAway} for each one that is gone. A spawn ordered but never
- * recorded is looked for by its marker: adopted if found, ordered again if not.
+ * Works out, from what an earlier srcmstr saved and what runs now, the events that give the new srcmstr the same
+ * subsystems: one {@link Event.Recall} first, then an {@link Event.Adopt} for each process still alive <em>with the
+ * start time recorded</em> (a pid reused by an unrelated process is never adopted), and an {@link Event.EndedWhileAway}
+ * for each one that is gone. A spawn ordered but never recorded is looked for by its marker: adopted if found, ordered
+ * again if not.
  */
 public final class Readoption {
 
@@ -30,8 +30,7 @@ public final class Readoption {
         }
     }
 
-    private Readoption() {
-    }
+    private Readoption() {}
 
     public static Plan plan(SavedState saved, ProcessProbe probe) {
         List<Event> events = new ArrayList<>();
@@ -61,8 +60,15 @@ public final class Readoption {
                 restarts.add(new Event.Recall.Restart(s.definition(), s.args(), s.env(), 0));
                 continue;
             }
-            after.add(new Event.Adopt(s.definition(), m.pid(), OptionalLong.of(m.startTime()), s.args(), s.env(),
-                    m.sessionId(), Optional.empty()));
+            after.add(
+                    new Event.Adopt(
+                            s.definition(),
+                            m.pid(),
+                            OptionalLong.of(m.startTime()),
+                            s.args(),
+                            s.env(),
+                            m.sessionId(),
+                            Optional.empty()));
             token(s.definition(), m.token(), m.pid()).ifPresent(tokens::add);
             adopted++;
         }

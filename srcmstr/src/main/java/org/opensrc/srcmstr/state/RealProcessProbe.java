@@ -1,5 +1,8 @@
 package org.opensrc.srcmstr.state;
 
+import org.opensrc.libsrc.posix.ProcInfo;
+import org.opensrc.libsrc.posix.ProcessTable;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.opensrc.libsrc.posix.ProcInfo;
-import org.opensrc.libsrc.posix.ProcessTable;
 
 /**
- * {@link ProcessProbe} on /proc. Markers are looked for only in session leaders (every
- * subsystem is spawned as one) whose {@code environ} can be read; a process that vanishes
- * while being read is simply not found.
+ * {@link ProcessProbe} on /proc. Markers are looked for only in session leaders (every subsystem is spawned as one)
+ * whose {@code environ} can be read; a process that vanishes while being read is simply not found.
  */
 public final class RealProcessProbe implements ProcessProbe {
 

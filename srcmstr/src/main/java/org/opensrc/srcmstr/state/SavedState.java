@@ -1,14 +1,15 @@
 package org.opensrc.srcmstr.state;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.opensrc.srcmstr.supervise.SubsystemRecord;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 /**
- * The content of {@code $SRC_ROOT/var/lib/src/state.json}: what srcmstr runs, enough for
- * the next srcmstr to find and re-adopt it.
+ * The content of {@code $SRC_ROOT/var/lib/src/state.json}: what srcmstr runs, enough for the next srcmstr to find and
+ * re-adopt it.
  *
  * @param runId the srcmstr run that wrote it; spawn markers ({@code SRC_INSTANCE}) start with it
  * @param savedAt epoch ms of the snapshot
@@ -46,8 +47,15 @@ public record SavedState(
      * @param stop the stop asked ("NORMAL", "FORCED", "CANCEL"), "" if none
      */
     public record Instance(
-            SubsystemDef definition, long pid, long startTime, long sessionId, List<String> args, List<String> env,
-            String token, String state, String stop) {
+            SubsystemDef definition,
+            long pid,
+            long startTime,
+            long sessionId,
+            List<String> args,
+            List<String> env,
+            String token,
+            String state,
+            String stop) {
         public Instance {
             Objects.requireNonNull(definition, "definition");
             args = List.copyOf(args);

@@ -6,14 +6,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Saves snapshots to a {@link StateFile} without making the supervision thread wait on
- * the disk more than it must. An urgent snapshot is written at once on the caller's
- * thread (it returns when the state is durable); an ordinary one is handed to the
- * "state-writer" thread, which writes only the latest of a burst. Every snapshot has a
- * sequence number and a write never replaces a newer one, whichever thread does it.
+ * Saves snapshots to a {@link StateFile} without making the supervision thread wait on the disk more than it must. An
+ * urgent snapshot is written at once on the caller's thread (it returns when the state is durable); an ordinary one is
+ * handed to the "state-writer" thread, which writes only the latest of a burst. Every snapshot has a sequence number
+ * and a write never replaces a newer one, whichever thread does it.
  *
- * <p>A failed write is reported to {@code failures} (srcmstr logs it) and the next change
- * tries again; supervision goes on, as it must when the disk is full.
+ * <p>A failed write is reported to {@code failures} (srcmstr logs it) and the next change tries again; supervision goes
+ * on, as it must when the disk is full.
  */
 public final class StateWriter implements AutoCloseable {
 
@@ -35,9 +34,8 @@ public final class StateWriter implements AutoCloseable {
     }
 
     /**
-     * Saves {@code state}: durably before returning when {@code urgent}, else soon. Returns
-     * the error of an urgent write that failed (the caller must then not act as if it was
-     * saved); an ordinary save returns empty.
+     * Saves {@code state}: durably before returning when {@code urgent}, else soon. Returns the error of an urgent
+     * write that failed (the caller must then not act as if it was saved); an ordinary save returns empty.
      */
     public Optional<IOException> save(SavedState state, boolean urgent) {
         long seq;

@@ -2,18 +2,19 @@ package org.opensrc.srcmstr.subsys;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+
+import org.opensrc.proto.v1.SubsystemReply;
+import org.opensrc.proto.v1.SubsystemRequest;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.opensrc.proto.v1.SubsystemReply;
-import org.opensrc.proto.v1.SubsystemRequest;
 
 /**
- * One open Attach stream: the way to one daemon instance, and the requests in flight on
- * it. Sending is serialized on this object (a gRPC stream is not thread-safe); futures
- * are completed outside the lock.
+ * One open Attach stream: the way to one daemon instance, and the requests in flight on it. Sending is serialized on
+ * this object (a gRPC stream is not thread-safe); futures are completed outside the lock.
  */
 final class Attachment {
 
@@ -79,9 +80,9 @@ final class Attachment {
     }
 
     /**
-     * Ends this attachment and fails what is in flight with {@link SubsystemGoneException}.
-     * {@code ending} is how the server side of the stream is closed: {@code null} when the
-     * transport is already gone, {@link Status#OK} to complete it, else an error status.
+     * Ends this attachment and fails what is in flight with {@link SubsystemGoneException}. {@code ending} is how the
+     * server side of the stream is closed: {@code null} when the transport is already gone, {@link Status#OK} to
+     * complete it, else an error status.
      */
     void close(Status ending, String why) {
         List<CompletableFuture<SubsystemReply>> orphans;

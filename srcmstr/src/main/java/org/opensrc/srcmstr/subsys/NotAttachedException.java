@@ -3,8 +3,8 @@ package org.opensrc.srcmstr.subsys;
 import org.opensrc.proto.v1.SrcCode;
 
 /**
- * The instance has no open Attach stream (not yet attached, never SRC-aware, or between
- * reconnects): the request could not be passed, {@code 0513-036}.
+ * The instance has no open Attach stream (not yet attached, never SRC-aware, or between reconnects): the request could
+ * not be passed, {@code 0513-036}.
  */
 public final class NotAttachedException extends SubsystemRequestException {
 

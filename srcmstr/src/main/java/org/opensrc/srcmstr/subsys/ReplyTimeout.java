@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long srcmstr waits for a subsystem's reply before reporting {@code 0513-056}.
- * AIX waits {@code REPLYLIMIT} = 60 s.
+ * How long srcmstr waits for a subsystem's reply before reporting {@code 0513-056}. AIX waits {@code REPLYLIMIT} = 60
+ * s.
  */
 public record ReplyTimeout(Duration value) {
 

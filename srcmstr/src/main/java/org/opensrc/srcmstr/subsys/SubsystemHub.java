@@ -2,6 +2,10 @@ package org.opensrc.srcmstr.subsys;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+
+import org.opensrc.proto.v1.SubsystemReply;
+import org.opensrc.proto.v1.SubsystemRequest;
+
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,25 +20,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.opensrc.proto.v1.SubsystemReply;
-import org.opensrc.proto.v1.SubsystemRequest;
 
 /**
- * srcmstr's end of the subsystem API: which running instance holds which token, which of
- * them have an open Attach stream, and the requests waiting for their replies.
+ * srcmstr's end of the subsystem API: which running instance holds which token, which of them have an open Attach
+ * stream, and the requests waiting for their replies.
  *
- * <p>Lifecycle of a token: {@link #newToken} before the spawn (the token goes into the
- * daemon's environment as {@code SRC_TOKEN}), {@link #bind} once the pid is known,
- * {@link #forget} when the instance dies. A daemon may attach before {@code bind}: its
- * stream is parked and announced to the {@link Listener} at bind time.
+ * <p>Lifecycle of a token: {@link #newToken} before the spawn (the token goes into the daemon's environment as {@code
+ * SRC_TOKEN}), {@link #bind} once the pid is known, {@link #forget} when the instance dies. A daemon may attach before
+ * {@code bind}: its stream is parked and announced to the {@link Listener} at bind time.
  *
- * <p>Knowing a token is not enough: only the instance's own process (the peer pid the
- * socket reported when it connected) may attach with it, so a child or a neighbour that
- * read the token cannot answer for the daemon. A parked stream is checked at bind time.
+ * <p>Knowing a token is not enough: only the instance's own process (the peer pid the socket reported when it
+ * connected) may attach with it, so a child or a neighbour that read the token cannot answer for the daemon. A parked
+ * stream is checked at bind time.
  *
- * <p>Threads: every method may be called from any thread and none blocks. Listener
- * callbacks and reply futures complete on gRPC threads, the hub's timer thread, or the
- * thread calling {@code forget}/{@code bind}; the caller should only enqueue there.
+ * <p>Threads: every method may be called from any thread and none blocks. Listener callbacks and reply futures complete
+ * on gRPC threads, the hub's timer thread, or the thread calling {@code forget}/{@code bind}; the caller should only
+ * enqueue there.
  */
 public final class SubsystemHub implements AutoCloseable {
 
@@ -50,11 +51,17 @@ public final class SubsystemHub implements AutoCloseable {
         void ready(int pid);
 
         /** Ignores every event. */
-        Listener NONE = new Listener() {
-            @Override public void attached(int pid) {}
-            @Override public void detached(int pid) {}
-            @Override public void ready(int pid) {}
-        };
+        Listener NONE =
+                new Listener() {
+                    @Override
+                    public void attached(int pid) {}
+
+                    @Override
+                    public void detached(int pid) {}
+
+                    @Override
+                    public void ready(int pid) {}
+                };
     }
 
     private final ReplyTimeout defaultTimeout;
@@ -89,9 +96,8 @@ public final class SubsystemHub implements AutoCloseable {
     }
 
     /**
-     * Binds {@code token} to the spawned instance's pid. A daemon that attached before this
-     * call is checked now (its pid must be {@code pid} or inside its process tree) and
-     * announced as attached (and ready, if it already said so).
+     * Binds {@code token} to the spawned instance's pid. A daemon that attached before this call is checked now (its
+     * pid must be {@code pid} or inside its process tree) and announced as attached (and ready, if it already said so).
      */
     public void bind(String token, int pid) {
         if (pid <= 0) {
@@ -104,15 +110,18 @@ public final class SubsystemHub implements AutoCloseable {
                 throw new IllegalArgumentException("unknown token for pid " + pid);
             }
             if (known.bound() && known.pid() != pid) {
-                throw new IllegalStateException("token of " + known.subsysname() + " already bound to pid " + known.pid());
+                throw new IllegalStateException(
+                        "token of " + known.subsysname() + " already bound to pid " + known.pid());
             }
             tokens.put(token, known.boundTo(pid));
             tokenByPid.put(pid, token);
             parked = attachments.get(token);
             if (parked != null && parked.callerPid != pid) {
                 attachments.remove(token);
-                parked.close(Status.PERMISSION_DENIED.withDescription("pid " + parked.callerPid
-                        + " is not the instance's own process (pid " + pid + ")"), "refused");
+                parked.close(
+                        Status.PERMISSION_DENIED.withDescription(
+                                "pid " + parked.callerPid + " is not the instance's own process (pid " + pid + ")"),
+                        "refused");
                 parked = null;
             }
             if (parked != null) {
@@ -128,8 +137,8 @@ public final class SubsystemHub implements AutoCloseable {
     }
 
     /**
-     * The instance {@code pid} is gone: drops its token, closes its stream and fails its
-     * requests in flight with {@link SubsystemGoneException} at once.
+     * The instance {@code pid} is gone: drops its token, closes its stream and fails its requests in flight with {@link
+     * SubsystemGoneException} at once.
      */
     public void forget(int pid) {
         Attachment attachment;
@@ -199,10 +208,9 @@ public final class SubsystemHub implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request} (its request_id is assigned here) to instance {@code pid}.
-     * Never blocks. The future completes with the daemon's reply, or exceptionally with
-     * {@link NotAttachedException}, {@link SubsystemTimeoutException} after
-     * {@code timeout}, or {@link SubsystemGoneException} when the stream ends first.
+     * Sends {@code request} (its request_id is assigned here) to instance {@code pid}. Never blocks. The future
+     * completes with the daemon's reply, or exceptionally with {@link NotAttachedException}, {@link
+     * SubsystemTimeoutException} after {@code timeout}, or {@link SubsystemGoneException} when the stream ends first.
      */
     public CompletableFuture<SubsystemReply> send(int pid, SubsystemRequest request, Duration timeout) {
         Attachment attachment = attachmentOf(pid);
@@ -211,11 +219,15 @@ public final class SubsystemHub implements AutoCloseable {
         }
         long id = lastRequestId.incrementAndGet();
         var reply = new CompletableFuture<SubsystemReply>();
-        ScheduledFuture<?> expiry = timer.schedule(() -> {
-            if (attachment.expire(id)) {
-                reply.completeExceptionally(new SubsystemTimeoutException(pid, timeout));
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> expiry =
+                timer.schedule(
+                        () -> {
+                            if (attachment.expire(id)) {
+                                reply.completeExceptionally(new SubsystemTimeoutException(pid, timeout));
+                            }
+                        },
+                        timeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
         reply.whenComplete((r, e) -> expiry.cancel(false));
         if (!attachment.send(request.toBuilder().setRequestId(id).build(), reply)) {
             reply.completeExceptionally(new SubsystemGoneException(pid, "the stream is closed"));
@@ -247,7 +259,8 @@ public final class SubsystemHub implements AutoCloseable {
                 return new Admission.Refused("the subsystem API is for local processes only");
             }
             if (known.bound() && callerPid != pid) {
-                return new Admission.Refused("pid " + callerPid + " is not the instance's own process (pid " + pid + ")");
+                return new Admission.Refused(
+                        "pid " + callerPid + " is not the instance's own process (pid " + pid + ")");
             }
             attachment.bindTo(pid);
             replaced = attachments.put(token, attachment);

@@ -3,8 +3,8 @@ package org.opensrc.srcmstr.subsys;
 import org.opensrc.proto.v1.SrcCode;
 
 /**
- * Why a request sent through the {@link SubsystemHub} got no reply. Each kind carries the
- * AIX message the control layer reports for it.
+ * Why a request sent through the {@link SubsystemHub} got no reply. Each kind carries the AIX message the control layer
+ * reports for it.
  */
 public abstract sealed class SubsystemRequestException extends RuntimeException
         permits SubsystemTimeoutException, NotAttachedException, SubsystemGoneException {

@@ -2,20 +2,20 @@ package org.opensrc.srcmstr.subsys;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.util.Objects;
+
 import org.opensrc.proto.v1.SubsystemGrpc;
 import org.opensrc.proto.v1.SubsystemMessage;
 import org.opensrc.proto.v1.SubsystemRequest;
-import org.opensrc.srcmstr.caller.Caller;
 import org.opensrc.srcmstr.caller.CallerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Objects;
+
 /**
- * The gRPC edge of the subsystem API ({@code srcmstr.v1.Subsystem/Attach}). The first
- * message must be a Hello with a token the {@link SubsystemHub} knows, from the instance's
- * own process; otherwise the call ends with PERMISSION_DENIED. After
- * that, replies are routed by request_id and Ready is passed on.
+ * The gRPC edge of the subsystem API ({@code srcmstr.v1.Subsystem/Attach}). The first message must be a Hello with a
+ * token the {@link SubsystemHub} knows, from the instance's own process; otherwise the call ends with
+ * PERMISSION_DENIED. After that, replies are routed by request_id and Ready is passed on.
  */
 public final class SubsystemService extends SubsystemGrpc.SubsystemImplBase {
 
@@ -57,7 +57,7 @@ public final class SubsystemService extends SubsystemGrpc.SubsystemImplBase {
             switch (message.getKindCase()) {
                 case REPLY -> hub.replied(attachment, message.getReply());
                 case READY -> hub.readied(attachment);
-                case HELLO, KIND_NOT_SET -> { } // a repeated Hello or a newer message kind: nothing to do
+                case HELLO, KIND_NOT_SET -> {} // a repeated Hello or a newer message kind: nothing to do
             }
         }
 

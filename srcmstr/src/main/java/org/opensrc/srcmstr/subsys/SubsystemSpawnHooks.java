@@ -1,21 +1,21 @@
 package org.opensrc.srcmstr.subsys;
 
+import org.opensrc.srcmstr.registry.SubsystemDef;
+import org.opensrc.srcmstr.supervise.InstanceId;
+import org.opensrc.srcmstr.supervise.SpawnHooks;
+import org.opensrc.srcmstr.supervise.SpawnOrder;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.opensrc.srcmstr.registry.SubsystemDef;
-import org.opensrc.srcmstr.supervise.InstanceId;
-import org.opensrc.srcmstr.supervise.SpawnHooks;
-import org.opensrc.srcmstr.supervise.SpawnOrder;
 
 /**
- * Gives each socket (and IPC) subsystem instance what it needs to attach to the
- * subsystem API: {@code SRC_SOCKET} and a fresh {@code SRC_TOKEN}, bound to its pid once
- * spawned and forgotten when it ends. Signal subsystems get only {@code SRC_ROOT}. Runs on the
- * supervision thread (spawns are synchronous there), which alone touches {@code pending}.
+ * Gives each socket (and IPC) subsystem instance what it needs to attach to the subsystem API: {@code SRC_SOCKET} and a
+ * fresh {@code SRC_TOKEN}, bound to its pid once spawned and forgotten when it ends. Signal subsystems get only {@code
+ * SRC_ROOT}. Runs on the supervision thread (spawns are synchronous there), which alone touches {@code pending}.
  */
 public final class SubsystemSpawnHooks implements SpawnHooks {
 
@@ -27,16 +27,16 @@ public final class SubsystemSpawnHooks implements SpawnHooks {
     private final Function<InstanceId, List<String>> marker;
 
     /**
-     * @param root the SRC root; when it is not {@code /}, every subsystem gets
-     *     {@code SRC_ROOT} too, so that SRC-aware daemons (inetd) use the same root
+     * @param root the SRC root; when it is not {@code /}, every subsystem gets {@code SRC_ROOT} too, so that SRC-aware
+     *     daemons (inetd) use the same root
      */
     public SubsystemSpawnHooks(SubsystemHub hub, Path socket, Path root) {
         this(hub, socket, root, id -> List.of());
     }
 
     /**
-     * @param marker extra words for every instance (srcmstr gives {@code SRC_INSTANCE}, the
-     *     spawn marker that lets a restarted srcmstr find a process it never recorded)
+     * @param marker extra words for every instance (srcmstr gives {@code SRC_INSTANCE}, the spawn marker that lets a
+     *     restarted srcmstr find a process it never recorded)
      */
     public SubsystemSpawnHooks(SubsystemHub hub, Path socket, Path root, Function<InstanceId, List<String>> marker) {
         this.marker = marker;

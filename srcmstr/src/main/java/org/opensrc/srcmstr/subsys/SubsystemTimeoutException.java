@@ -1,7 +1,8 @@
 package org.opensrc.srcmstr.subsys;
 
-import java.time.Duration;
 import org.opensrc.proto.v1.SrcCode;
+
+import java.time.Duration;
 
 /** The daemon did not reply within the reply timeout: {@code 0513-056}. */
 public final class SubsystemTimeoutException extends SubsystemRequestException {

@@ -1,10 +1,9 @@
 package org.opensrc.srcmstr.supervise;
 
 /**
- * The AIX rule ({@code RELIMIT} = 2): the series resets when more than {@code waittime}
- * has passed since its first death; a death is respawned at once if it is the first of a
- * series, or fewer than 2 restarts were made within {@code waittime} of the first.
- * So at most 2 automatic restarts within {@code waittime}; the third death gives up.
+ * The AIX rule ({@code RELIMIT} = 2): the series resets when more than {@code waittime} has passed since its first
+ * death; a death is respawned at once if it is the first of a series, or fewer than 2 restarts were made within {@code
+ * waittime} of the first. So at most 2 automatic restarts within {@code waittime}; the third death gives up.
  */
 public record AixRespawnLimit(long windowMs) implements RespawnPolicy {
 

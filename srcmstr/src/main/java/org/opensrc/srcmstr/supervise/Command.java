@@ -1,13 +1,13 @@
 package org.opensrc.srcmstr.supervise;
 
-import java.util.List;
-import java.util.Objects;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * An operator request that gets an answer. The control layer looks the subsystem up in
- * the registry (answering 0513-085 itself when it is not on file) and, for groups and
- * {@code -a}, sends one command per subsystem.
+ * An operator request that gets an answer. The control layer looks the subsystem up in the registry (answering 0513-085
+ * itself when it is not on file) and, for groups and {@code -a}, sends one command per subsystem.
  */
 public sealed interface Command {
 

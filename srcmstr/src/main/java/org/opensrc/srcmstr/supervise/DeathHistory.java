@@ -1,8 +1,7 @@
 package org.opensrc.srcmstr.supervise;
 
 /**
- * The abnormal deaths of the current series of one subsystem, all a {@link RespawnPolicy}
- * needs to decide.
+ * The abnormal deaths of the current series of one subsystem, all a {@link RespawnPolicy} needs to decide.
  *
  * @param deaths abnormal deaths in the series (0 = no series)
  * @param firstDeathAt when the series began (epoch ms)

@@ -1,15 +1,15 @@
 package org.opensrc.srcmstr.supervise;
 
-import java.util.List;
-import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.SubsystemDef;
+
+import java.util.List;
+import java.util.Optional;
 
 /** Process deaths, forked daemons, respawn and give-up; part of {@link SupervisionMachine}. */
 final class DeathRules {
 
-    private DeathRules() {
-    }
+    private DeathRules() {}
 
     static void exited(Step step, Event.Exited e) {
         Optional<Instance> found = step.instanceByPid(e.pid());
@@ -48,8 +48,16 @@ final class DeathRules {
             long next = survivors.getFirst();
             step.instances.put(instance.id(), instance.withState(instance.state().withPid(next)));
             step.emit(new Effect.Watch(next));
-            step.emit(new Effect.Notice(name + ": pid " + e.pid() + " ended (" + e.exitDescription()
-                    + "); following pid " + next + " of the same session"));
+            step.emit(
+                    new Effect.Notice(
+                            name
+                                    + ": pid "
+                                    + e.pid()
+                                    + " ended ("
+                                    + e.exitDescription()
+                                    + "); following pid "
+                                    + next
+                                    + " of the same session"));
             return;
         }
         step.instances.remove(instance.id());
@@ -84,8 +92,10 @@ final class DeathRules {
         }
         String name = pending.name();
         if (pending.replyTo().isPresent()) {
-            step.emit(new Effect.Reply(pending.replyTo().get(),
-                    List.of(new SrcMessage(e.stage().code(), List.of(name), shownDetail(e)))));
+            step.emit(
+                    new Effect.Reply(
+                            pending.replyTo().get(),
+                            List.of(new SrcMessage(e.stage().code(), List.of(name), shownDetail(e)))));
             return;
         }
         step.log(e.stage().code(), name);
@@ -94,9 +104,9 @@ final class DeathRules {
     }
 
     /**
-     * What the person who asked for the start is told on the line after the AIX message:
-     * the file and the reason for a stdio the subsystem's user could not open, and causes
-     * AIX has no message for; the other stages print the AIX message alone.
+     * What the person who asked for the start is told on the line after the AIX message: the file and the reason for a
+     * stdio the subsystem's user could not open, and causes AIX has no message for; the other stages print the AIX
+     * message alone.
      */
     private static String shownDetail(Event.SpawnFailed e) {
         return switch (e.stage()) {
@@ -122,8 +132,7 @@ final class DeathRules {
     }
 
     private static void respawn(
-            Step step, SubsystemDef def, List<String> args, List<String> env, long upSince, String name,
-            String group) {
+            Step step, SubsystemDef def, List<String> args, List<String> env, long upSince, String name, String group) {
         SubsystemRecord record = step.subsystem(name);
         RespawnPolicy.RespawnDecision decision =
                 RespawnPolicy.of(def).onAbnormalDeath(record.history(), upSince, step.now);

@@ -1,11 +1,12 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /** Everything that can change supervision state. Times come with the event, not from a clock. */
 public sealed interface Event {
@@ -59,24 +60,19 @@ public sealed interface Event {
     }
 
     /** The process connected to the subsystem API. */
-    record Attached(long pid) implements Event {
-    }
+    record Attached(long pid) implements Event {}
 
     /** The process's subsystem API connection went away. */
-    record Detached(long pid) implements Event {
-    }
+    record Detached(long pid) implements Event {}
 
     /** The process reported readiness ({@code extensions.readiness}). */
-    record Ready(long pid) implements Event {
-    }
+    record Ready(long pid) implements Event {}
 
     /** A timer armed by {@link Effect.ArmTimer} is due. */
-    record TimerFired(TimerId timer) implements Event {
-    }
+    record TimerFired(TimerId timer) implements Event {}
 
     /** srcmstr got SIGTERM: stop everything, then report {@link Effect.ShutdownComplete}. */
-    record Shutdown() implements Event {
-    }
+    record Shutdown() implements Event {}
 
     /**
      * Take over a process started by an earlier srcmstr, without spawning.
@@ -85,8 +81,14 @@ public sealed interface Event {
      * @param stop the stop the earlier srcmstr had begun, if any (the death is then no surprise)
      */
     record Adopt(
-            SubsystemDef definition, long pid, OptionalLong startTime, List<String> args, List<String> env,
-            long sessionId, Optional<StopType> stop) implements Event {
+            SubsystemDef definition,
+            long pid,
+            OptionalLong startTime,
+            List<String> args,
+            List<String> env,
+            long sessionId,
+            Optional<StopType> stop)
+            implements Event {
         public Adopt {
             Objects.requireNonNull(definition, "definition");
             Objects.requireNonNull(startTime, "startTime");
@@ -101,9 +103,9 @@ public sealed interface Event {
     }
 
     /**
-     * An instance an earlier srcmstr ran ended while no srcmstr watched it (its pid is gone
-     * or now belongs to another process). Its exit status is unknowable; it is a death like
-     * any other for the respawn rules, unless a stop had been asked.
+     * An instance an earlier srcmstr ran ended while no srcmstr watched it (its pid is gone or now belongs to another
+     * process). Its exit status is unknowable; it is a death like any other for the respawn rules, unless a stop had
+     * been asked.
      */
     record EndedWhileAway(SubsystemDef definition, long pid, List<String> args, List<String> env, boolean stopAsked)
             implements Event {
@@ -115,10 +117,9 @@ public sealed interface Event {
     }
 
     /**
-     * What an earlier srcmstr knew beyond its processes, given back before any adoption:
-     * each subsystem's want, death series and figures, and the restarts it owed (a
-     * back-off restart put off until {@code at}, or a spawn it ordered whose process
-     * cannot be found: {@code at} 0, ordered again at once).
+     * What an earlier srcmstr knew beyond its processes, given back before any adoption: each subsystem's want, death
+     * series and figures, and the restarts it owed (a back-off restart put off until {@code at}, or a spawn it ordered
+     * whose process cannot be found: {@code at} 0, ordered again at once).
      */
     record Recall(Map<String, SubsystemRecord> subsystems, List<Restart> restarts) implements Event {
         public Recall {

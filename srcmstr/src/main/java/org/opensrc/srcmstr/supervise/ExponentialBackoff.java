@@ -1,9 +1,9 @@
 package org.opensrc.srcmstr.supervise;
 
 /**
- * Opt-in back-off ({@code extensions.backoff}): never gives up; waits {@code initialMs},
- * then twice as long after each further death, capped at {@code maxMs}. The series
- * starts again when the instance stayed up longer than {@code max(maxMs, 10 s)}.
+ * Opt-in back-off ({@code extensions.backoff}): never gives up; waits {@code initialMs}, then twice as long after each
+ * further death, capped at {@code maxMs}. The series starts again when the instance stayed up longer than {@code
+ * max(maxMs, 10 s)}.
  */
 public record ExponentialBackoff(long initialMs, long maxMs) implements RespawnPolicy {
 
@@ -21,9 +21,10 @@ public record ExponentialBackoff(long initialMs, long maxMs) implements RespawnP
         boolean healthyRun = now - upSinceMs > Math.max(maxMs, MIN_HEALTHY_RUN_MS);
         boolean newSeries = history.deaths() == 0 || healthyRun;
         long delay = newSeries ? initialMs : Math.min(maxMs, history.lastDelayMs() * 2);
-        DeathHistory next = newSeries
-                ? new DeathHistory(1, now, delay)
-                : new DeathHistory(history.deaths() + 1, history.firstDeathAt(), delay);
+        DeathHistory next =
+                newSeries
+                        ? new DeathHistory(1, now, delay)
+                        : new DeathHistory(history.deaths() + 1, history.firstDeathAt(), delay);
         return new RespawnDecision(next, new RestartAt(now + delay));
     }
 }

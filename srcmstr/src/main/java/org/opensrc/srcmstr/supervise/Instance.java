@@ -1,14 +1,14 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /**
- * One running instance: the definition it was started with (a later {@code chssys} does
- * not touch it), the {@code startsrc -a}/{@code -e} strings used again on respawn, the
- * session its processes live in, and its state.
+ * One running instance: the definition it was started with (a later {@code chssys} does not touch it), the {@code
+ * startsrc -a}/{@code -e} strings used again on respawn, the session its processes live in, and its state.
  *
  * @param sessionId the session (and process group) created at spawn; equals the first pid
  * @param startTime the kernel start time of the first process, when known, to re-adopt safely

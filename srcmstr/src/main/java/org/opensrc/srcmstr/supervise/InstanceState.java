@@ -1,9 +1,8 @@
 package org.opensrc.srcmstr.supervise;
 
 /**
- * What one running instance is doing. Every state holds a pid because an instance
- * exists only while a process runs; a subsystem with no instance is inoperative.
- * Times are epoch milliseconds from the injected clock.
+ * What one running instance is doing. Every state holds a pid because an instance exists only while a process runs; a
+ * subsystem with no instance is inoperative. Times are epoch milliseconds from the injected clock.
  */
 public sealed interface InstanceState {
 

@@ -1,8 +1,9 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
 import java.util.List;
 import java.util.Objects;
-import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /** A restart the back-off policy put off until {@code at}; the subsystem is inoperative meanwhile. */
 public record PendingRetry(InstanceId id, SubsystemDef definition, List<String> args, List<String> env, long at) {

@@ -1,13 +1,14 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /**
- * A spawn that was ordered and whose result has not come back yet. It counts as an
- * instance for the single-instance rule but is not listed by {@code lssrc}.
+ * A spawn that was ordered and whose result has not come back yet. It counts as an instance for the single-instance
+ * rule but is not listed by {@code lssrc}.
  *
  * @param replyTo who waits for 0513-059; empty for an automatic restart
  */

@@ -1,8 +1,8 @@
 package org.opensrc.srcmstr.supervise;
 
 /**
- * The operating-system side of supervision, driven by {@link SupervisionLoop} on its own
- * thread. {@code RealProcessControl} is the production one; tests use a fake.
+ * The operating-system side of supervision, driven by {@link SupervisionLoop} on its own thread. {@code
+ * RealProcessControl} is the production one; tests use a fake.
  */
 public interface ProcessControl {
 

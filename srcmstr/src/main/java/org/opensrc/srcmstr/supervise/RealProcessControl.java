@@ -2,17 +2,6 @@ package org.opensrc.srcmstr.supervise;
 
 import static org.opensrc.libsrc.signal.Signals.SIGKILL;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.opensrc.libsrc.posix.ExitEvent;
 import org.opensrc.libsrc.posix.ExitWatcher;
 import org.opensrc.libsrc.posix.FdSource;
@@ -28,33 +17,42 @@ import org.opensrc.libsrc.posix.Users;
 import org.opensrc.libsrc.signal.Signals;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
 /**
- * {@link ProcessControl} on the FFM POSIX layer: {@code posix_spawn} in a new session,
- * pidfd exit watching, /proc for the process tree.
+ * {@link ProcessControl} on the FFM POSIX layer: {@code posix_spawn} in a new session, pidfd exit watching, /proc for
+ * the process tree.
  *
  * <ul>
- *   <li>argv = [{@code path}, {@code cmdargs} split shell-style…, {@code startsrc -a} words…].</li>
- *   <li>Environment: a fresh login-style one for the subsystem's uid (HOME, USER, LOGNAME,
- *       SHELL, PATH), then the {@code startsrc -e} words on top; nothing is inherited.</li>
- *   <li>stdin from {@code standin} (created if missing), stdout/stderr to {@code standout} /
- *       {@code standerr} created and truncated; an empty path means /dev/null. The AIX
- *       default /dev/console makes no sense on Linux: stdin then reads /dev/null and the
- *       outputs are appended to {@code $SRC_ROOT/var/log/src/<subsystem>.log}.</li>
- *   <li>nice = {@code priority − 20} (AIX), clamped to -20..19; another uid runs through
- *       libsrc's {@code Spawner} (per-thread credentials and POSIX_SPAWN_RESETIDS, or {@code setpriv}) with that user's primary group.</li>
- *   <li>Exits are reported on the "pidfd-watcher" thread with the survivors of the
- *       process's session and descendants (oldest first). A daemon that calls
- *       {@code setsid} itself leaves the session and is not seen as a survivor.</li>
- *   <li>Reaping of orphans re-parented to srcmstr (subreaper) is not done here: whoever
- *       runs {@link Posix#reapOrphans} must keep {@link #watchedPids()} out of it.</li>
+ *   <li>argv = [{@code path}, {@code cmdargs} split shell-style…, {@code startsrc -a} words…].
+ *   <li>Environment: a fresh login-style one for the subsystem's uid (HOME, USER, LOGNAME, SHELL, PATH), then the
+ *       {@code startsrc -e} words on top; nothing is inherited.
+ *   <li>stdin from {@code standin} (created if missing), stdout/stderr to {@code standout} / {@code standerr} created
+ *       and truncated; an empty path means /dev/null. The AIX default /dev/console makes no sense on Linux: stdin then
+ *       reads /dev/null and the outputs are appended to {@code $SRC_ROOT/var/log/src/<subsystem>.log}.
+ *   <li>nice = {@code priority − 20} (AIX), clamped to -20..19; another uid runs through libsrc's {@code Spawner}
+ *       (per-thread credentials and POSIX_SPAWN_RESETIDS, or {@code setpriv}) with that user's primary group.
+ *   <li>Exits are reported on the "pidfd-watcher" thread with the survivors of the process's session and descendants
+ *       (oldest first). A daemon that calls {@code setsid} itself leaves the session and is not seen as a survivor.
+ *   <li>Reaping of orphans re-parented to srcmstr (subreaper) is not done here: whoever runs {@link Posix#reapOrphans}
+ *       must keep {@link #watchedPids()} out of it.
  * </ul>
  */
 public final class RealProcessControl implements ProcessControl, AutoCloseable {
 
     private static final String CONSOLE = "/dev/console";
 
-    private record Watched(DeathListener listener, int sessionId) {
-    }
+    private record Watched(DeathListener listener, int sessionId) {}
 
     private final ProcessTable table;
     private final Function<String, Path> consoleLog;
@@ -68,9 +66,8 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
     }
 
     /**
-     * @param consoleLog where output goes, appended, that a definition sends to
-     *     {@code /dev/console} (srcmstr passes {@link org.opensrc.libsrc.SrcPaths#subsystemLog});
-     *     null keeps /dev/console
+     * @param consoleLog where output goes, appended, that a definition sends to {@code /dev/console} (srcmstr passes
+     *     {@link org.opensrc.libsrc.SrcPaths#subsystemLog}); null keeps /dev/console
      */
     public RealProcessControl(ProcessTable table, Function<String, Path> consoleLog, SpawnHooks hooks) {
         this.table = table;
@@ -102,9 +99,18 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
             env = new ArrayList<>(env);
             env.addAll(hookEnv);
         }
-        SpawnSpec spec = new SpawnSpec(Path.of(def.path()), argv, env, input(def.standin()),
-                output(def.standout(), def.subsysname()), output(def.standerr(), def.subsysname()), List.of(), true,
-                Math.clamp(def.priority() - 20L, -20, 19), Optional.empty());
+        SpawnSpec spec =
+                new SpawnSpec(
+                        Path.of(def.path()),
+                        argv,
+                        env,
+                        input(def.standin()),
+                        output(def.standout(), def.subsysname()),
+                        output(def.standerr(), def.subsysname()),
+                        List.of(),
+                        true,
+                        Math.clamp(def.priority() - 20L, -20, 19),
+                        Optional.empty());
         if (def.uid() != Posix.geteuid()) {
             spec = spec.withRunAs(new RunAs(user.get().uid(), user.get().gid()));
         }
@@ -115,8 +121,7 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
             }
             case SpawnResult.Failed f -> {
                 hooks.failed(order);
-                yield new SpawnOutcome.Failed(SpawnStage.of(f.stage()),
-                        f.message() + " (errno " + f.errno() + ")");
+                yield new SpawnOutcome.Failed(SpawnStage.of(f.stage()), f.message() + " (errno " + f.errno() + ")");
             }
         };
     }
@@ -139,8 +144,11 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
     }
 
     private FdSource input(String path) {
-        boolean none = path == null || path.isBlank() || path.equals("/dev/null")
-                || (consoleLog != null && path.equals(CONSOLE));
+        boolean none =
+                path == null
+                        || path.isBlank()
+                        || path.equals("/dev/null")
+                        || (consoleLog != null && path.equals(CONSOLE));
         return none ? new FdSource.DevNull() : new FdSource.ReadFile(Path.of(path));
     }
 
@@ -202,9 +210,8 @@ public final class RealProcessControl implements ProcessControl, AutoCloseable {
     }
 
     /**
-     * Live processes left in the tree of {@code pid} after it ended. Most deaths leave
-     * nothing: when no process is left in the session's process group, the /proc scan
-     * (milliseconds per death, more on a busy host) is skipped.
+     * Live processes left in the tree of {@code pid} after it ended. Most deaths leave nothing: when no process is left
+     * in the session's process group, the /proc scan (milliseconds per death, more on a busy host) is skipped.
      */
     private List<Long> survivors(int pid, int sid) {
         int group = sid > 0 ? sid : pid;

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 public final class RealScheduler implements Scheduler, AutoCloseable {
 
     private final InstantSource clock;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("supervision-timer").daemon().unstarted(r));
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().name("supervision-timer").daemon().unstarted(r));
 
     public RealScheduler(InstantSource clock) {
         this.clock = clock;

@@ -3,8 +3,8 @@ package org.opensrc.srcmstr.supervise;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /**
- * Decides what follows an abnormal death of a {@code RESPAWN} subsystem. A pure function
- * of the death history, how long the instance ran, and the clock.
+ * Decides what follows an abnormal death of a {@code RESPAWN} subsystem. A pure function of the death history, how long
+ * the instance ran, and the clock.
  */
 public sealed interface RespawnPolicy permits AixRespawnLimit, ExponentialBackoff {
 
@@ -26,25 +26,24 @@ public sealed interface RespawnPolicy permits AixRespawnLimit, ExponentialBackof
         SubsystemDef.Extensions ext = def.extensions();
         if (ext.backoff()) {
             long initial = ext.backoffInitialMs() > 0 ? ext.backoffInitialMs() : DEFAULT_BACKOFF_INITIAL_MS;
-            long max = ext.backoffMaxMs() > 0 ? Math.max(initial, ext.backoffMaxMs()) : Math.max(initial, DEFAULT_BACKOFF_MAX_MS);
+            long max =
+                    ext.backoffMaxMs() > 0
+                            ? Math.max(initial, ext.backoffMaxMs())
+                            : Math.max(initial, DEFAULT_BACKOFF_MAX_MS);
             return new ExponentialBackoff(initial, max);
         }
         return new AixRespawnLimit(Waittime.millis(def));
     }
 
     /** What to do, and the history to keep. */
-    record RespawnDecision(DeathHistory history, Verdict verdict) {
-    }
+    record RespawnDecision(DeathHistory history, Verdict verdict) {}
 
     /** Restart at a time, or give up. */
-    sealed interface Verdict {
-    }
+    sealed interface Verdict {}
 
     /** Restart at {@code at} (epoch ms; {@code at <= now} means at once). */
-    record RestartAt(long at) implements Verdict {
-    }
+    record RestartAt(long at) implements Verdict {}
 
     /** Stop trying: log 0513-020 and run the notify method. */
-    record GiveUp() implements Verdict {
-    }
+    record GiveUp() implements Verdict {}
 }

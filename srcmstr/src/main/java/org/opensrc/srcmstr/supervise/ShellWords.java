@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an argument string into words as a POSIX shell would, without expansions:
- * blanks separate words, single quotes keep everything, double quotes keep all but
- * {@code \"} and {@code \\}, a backslash outside quotes keeps the next character.
+ * Splits an argument string into words as a POSIX shell would, without expansions: blanks separate words, single quotes
+ * keep everything, double quotes keep all but {@code \"} and {@code \\}, a backslash outside quotes keeps the next
+ * character.
  */
 public final class ShellWords {
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     public static List<String> split(String text) {
         List<String> words = new ArrayList<>();
@@ -31,7 +30,9 @@ public final class ShellWords {
                 i++;
                 while (i < text.length() && text.charAt(i) != '"') {
                     char d = text.charAt(i);
-                    if (d == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
+                    if (d == '\\'
+                            && i + 1 < text.length()
+                            && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
                         d = text.charAt(++i);
                     }
                     word.append(d);

@@ -3,9 +3,9 @@ package org.opensrc.srcmstr.supervise;
 import java.util.List;
 
 /**
- * What the rest of srcmstr adds to a spawn: the subsystem API arranges a token for each
- * socket subsystem instance ({@code SRC_SOCKET}, {@code SRC_TOKEN}) and forgets it when
- * the process ends. Called on the supervision thread; must not block.
+ * What the rest of srcmstr adds to a spawn: the subsystem API arranges a token for each socket subsystem instance
+ * ({@code SRC_SOCKET}, {@code SRC_TOKEN}) and forgets it when the process ends. Called on the supervision thread; must
+ * not block.
  */
 public interface SpawnHooks {
 

@@ -1,8 +1,9 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
 import java.util.List;
 import java.util.Objects;
-import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /** What {@link ProcessControl#spawn} must start: the definition plus {@code startsrc -a}/{@code -e} words. */
 public record SpawnOrder(InstanceId instance, SubsystemDef definition, List<String> args, List<String> env) {

@@ -3,8 +3,8 @@ package org.opensrc.srcmstr.supervise;
 import org.opensrc.proto.v1.SrcCode;
 
 /**
- * The step of a start that failed, with the AIX message it answers: the steps of libsrc's
- * spawner ({@link #of}) and those only srcmstr has (AUDIT, SOCKET, STATE, INTERNAL).
+ * The step of a start that failed, with the AIX message it answers: the steps of libsrc's spawner ({@link #of}) and
+ * those only srcmstr has (AUDIT, SOCKET, STATE, INTERNAL).
  */
 public enum SpawnStage {
     USER(SrcCode.SRC_CODE_SUBSYSID),

@@ -1,12 +1,13 @@
 package org.opensrc.srcmstr.supervise;
 
-import java.util.List;
-import java.util.Objects;
 import org.opensrc.proto.v1.SrcCode;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * One line of a command's answer: an SRC message code, its {@code %s} arguments, and a
- * detail printed on the next line ("" when the message says it all).
+ * One line of a command's answer: an SRC message code, its {@code %s} arguments, and a detail printed on the next line
+ * ("" when the message says it all).
  */
 public record SrcMessage(SrcCode code, List<String> args, String detail) {
 

@@ -1,16 +1,17 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.proto.v1.SrcCode;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.opensrc.proto.v1.SrcCode;
 
 /**
- * The working copy for one transition: mutable copies of the state's maps and the
- * effects emitted so far. Lives only inside {@link SupervisionMachine#apply}.
+ * The working copy for one transition: mutable copies of the state's maps and the effects emitted so far. Lives only
+ * inside {@link SupervisionMachine#apply}.
  */
 final class Step {
 
@@ -79,11 +80,8 @@ final class Step {
 
     /** Drop every back-off restart waiting for {@code name}. */
     void cancelRetries(String name) {
-        List<InstanceId> ids = retries.values().stream()
-                .filter(r -> r.name().equals(name))
-                .map(PendingRetry::id)
-                .sorted()
-                .toList();
+        List<InstanceId> ids =
+                retries.values().stream().filter(r -> r.name().equals(name)).map(PendingRetry::id).sorted().toList();
         for (InstanceId id : ids) {
             retries.remove(id);
             emit(new Effect.CancelTimer(new TimerId.RetryTimer(id)));

@@ -1,9 +1,10 @@
 package org.opensrc.srcmstr.supervise;
 
-import java.util.Comparator;
-import java.util.List;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.SubsystemDef;
+
+import java.util.Comparator;
+import java.util.List;
 
 /** Stops, cancel timers and the srcmstr shutdown sequence; part of {@link SupervisionMachine}. */
 final class StopRules {
@@ -11,8 +12,7 @@ final class StopRules {
     static final String SIGTERM = "SIGTERM";
     static final String SIGKILL = "SIGKILL";
 
-    private StopRules() {
-    }
+    private StopRules() {}
 
     static void stop(Step step, ReplyTo replyTo, Command.Stop stop) {
         String label;
@@ -41,12 +41,14 @@ final class StopRules {
         }
         Instance instance = targets.getFirst();
         String name = instance.name();
-        boolean accepted = switch (instance.state()) {
-            case InstanceState.Starting s -> begin(step, instance, stop.kind());
-            case InstanceState.Active a -> begin(step, instance, stop.kind());
-            case InstanceState.Stopping s -> stop.kind() == StopType.CANCEL && begin(step, instance, stop.kind());
-            case InstanceState.WarnedToStop w -> false;
-        };
+        boolean accepted =
+                switch (instance.state()) {
+                    case InstanceState.Starting s -> begin(step, instance, stop.kind());
+                    case InstanceState.Active a -> begin(step, instance, stop.kind());
+                    case InstanceState.Stopping s ->
+                            stop.kind() == StopType.CANCEL && begin(step, instance, stop.kind());
+                    case InstanceState.WarnedToStop w -> false;
+                };
         if (accepted) {
             if (stop.target() instanceof StopTarget.BySubsystem || step.instancesNamed(name).size() == 1) {
                 step.putSubsystem(name, step.subsystem(name).withWant(Want.DOWN));
@@ -68,10 +70,13 @@ final class StopRules {
         boolean forced = kind == StopType.FORCED;
         long pid = instance.pid();
         switch (def.contact()) {
-            case SIGNAL -> step.emit(new Effect.Signal(pid, orDefault(forced ? def.sigforce() : def.signorm(), forced)));
-            case SOCKET, IPC -> step.emit(instance.attached()
-                    ? new Effect.SendStopRequest(pid, forced)
-                    : new Effect.Signal(pid, forced ? SIGKILL : SIGTERM));
+            case SIGNAL ->
+                    step.emit(new Effect.Signal(pid, orDefault(forced ? def.sigforce() : def.signorm(), forced)));
+            case SOCKET, IPC ->
+                    step.emit(
+                            instance.attached()
+                                    ? new Effect.SendStopRequest(pid, forced)
+                                    : new Effect.Signal(pid, forced ? SIGKILL : SIGTERM));
         }
         step.instances.put(instance.id(), instance.withState(new InstanceState.Stopping(pid, kind, step.now)));
         if (escalates(def)) {
@@ -91,8 +96,8 @@ final class StopRules {
     /** SIGTERM the instance's process and mark it warned to stop until {@code killAt}. */
     private static void warn(Step step, Instance instance, long killAt) {
         step.emit(new Effect.Signal(instance.pid(), SIGTERM));
-        step.instances.put(instance.id(),
-                instance.withState(new InstanceState.WarnedToStop(instance.pid(), step.now, killAt)));
+        step.instances.put(
+                instance.id(), instance.withState(new InstanceState.WarnedToStop(instance.pid(), step.now, killAt)));
     }
 
     static void killTimerFired(Step step, InstanceId id) {
@@ -100,12 +105,13 @@ final class StopRules {
         if (instance == null) {
             return;
         }
-        boolean due = switch (instance.state()) {
-            case InstanceState.WarnedToStop w -> true;
-            case InstanceState.Stopping s -> escalates(instance.definition());
-            case InstanceState.Starting s -> false;
-            case InstanceState.Active a -> false;
-        };
+        boolean due =
+                switch (instance.state()) {
+                    case InstanceState.WarnedToStop w -> true;
+                    case InstanceState.Stopping s -> escalates(instance.definition());
+                    case InstanceState.Starting s -> false;
+                    case InstanceState.Active a -> false;
+                };
         if (due) {
             kill(step, instance);
             shutdownProgress(step);
@@ -123,7 +129,11 @@ final class StopRules {
             return;
         }
         step.shuttingDown = true;
-        step.retries.values().stream().map(PendingRetry::name).distinct().sorted().toList()
+        step.retries.values().stream()
+                .map(PendingRetry::name)
+                .distinct()
+                .sorted()
+                .toList()
                 .forEach(step::cancelRetries);
         List<Instance> running = sorted(step);
         if (running.isEmpty()) {

@@ -13,6 +13,5 @@ public sealed interface StopTarget {
     }
 
     /** {@code stopsrc -p pid}. */
-    record ByPid(long pid) implements StopTarget {
-    }
+    record ByPid(long pid) implements StopTarget {}
 }

@@ -1,4 +1,8 @@
 package org.opensrc.srcmstr.supervise;
 
 /** The three stops of {@code stopsrc}: none, {@code -f} and {@code -c}. */
-public enum StopType { NORMAL, FORCED, CANCEL }
+public enum StopType {
+    NORMAL,
+    FORCED,
+    CANCEL
+}

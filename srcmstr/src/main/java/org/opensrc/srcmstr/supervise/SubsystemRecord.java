@@ -3,8 +3,8 @@ package org.opensrc.srcmstr.supervise;
 import java.util.Objects;
 
 /**
- * What the supervisor remembers about a subsystem name beyond its instances: the
- * operator's want, the death series the respawn policy reads, and figures for status.
+ * What the supervisor remembers about a subsystem name beyond its instances: the operator's want, the death series the
+ * respawn policy reads, and figures for status.
  *
  * @param restarts automatic restarts since srcmstr started
  * @param lastExit how the last instance ended ("" if none yet)

@@ -1,42 +1,37 @@
 package org.opensrc.srcmstr.supervise;
 
-import java.util.List;
-import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Every outward lifecycle event of supervision, called on the supervision thread; keep
- * each quick. Defaults do nothing, so an implementation overrides what it needs.
+ * Every outward lifecycle event of supervision, called on the supervision thread; keep each quick. Defaults do nothing,
+ * so an implementation overrides what it needs.
  */
 public interface SupervisionListener {
 
     /** An SRC message for the error log (035 restart, 020 gave up, 017 once died, spawn failures). */
-    default void log(SrcCode code, List<String> args) {
-    }
+    default void log(SrcCode code, List<String> args) {}
 
     /** An informational line with no SRC message. */
-    default void notice(String message) {
-    }
+    default void notice(String message) {}
 
     /** Run the notify method: the subsystem's own if it has one, else its group's (without waiting). */
-    default void runNotify(String subsystem, String group) {
-    }
+    default void runNotify(String subsystem, String group) {}
 
     /**
-     * The persistable state changed. When {@code urgent}, return only once it is durable:
-     * the next effect (a spawn, a signal, an answer) depends on it being saved; if it could
-     * not be saved, return why (the disk is full …): the transition's spawns are then not
-     * made. An ordinary save returns empty and reports its own failures.
+     * The persistable state changed. When {@code urgent}, return only once it is durable: the next effect (a spawn, a
+     * signal, an answer) depends on it being saved; if it could not be saved, return why (the disk is full …): the
+     * transition's spawns are then not made. An ordinary save returns empty and reports its own failures.
      */
     default Optional<String> persist(SupervisionState state, boolean urgent) {
         return Optional.empty();
     }
 
     /** Something failed inside srcmstr while handling one event; supervision goes on. */
-    default void failure(String what, RuntimeException cause) {
-    }
+    default void failure(String what, RuntimeException cause) {}
 
     /** Shutdown finished; nothing supervised runs any more. */
-    default void shutdownComplete() {
-    }
+    default void shutdownComplete() {}
 }

@@ -1,5 +1,7 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,39 +21,32 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /**
- * The driver of {@link SupervisionMachine}: one platform thread named "supervision" owns
- * the state and carries out the effects. Every other thread only enqueues, through
- * {@link #submit}, {@link #ask} or {@link #query}; exits and timers enqueue too.
+ * The driver of {@link SupervisionMachine}: one platform thread named "supervision" owns the state and carries out the
+ * effects. Every other thread only enqueues, through {@link #submit}, {@link #ask} or {@link #query}; exits and timers
+ * enqueue too.
  *
- * <p>A {@link Effect.Spawn} runs synchronously on the supervision thread and its result is
- * handled right after the transition that ordered it, before any queued event. A timer
- * re-armed under the same id supersedes the earlier one even if that one already fired.
+ * <p>A {@link Effect.Spawn} runs synchronously on the supervision thread and its result is handled right after the
+ * transition that ordered it, before any queued event. A timer re-armed under the same id supersedes the earlier one
+ * even if that one already fired.
  *
- * <p>A failure while handling one event never ends the loop: a spawn that throws fails
- * that one instance ({@link SpawnStage#INTERNAL}, logged, shown by {@code lssrc}); any
- * other {@link RuntimeException} while applying an event is logged, the event's
- * transition is dropped (the state stays as it was) and a command waiting on it is
- * answered with the failure. Only an {@link Error} (out of memory …) ends the thread:
- * every waiting answer then completes exceptionally and {@code onDeath} is called, so
- * srcmstr can exit and be restarted by init.
+ * <p>A failure while handling one event never ends the loop: a spawn that throws fails that one instance ({@link
+ * SpawnStage#INTERNAL}, logged, shown by {@code lssrc}); any other {@link RuntimeException} while applying an event is
+ * logged, the event's transition is dropped (the state stays as it was) and a command waiting on it is answered with
+ * the failure. Only an {@link Error} (out of memory …) ends the thread: every waiting answer then completes
+ * exceptionally and {@code onDeath} is called, so srcmstr can exit and be restarted by init.
  *
- * <p>When an urgent save fails, the spawns of that transition are not made: each becomes
- * a {@link Event.SpawnFailed} at {@link SpawnStage#STATE} naming the cause, so nothing
- * runs that the saved state does not record.
+ * <p>When an urgent save fails, the spawns of that transition are not made: each becomes a {@link Event.SpawnFailed} at
+ * {@link SpawnStage#STATE} naming the cause, so nothing runs that the saved state does not record.
  */
 public final class SupervisionLoop implements AutoCloseable {
 
-    private sealed interface Item {
-    }
+    private sealed interface Item {}
 
-    private record Deliver(Event event) implements Item {
-    }
+    private record Deliver(Event event) implements Item {}
 
-    private record Ask(ReplyTo replyTo, Command command, CompletableFuture<List<SrcMessage>> answer) implements Item {
-    }
+    private record Ask(ReplyTo replyTo, Command command, CompletableFuture<List<SrcMessage>> answer) implements Item {}
 
     private record Query<T>(Function<SupervisionState, T> question, CompletableFuture<T> answer) implements Item {
         void run(SupervisionState state) {
@@ -63,25 +58,19 @@ public final class SupervisionLoop implements AutoCloseable {
         }
     }
 
-    private record Fired(TimerId timer, long generation) implements Item {
-    }
+    private record Fired(TimerId timer, long generation) implements Item {}
 
-    private record Close() implements Item {
-    }
+    private record Close() implements Item {}
 
     private record Await(Predicate<SupervisionState> condition, long limitMillis, CompletableFuture<Boolean> done)
-            implements Item {
-    }
+            implements Item {}
 
-    private record AwaitExpired(CompletableFuture<Boolean> done) implements Item {
-    }
+    private record AwaitExpired(CompletableFuture<Boolean> done) implements Item {}
 
-    private record Watcher(Predicate<SupervisionState> condition, CompletableFuture<Boolean> done,
-            Scheduler.Cancellable expiry) {
-    }
+    private record Watcher(
+            Predicate<SupervisionState> condition, CompletableFuture<Boolean> done, Scheduler.Cancellable expiry) {}
 
-    private record ArmedTimer(long generation, Scheduler.Cancellable handle) {
-    }
+    private record ArmedTimer(long generation, Scheduler.Cancellable handle) {}
 
     private final SupervisionMachine machine = new SupervisionMachine();
     private final ProcessControl processes;
@@ -99,11 +88,15 @@ public final class SupervisionLoop implements AutoCloseable {
     private long timerGenerations;
     private SupervisionState state;
     private Thread thread;
-    private Consumer<Throwable> onDeath = e -> { };
+    private Consumer<Throwable> onDeath = e -> {};
 
     public SupervisionLoop(
-            SupervisionState initial, ProcessControl processes, StopRequests stopRequests, Scheduler scheduler,
-            InstantSource clock, SupervisionListener listener) {
+            SupervisionState initial,
+            ProcessControl processes,
+            StopRequests stopRequests,
+            Scheduler scheduler,
+            InstantSource clock,
+            SupervisionListener listener) {
         this.state = Objects.requireNonNull(initial, "initial");
         this.processes = Objects.requireNonNull(processes, "processes");
         this.stopRequests = Objects.requireNonNull(stopRequests, "stopRequests");
@@ -145,15 +138,16 @@ public final class SupervisionLoop implements AutoCloseable {
     }
 
     /** Short status in {@code lssrc} order, against the registry the caller read. */
-    public CompletableFuture<List<InstanceView>> status(List<SubsystemDef> registry, StatusListing.Visibility visibility) {
+    public CompletableFuture<List<InstanceView>> status(
+            List<SubsystemDef> registry, StatusListing.Visibility visibility) {
         List<SubsystemDef> copy = List.copyOf(registry);
         return query(s -> StatusListing.of(s, copy, visibility));
     }
 
     /**
-     * Completes with {@code true} as soon as {@code condition} holds for the state (checked
-     * now and after every event), or with {@code false} when {@code limitMillis} of the
-     * injected clock pass first. Nothing polls: the loop checks after each change.
+     * Completes with {@code true} as soon as {@code condition} holds for the state (checked now and after every event),
+     * or with {@code false} when {@code limitMillis} of the injected clock pass first. Nothing polls: the loop checks
+     * after each change.
      */
     public CompletableFuture<Boolean> await(Predicate<SupervisionState> condition, long limitMillis) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -162,17 +156,21 @@ public final class SupervisionLoop implements AutoCloseable {
     }
 
     /** {@link #await} until every one of {@code definitions} shows a status {@code settled} accepts. */
-    public CompletableFuture<Boolean> awaitStatus(List<SubsystemDef> definitions, Predicate<StatusWord> settled,
-            long limitMillis) {
+    public CompletableFuture<Boolean> awaitStatus(
+            List<SubsystemDef> definitions, Predicate<StatusWord> settled, long limitMillis) {
         List<SubsystemDef> copy = List.copyOf(definitions);
         Set<String> names = copy.stream().map(SubsystemDef::subsysname).collect(Collectors.toSet());
-        return await(s -> StatusListing.of(s, copy, StatusListing.Visibility.ALL).stream()
-                .filter(v -> names.contains(v.name())).allMatch(v -> settled.test(v.status())), limitMillis);
+        return await(
+                s ->
+                        StatusListing.of(s, copy, StatusListing.Visibility.ALL).stream()
+                                .filter(v -> names.contains(v.name()))
+                                .allMatch(v -> settled.test(v.status())),
+                limitMillis);
     }
 
     /**
-     * {@link #await} until the instance running as {@code pid} is attached to the subsystem
-     * API; {@code false} at once when no instance runs as {@code pid} any more.
+     * {@link #await} until the instance running as {@code pid} is attached to the subsystem API; {@code false} at once
+     * when no instance runs as {@code pid} any more.
      */
     public CompletableFuture<Boolean> awaitAttached(long pid, long limitMillis) {
         return await(s -> instanceOf(s, pid).map(Instance::attached).orElse(true), limitMillis)
@@ -254,18 +252,19 @@ public final class SupervisionLoop implements AutoCloseable {
                 case Ask a -> a.answer().completeExceptionally(cause);
                 case Query<?> q -> q.answer().completeExceptionally(cause);
                 case Await a -> a.done().completeExceptionally(cause);
-                case Deliver d -> { }
-                case Fired f -> { }
-                case AwaitExpired e -> { }
-                case Close c -> { }
+                case Deliver d -> {}
+                case Fired f -> {}
+                case AwaitExpired e -> {}
+                case Close c -> {}
             }
         }
         timers.values().forEach(t -> t.handle().cancel());
         timers.clear();
-        watchers.forEach(w -> {
-            w.expiry().cancel();
-            w.done().completeExceptionally(cause);
-        });
+        watchers.forEach(
+                w -> {
+                    w.expiry().cancel();
+                    w.done().completeExceptionally(cause);
+                });
         watchers.clear();
     }
 
@@ -274,8 +273,9 @@ public final class SupervisionLoop implements AutoCloseable {
             a.done().complete(true);
             return;
         }
-        Scheduler.Cancellable expiry = scheduler.schedule(clock.millis() + Math.max(0, a.limitMillis()),
-                () -> queue.add(new AwaitExpired(a.done())));
+        Scheduler.Cancellable expiry =
+                scheduler.schedule(
+                        clock.millis() + Math.max(0, a.limitMillis()), () -> queue.add(new AwaitExpired(a.done())));
         watchers.add(new Watcher(a.condition(), a.done(), expiry));
     }
 
@@ -352,15 +352,19 @@ public final class SupervisionLoop implements AutoCloseable {
 
     private void execute(Effect effect, ArrayDeque<Event> next, Optional<String> notSaved) {
         switch (effect) {
-            case Effect.Spawn s -> next.add(notSaved.isPresent()
-                    ? new Event.SpawnFailed(s.instance(), SpawnStage.STATE,
-                            "the state could not be saved, so nothing was started: " + notSaved.get())
-                    : spawn(s));
+            case Effect.Spawn s ->
+                    next.add(
+                            notSaved.isPresent()
+                                    ? new Event.SpawnFailed(
+                                            s.instance(),
+                                            SpawnStage.STATE,
+                                            "the state could not be saved, so nothing was started: " + notSaved.get())
+                                    : spawn(s));
             case Effect.Signal s -> processes.signal(s.pid(), s.signalName());
             case Effect.KillTree k -> processes.killTree(k.pid(), k.sessionId());
             case Effect.SendStopRequest r -> stopRequests.send(r.pid(), r.forced());
-            case Effect.Watch w -> processes.watch(w.pid(),
-                    (pid, how, survivors) -> submit(new Event.Exited(pid, how, survivors)));
+            case Effect.Watch w ->
+                    processes.watch(w.pid(), (pid, how, survivors) -> submit(new Event.Exited(pid, how, survivors)));
             case Effect.ArmTimer a -> arm(a.timer(), a.atMillis());
             case Effect.CancelTimer c -> {
                 ArmedTimer armed = timers.remove(c.timer());

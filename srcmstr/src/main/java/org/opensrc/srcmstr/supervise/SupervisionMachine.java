@@ -1,34 +1,33 @@
 package org.opensrc.srcmstr.supervise;
 
-import java.util.List;
-import java.util.Optional;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * The pure supervision core: {@code apply(state, event, now)} gives the new state and the
- * effects a driver must carry out. No thread, process, file or clock is touched here.
+ * The pure supervision core: {@code apply(state, event, now)} gives the new state and the effects a driver must carry
+ * out. No thread, process, file or clock is touched here.
  *
  * <p>AIX semantics by default. Choices where AIX is silent or Linux differs:
+ *
  * <ul>
- *   <li>Stop of a SOCKET or IPC subsystem: when the process is attached to the subsystem
- *       API the stop goes as a {@link Effect.SendStopRequest}; when it is not attached,
- *       a normal stop falls back to SIGTERM and a forced stop to SIGKILL. IPC contact is
- *       handled exactly like SOCKET. A SIGNAL subsystem with no signal named gets the
- *       same fallbacks.</li>
- *   <li>Notify methods are not resolved here: {@link Effect.RunNotify} carries
- *       (subsystem, group) and the driver runs the subsystem's own method, or else its
- *       group's.</li>
- *   <li>A manual start clears the death series and cancels a pending back-off retry.</li>
- *   <li>A stop by name while a back-off retry is pending cancels the retry and answers
- *       0513-004 (the subsystem is inoperative).</li>
- *   <li>The main process ending while other processes of its session live, with no stop
- *       asked, is a daemon that forked into the background: the instance follows the
- *       oldest survivor. During a cancel stop (or an escalating stop) survivors are
- *       followed too, so the kill timer still kills them; after a normal/forced stop
- *       without escalation they are reported by a {@link Effect.Notice}.</li>
- *   <li>Spawn results are expected before any other event (the driver spawns
- *       synchronously); a result for an unknown spawn is a programmer error and throws.</li>
+ *   <li>Stop of a SOCKET or IPC subsystem: when the process is attached to the subsystem API the stop goes as a {@link
+ *       Effect.SendStopRequest}; when it is not attached, a normal stop falls back to SIGTERM and a forced stop to
+ *       SIGKILL. IPC contact is handled exactly like SOCKET. A SIGNAL subsystem with no signal named gets the same
+ *       fallbacks.
+ *   <li>Notify methods are not resolved here: {@link Effect.RunNotify} carries (subsystem, group) and the driver runs
+ *       the subsystem's own method, or else its group's.
+ *   <li>A manual start clears the death series and cancels a pending back-off retry.
+ *   <li>A stop by name while a back-off retry is pending cancels the retry and answers 0513-004 (the subsystem is
+ *       inoperative).
+ *   <li>The main process ending while other processes of its session live, with no stop asked, is a daemon that forked
+ *       into the background: the instance follows the oldest survivor. During a cancel stop (or an escalating stop)
+ *       survivors are followed too, so the kill timer still kills them; after a normal/forced stop without escalation
+ *       they are reported by a {@link Effect.Notice}.
+ *   <li>Spawn results are expected before any other event (the driver spawns synchronously); a result for an unknown
+ *       spawn is a programmer error and throws.
  * </ul>
  */
 public final class SupervisionMachine {
@@ -98,7 +97,11 @@ public final class SupervisionMachine {
     }
 
     static void orderSpawn(
-            Step step, InstanceId id, SubsystemDef def, List<String> args, List<String> env,
+            Step step,
+            InstanceId id,
+            SubsystemDef def,
+            List<String> args,
+            List<String> env,
             Optional<ReplyTo> replyTo) {
         step.spawning.put(id, new PendingSpawn(id, def, args, env, replyTo));
         step.emit(new Effect.Spawn(id, def, args, env));
@@ -111,14 +114,14 @@ public final class SupervisionMachine {
         }
         SubsystemDef def = pending.definition();
         boolean readiness = def.extensions().readiness();
-        InstanceState state = readiness
-                ? new InstanceState.Starting(e.pid(), step.now)
-                : new InstanceState.Active(e.pid(), step.now);
-        step.instances.put(pending.id(), new Instance(
-                pending.id(), def, pending.args(), pending.env(), e.pid(), e.startTime(), false, state));
+        InstanceState state =
+                readiness ? new InstanceState.Starting(e.pid(), step.now) : new InstanceState.Active(e.pid(), step.now);
+        step.instances.put(
+                pending.id(),
+                new Instance(pending.id(), def, pending.args(), pending.env(), e.pid(), e.startTime(), false, state));
         step.emit(new Effect.Watch(e.pid()));
-        pending.replyTo().ifPresent(r -> step.reply(r, SrcCode.SRC_CODE_STRTOK, def.subsysname(),
-                Long.toString(e.pid())));
+        pending.replyTo()
+                .ifPresent(r -> step.reply(r, SrcCode.SRC_CODE_STRTOK, def.subsysname(), Long.toString(e.pid())));
     }
 
     private static void attach(Step step, long pid, boolean attached) {
@@ -126,11 +129,13 @@ public final class SupervisionMachine {
     }
 
     private static void ready(Step step, long pid) {
-        step.instanceByPid(pid).ifPresent(i -> {
-            if (i.state() instanceof InstanceState.Starting s) {
-                step.instances.put(i.id(), i.withState(new InstanceState.Active(s.pid(), step.now)));
-            }
-        });
+        step.instanceByPid(pid)
+                .ifPresent(
+                        i -> {
+                            if (i.state() instanceof InstanceState.Starting s) {
+                                step.instances.put(i.id(), i.withState(new InstanceState.Active(s.pid(), step.now)));
+                            }
+                        });
     }
 
     private static void timerFired(Step step, TimerId timer) {
@@ -156,10 +161,16 @@ public final class SupervisionMachine {
             return;
         }
         InstanceId id = step.newId();
-        InstanceState state = e.stop().map(kind -> kind == StopType.CANCEL
-                ? (InstanceState) new InstanceState.WarnedToStop(e.pid(), step.now, step.now + Waittime.millis(def))
-                : new InstanceState.Stopping(e.pid(), kind, step.now))
-                .orElse(new InstanceState.Active(e.pid(), step.now));
+        InstanceState state =
+                e.stop()
+                        .map(
+                                kind ->
+                                        kind == StopType.CANCEL
+                                                ? (InstanceState)
+                                                        new InstanceState.WarnedToStop(
+                                                                e.pid(), step.now, step.now + Waittime.millis(def))
+                                                : new InstanceState.Stopping(e.pid(), kind, step.now))
+                        .orElse(new InstanceState.Active(e.pid(), step.now));
         step.instances.put(id, new Instance(id, def, e.args(), e.env(), e.sessionId(), e.startTime(), false, state));
         if (e.stop().isEmpty()) {
             step.putSubsystem(name, step.subsystem(name).withWant(Want.UP));

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the supervision core knows, as plain records so it can be persisted and
- * re-adopted. Immutable; {@link SupervisionMachine#apply} returns a new one.
+ * Everything the supervision core knows, as plain records so it can be persisted and re-adopted. Immutable; {@link
+ * SupervisionMachine#apply} returns a new one.
  *
  * @param instances running instances (observed state)
  * @param spawning spawns ordered whose result has not arrived
@@ -22,8 +22,7 @@ public record SupervisionState(
         long nextId,
         boolean shuttingDown) {
 
-    public static final SupervisionState EMPTY =
-            new SupervisionState(Map.of(), Map.of(), Map.of(), Map.of(), 1, false);
+    public static final SupervisionState EMPTY = new SupervisionState(Map.of(), Map.of(), Map.of(), Map.of(), 1, false);
 
     public SupervisionState {
         instances = Map.copyOf(instances);

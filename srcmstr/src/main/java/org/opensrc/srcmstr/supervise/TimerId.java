@@ -4,14 +4,11 @@ package org.opensrc.srcmstr.supervise;
 public sealed interface TimerId {
 
     /** SIGKILL the instance's tree: cancel stop, or escalation of a normal/forced stop. */
-    record KillTimer(InstanceId instance) implements TimerId {
-    }
+    record KillTimer(InstanceId instance) implements TimerId {}
 
     /** A back-off restart is due. */
-    record RetryTimer(InstanceId instance) implements TimerId {
-    }
+    record RetryTimer(InstanceId instance) implements TimerId {}
 
     /** Shutdown grace is over: kill whatever remains. */
-    record ShutdownTimer() implements TimerId {
-    }
+    record ShutdownTimer() implements TimerId {}
 }

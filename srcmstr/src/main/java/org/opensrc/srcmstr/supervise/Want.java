@@ -1,4 +1,7 @@
 package org.opensrc.srcmstr.supervise;
 
 /** What the operator last asked for a subsystem, kept apart from what runs. */
-public enum Want { UP, DOWN }
+public enum Want {
+    UP,
+    DOWN
+}

@@ -1,5 +1,8 @@
 package org.opensrc.srcmstr.trust;
 
+import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.trust.PathTrust;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.opensrc.libsrc.SrcPaths;
-import org.opensrc.libsrc.trust.PathTrust;
 
 /**
- * What srcmstr checks of its own configuration when it starts: {@code srcmstr.conf} and the
- * registry (its folder and every file in it), each with every directory up to {@code /}.
- * Whoever can change them can define a root subsystem or add an admin group.
+ * What srcmstr checks of its own configuration when it starts: {@code srcmstr.conf} and the registry (its folder and
+ * every file in it), each with every directory up to {@code /}. Whoever can change them can define a root subsystem or
+ * add an admin group.
  */
 public final class ConfigurationFiles {
 

@@ -1,18 +1,19 @@
 package org.opensrc.srcmstr.trust;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.opensrc.libsrc.trust.PathTrust;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /**
- * The check of a subsystem that runs as root (uid 0): whoever can change its program, or any
- * directory on the way to it, can run code as root. {@code mkssys}/{@code chssys} get a
- * warning; {@code startsrc} logs one and, with {@code strict.permissions=true}, is refused.
+ * The check of a subsystem that runs as root (uid 0): whoever can change its program, or any directory on the way to
+ * it, can run code as root. {@code mkssys}/{@code chssys} get a warning; {@code startsrc} logs one and, with {@code
+ * strict.permissions=true}, is refused.
  */
 public final class RootPrograms {
 
@@ -51,8 +52,8 @@ public final class RootPrograms {
     }
 
     /**
-     * Before {@code def} is started: logs a warning when its program is untrusted, and with
-     * the strict setting returns the refusal the command prints.
+     * Before {@code def} is started: logs a warning when its program is untrusted, and with the strict setting returns
+     * the refusal the command prints.
      */
     public Optional<String> refusal(SubsystemDef def) {
         List<PathTrust.Finding> findings = findings(def);
@@ -69,7 +70,8 @@ public final class RootPrograms {
     }
 
     private static String describe(SubsystemDef def, List<PathTrust.Finding> findings) {
-        return def.path() + " runs as root but others can change it: "
+        return def.path()
+                + " runs as root but others can change it: "
                 + findings.stream().map(PathTrust.Finding::toString).collect(Collectors.joining("; "));
     }
 }

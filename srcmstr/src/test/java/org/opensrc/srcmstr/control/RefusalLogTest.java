@@ -3,23 +3,28 @@ package org.opensrc.srcmstr.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class RefusalLogTest {
 
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private final List<String> lines = new ArrayList<>();
-    private final RefusalLog log = new RefusalLog(new InstantSource() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }, Duration.ofMinutes(1), lines::add);
+    private final RefusalLog log =
+            new RefusalLog(
+                    new InstantSource() {
+                        @Override
+                        public Instant instant() {
+                            return now;
+                        }
+                    },
+                    Duration.ofMinutes(1),
+                    lines::add);
 
     @Test
     void aFloodOfRefusalsOfOneUidIsOneLinePerInterval() {

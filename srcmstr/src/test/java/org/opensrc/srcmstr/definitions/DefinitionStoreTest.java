@@ -2,26 +2,22 @@ package org.opensrc.srcmstr.definitions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensrc.srcmstr.registry.Defs;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryStore;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
 class DefinitionStoreTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void appliedChangesAreSavedAndPublishedInOrder() throws Exception {
@@ -39,7 +35,8 @@ class DefinitionStoreTest {
     void rejectionChangesNothingOnDiskOrInMemory() throws Exception {
         RegistryStore files = new RegistryStore(dir);
         DefinitionStore store = new DefinitionStore(files, files.load());
-        assertInstanceOf(DefinitionResult.Rejected.class, store.apply(new Operation.RemoveSubsystem("nope"), "uid=0 pid=1"));
+        assertInstanceOf(
+                DefinitionResult.Rejected.class, store.apply(new Operation.RemoveSubsystem("nope"), "uid=0 pid=1"));
         assertEquals(Registry.EMPTY, store.current());
         assertEquals(Registry.EMPTY, new RegistryStore(dir).load());
     }
@@ -49,7 +46,9 @@ class DefinitionStoreTest {
         RegistryStore files = new RegistryStore(dir);
         DefinitionStore store = new DefinitionStore(files, files.load());
         Files.createDirectory(dir.resolve("SRCsubsys.json.new"));
-        assertThrows(IOException.class, () -> store.apply(new Operation.AddSubsystem(Defs.subsystem("a").build()), "uid=0 pid=1"));
+        assertThrows(
+                IOException.class,
+                () -> store.apply(new Operation.AddSubsystem(Defs.subsystem("a").build()), "uid=0 pid=1"));
         assertEquals(Registry.EMPTY, store.current());
     }
 

@@ -1,6 +1,7 @@
 package org.opensrc.srcmstr.definitions;
 
 import io.grpc.stub.StreamObserver;
+
 import java.util.ArrayList;
 import java.util.List;
 

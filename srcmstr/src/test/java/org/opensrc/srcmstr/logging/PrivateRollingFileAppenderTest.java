@@ -10,17 +10,18 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class PrivateRollingFileAppenderTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void theLogAndEveryRolledFileAreOwnerWriteGroupReadOnly() throws IOException {
@@ -61,7 +62,8 @@ class PrivateRollingFileAppenderTest {
         assertTrue(Files.exists(dir.resolve("srcmstr.log.2")), "rolled over twice");
         assertTrue(!Files.exists(dir.resolve("srcmstr.log.3")), "at most maxIndex files kept");
         for (String name : new String[] {"srcmstr.log", "srcmstr.log.1", "srcmstr.log.2"}) {
-            assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))), name);
+            assertEquals(
+                    "rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))), name);
         }
     }
 

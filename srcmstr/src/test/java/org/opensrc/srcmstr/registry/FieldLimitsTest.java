@@ -3,15 +3,28 @@ package org.opensrc.srcmstr.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
 
 class FieldLimitsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a/b", "..", "../../../x", "a:b", "a\nb", "\u001b[31mred", "-x", ".hidden", "a b",
-            "abcdefghijklmnopqrstuvwxyz0123", "é"})
+    @ValueSource(
+            strings = {
+                "a/b",
+                "..",
+                "../../../x",
+                "a:b",
+                "a\nb",
+                "\u001b[31mred",
+                "-x",
+                ".hidden",
+                "a b",
+                "abcdefghijklmnopqrstuvwxyz0123",
+                "é"
+            })
     void namesThatCouldBecomePathsRowsOrEscapesAreRefused(String name) {
         Optional<FieldLimits.Violation> v = FieldLimits.check(Defs.subsystem(name).path("/bin/true").build());
         assertTrue(v.isPresent(), name);
@@ -51,7 +64,8 @@ class FieldLimitsTest {
     @ParameterizedTest
     @ValueSource(ints = {-1, 32768})
     void waittimeIsAnAixShort(int seconds) {
-        assertEquals("waittime", FieldLimits.check(Defs.subsystem("x").waittime(seconds).build()).orElseThrow().field());
+        assertEquals(
+                "waittime", FieldLimits.check(Defs.subsystem("x").waittime(seconds).build()).orElseThrow().field());
     }
 
     @org.junit.jupiter.api.Test

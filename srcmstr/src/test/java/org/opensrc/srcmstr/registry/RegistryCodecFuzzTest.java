@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Fuzzes the reader of the registry files (SRCsubsys, SRCsubsvr, SRCnotify JSON): any
- * bytes either read as objects or are refused with a {@link RegistryFileException} naming
- * the file, and whatever was read writes back to the same objects. The last input byte
- * picks the object class; the rest is the file.
+ * Fuzzes the reader of the registry files (SRCsubsys, SRCsubsvr, SRCnotify JSON): any bytes either read as objects or
+ * are refused with a {@link RegistryFileException} naming the file, and whatever was read writes back to the same
+ * objects. The last input byte picks the object class; the rest is the file.
  */
 class RegistryCodecFuzzTest {
 
@@ -32,11 +32,14 @@ class RegistryCodecFuzzTest {
             assertFalse(e.detail().isBlank(), "the refusal says what is wrong");
             return;
         }
-        Registry read = switch (objectClass) {
-            case SUBSYS -> Registry.EMPTY.withSubsystems(objects.stream().map(SubsystemDef.class::cast).toList());
-            case SUBSVR -> Registry.EMPTY.withSubservers(objects.stream().map(SubserverDef.class::cast).toList());
-            case NOTIFY -> Registry.EMPTY.withNotifies(objects.stream().map(NotifyDef.class::cast).toList());
-        };
+        Registry read =
+                switch (objectClass) {
+                    case SUBSYS ->
+                            Registry.EMPTY.withSubsystems(objects.stream().map(SubsystemDef.class::cast).toList());
+                    case SUBSVR ->
+                            Registry.EMPTY.withSubservers(objects.stream().map(SubserverDef.class::cast).toList());
+                    case NOTIFY -> Registry.EMPTY.withNotifies(objects.stream().map(NotifyDef.class::cast).toList());
+                };
         assertEquals(objects, codec.read(objectClass, file, codec.encode(objectClass, read)));
     }
 }

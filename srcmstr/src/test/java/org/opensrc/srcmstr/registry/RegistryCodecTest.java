@@ -1,13 +1,15 @@
 package org.opensrc.srcmstr.registry;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class RegistryCodecTest {
 
@@ -15,16 +17,42 @@ class RegistryCodecTest {
     final Path dir = Path.of("/etc/src");
 
     static Registry sample() {
-        SubsystemDef sshd = Defs.subsystem("sshd").cmdargs("-D").signals("SIGTERM", "SIGKILL").respawn().group("tcpip").build();
-        SubsystemDef inetd = new SubsystemDef("inetd", "superd", "", "/usr/sbin/inetd", 0, 0, "/dev/null",
-                "/var/log/inetd.out", "/dev/console", SubsystemDef.Action.RESPAWN, true, SubsystemDef.Contact.SOCKET,
-                0, 0, 10, "", "", false, 5, "tcpip", new SubsystemDef.Extensions(true, 100, 5000, true, true));
-        return new Registry(List.of(sshd, inetd), List.of(new SubserverDef("ftp", "inetd", 21)),
+        SubsystemDef sshd =
+                Defs.subsystem("sshd").cmdargs("-D").signals("SIGTERM", "SIGKILL").respawn().group("tcpip").build();
+        SubsystemDef inetd =
+                new SubsystemDef(
+                        "inetd",
+                        "superd",
+                        "",
+                        "/usr/sbin/inetd",
+                        0,
+                        0,
+                        "/dev/null",
+                        "/var/log/inetd.out",
+                        "/dev/console",
+                        SubsystemDef.Action.RESPAWN,
+                        true,
+                        SubsystemDef.Contact.SOCKET,
+                        0,
+                        0,
+                        10,
+                        "",
+                        "",
+                        false,
+                        5,
+                        "tcpip",
+                        new SubsystemDef.Extensions(true, 100, 5000, true, true));
+        return new Registry(
+                List.of(sshd, inetd),
+                List.of(new SubserverDef("ftp", "inetd", 21)),
                 List.of(new NotifyDef("tcpip", "/usr/bin/page-oncall")));
     }
 
     Registry roundTrip(Registry r) throws RegistryFileException {
-        return codec.read(dir, codec.encode(ObjectClass.SUBSYS, r), codec.encode(ObjectClass.SUBSVR, r),
+        return codec.read(
+                dir,
+                codec.encode(ObjectClass.SUBSYS, r),
+                codec.encode(ObjectClass.SUBSVR, r),
                 codec.encode(ObjectClass.NOTIFY, r));
     }
 
@@ -50,12 +78,14 @@ class RegistryCodecTest {
     }
 
     RegistryFileException readBroken(ObjectClass c, String json) {
-        return assertThrows(RegistryFileException.class, () -> codec.read(c, dir.resolve(c.fileName()), json.getBytes(UTF_8)));
+        return assertThrows(
+                RegistryFileException.class, () -> codec.read(c, dir.resolve(c.fileName()), json.getBytes(UTF_8)));
     }
 
     @Test
     void unknownFieldIsRefusedNamingFileFieldAndLine() {
-        String json = "{\"version\":1,\"objects\":[\n{\"notifyname\":\"a\",\n\"notifymethod\":\"/b\",\n\"colour\":\"red\"}]}";
+        String json =
+                "{\"version\":1,\"objects\":[\n{\"notifyname\":\"a\",\n\"notifymethod\":\"/b\",\n\"colour\":\"red\"}]}";
         RegistryFileException e = readBroken(ObjectClass.NOTIFY, json);
         assertEquals(Path.of("/etc/src/SRCnotify.json"), e.file());
         assertTrue(e.detail().contains("objects[0].colour"), e.detail());
@@ -83,14 +113,22 @@ class RegistryCodecTest {
 
     @Test
     void missingFieldWrongTypeAndNullAreRefused() {
-        assertTrue(readBroken(ObjectClass.NOTIFY, "{\"version\":1,\"objects\":[{\"notifyname\":\"a\"}]}")
-                .detail().contains("notifymethod"));
-        assertTrue(readBroken(ObjectClass.SUBSVR,
-                "{\"version\":1,\"objects\":[{\"sub_type\":\"a\",\"subsysname\":\"b\",\"sub_code\":\"21\"}]}")
-                .detail().contains("objects[0].sub_code"));
-        assertTrue(readBroken(ObjectClass.NOTIFY,
-                "{\"version\":1,\"objects\":[{\"notifyname\":null,\"notifymethod\":\"/b\"}]}")
-                .detail().contains("notifyname"));
+        assertTrue(
+                readBroken(ObjectClass.NOTIFY, "{\"version\":1,\"objects\":[{\"notifyname\":\"a\"}]}")
+                        .detail()
+                        .contains("notifymethod"));
+        assertTrue(
+                readBroken(
+                                ObjectClass.SUBSVR,
+                                "{\"version\":1,\"objects\":[{\"sub_type\":\"a\",\"subsysname\":\"b\",\"sub_code\":\"21\"}]}")
+                        .detail()
+                        .contains("objects[0].sub_code"));
+        assertTrue(
+                readBroken(
+                                ObjectClass.NOTIFY,
+                                "{\"version\":1,\"objects\":[{\"notifyname\":null,\"notifymethod\":\"/b\"}]}")
+                        .detail()
+                        .contains("notifyname"));
     }
 
     @Test

@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RegistryStoreTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     final Registry sample = RegistryCodecTest.sample();
 
@@ -44,7 +44,7 @@ class RegistryStoreTest {
         store.load();
         store.save(sample);
         Path subsys = dir.resolve("SRCsubsys.json");
-        Files.writeString(subsys, Files.readString(subsys) + " ");   // a marker the store must not overwrite
+        Files.writeString(subsys, Files.readString(subsys) + " "); // a marker the store must not overwrite
         byte[] marked = Files.readAllBytes(subsys);
         store.save(withExtraNotify(sample));
         assertArrayEquals(marked, Files.readAllBytes(subsys));
@@ -57,12 +57,15 @@ class RegistryStoreTest {
         good.load();
         good.save(sample);
         byte[] before = Files.readAllBytes(dir.resolve("SRCnotify.json"));
-        RegistryStore failing = new RegistryStore(dir, new RegistryCodec() {
-            @Override
-            public byte[] encode(ObjectClass objectClass, Registry registry) {
-                throw new IllegalStateException("serialization broke");
-            }
-        });
+        RegistryStore failing =
+                new RegistryStore(
+                        dir,
+                        new RegistryCodec() {
+                            @Override
+                            public byte[] encode(ObjectClass objectClass, Registry registry) {
+                                throw new IllegalStateException("serialization broke");
+                            }
+                        });
         failing.load();
         assertThrows(IllegalStateException.class, () -> failing.save(withExtraNotify(sample)));
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("SRCnotify.json")));
@@ -75,7 +78,7 @@ class RegistryStoreTest {
         store.load();
         store.save(sample);
         byte[] before = Files.readAllBytes(dir.resolve("SRCnotify.json"));
-        Files.createDirectory(dir.resolve("SRCnotify.json.new"));   // the temporary file cannot be created
+        Files.createDirectory(dir.resolve("SRCnotify.json.new")); // the temporary file cannot be created
         assertThrows(IOException.class, () -> store.save(withExtraNotify(sample)));
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("SRCnotify.json")));
     }
@@ -101,7 +104,7 @@ class RegistryStoreTest {
         RegistryStore store = new RegistryStore(dir);
         store.load();
         store.save(sample);
-        Files.writeString(dir.resolve("SRCsubsys.json.new"), "{\"version\":1,\"obj");   // torn write before rename
+        Files.writeString(dir.resolve("SRCsubsys.json.new"), "{\"version\":1,\"obj"); // torn write before rename
         assertEquals(sample, new RegistryStore(dir).load());
         assertFalse(Files.exists(dir.resolve("SRCsubsys.json.new")));
     }

@@ -1,15 +1,16 @@
 package org.opensrc.srcmstr.remote;
 
 import io.grpc.stub.StreamObserver;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.opensrc.proto.v1.DefinitionReply;
 import org.opensrc.proto.v1.DefinitionsGrpc;
 import org.opensrc.proto.v1.ListSubsystemsReply;
 import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SubsystemDef;
-import org.opensrc.srcmstr.caller.Caller;
 import org.opensrc.srcmstr.caller.CallerContext;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Definitions stand-in that records who called what; "adding" a subsystem is the change. */
 final class RecordingDefinitions extends DefinitionsGrpc.DefinitionsImplBase {

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.posix.Posix;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.libsrc.SrcPaths;
-import org.opensrc.libsrc.posix.Posix;
 
 class RemoteConfigTest {
 
@@ -23,7 +24,8 @@ class RemoteConfigTest {
 
     @Test
     void theAllowFileHasOneNamePerLineWithCommentsAndBlankLines() {
-        assertEquals(Set.of("admin", "ops team", "ci"),
+        assertEquals(
+                Set.of("admin", "ops team", "ci"),
                 RemoteConfig.parseAllowList("# who may\n\nadmin\n  ops team  # a CN with a blank\nci\r\n#off\n"));
     }
 
@@ -39,8 +41,9 @@ class RemoteConfigTest {
 
     @Test
     void theEnvironmentChoosesAddressAndPort() throws IOException {
-        RemoteConfig config = RemoteConfig.load(withAllowFile(""),
-                Map.of("SRC_REMOTE_BIND", "127.0.0.1", "SRC_REMOTE_PORT", "3200"), 0);
+        RemoteConfig config =
+                RemoteConfig.load(
+                        withAllowFile(""), Map.of("SRC_REMOTE_BIND", "127.0.0.1", "SRC_REMOTE_PORT", "3200"), 0);
         assertEquals("127.0.0.1", config.bind().getAddress().getHostAddress());
         assertEquals(3200, config.bind().getPort());
     }
@@ -49,8 +52,10 @@ class RemoteConfigTest {
     void aMissingAllowFileOrABadPortIsAConfigurationError() throws IOException {
         var missing = assertThrows(IOException.class, () -> RemoteConfig.load(new SrcPaths(root), Map.of(), 0));
         assertTrue(missing.getMessage().contains("allow"), missing.getMessage());
-        var port = assertThrows(IOException.class,
-                () -> RemoteConfig.load(withAllowFile(""), Map.of("SRC_REMOTE_PORT", "src"), 0));
+        var port =
+                assertThrows(
+                        IOException.class,
+                        () -> RemoteConfig.load(withAllowFile(""), Map.of("SRC_REMOTE_PORT", "src"), 0));
         assertTrue(port.getMessage().contains("SRC_REMOTE_PORT"), port.getMessage());
     }
 
@@ -84,8 +89,10 @@ class RemoteConfigTest {
             }
         }
         assertEquals(Set.of("admin"), RemoteConfig.load(paths, Map.of(), 0).allowList());
-        assertEquals("/x/server.key: permissions 0644 are too open: group and others must not read or write it"
-                + " (chmod 600 /x/server.key)", tooOpen(key, "rw-r--r--"));
+        assertEquals(
+                "/x/server.key: permissions 0644 are too open: group and others must not read or write it"
+                        + " (chmod 600 /x/server.key)",
+                tooOpen(key, "rw-r--r--"));
     }
 
     @Test

@@ -10,14 +10,7 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.socket.InternetProtocolFamily;
 import io.grpc.stub.StreamObserver;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +27,15 @@ import org.opensrc.proto.v1.SubsystemGrpc;
 import org.opensrc.proto.v1.SubsystemMessage;
 import org.opensrc.proto.v1.SubsystemRequest;
 import org.opensrc.testkit.TestCertificates;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Real TLS on 127.0.0.1 with certificates made by mksrccert. */
 class RemoteServerTest {
@@ -65,11 +67,13 @@ class RemoteServerTest {
         }
         Files.writeString(paths.remoteDir().resolve("allow"), "# operators\nadmin\nold   # expired, yet listed\nops\n");
         for (String file : List.of("server.key", "allow")) {
-            Files.setPosixFilePermissions(paths.remoteDir().resolve(file), PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(
+                    paths.remoteDir().resolve(file), PosixFilePermissions.fromString("rw-------"));
         }
         twoNames = TestCertificates.withTwoCommonNames(site, root.resolve("two-cns"), "bob", "ops");
-        RemoteConfig config = RemoteConfig.load(paths,
-                Map.of(RemoteConfig.BIND_VARIABLE, "127.0.0.1", RemoteConfig.PORT_VARIABLE, "0"), 0);
+        RemoteConfig config =
+                RemoteConfig.load(
+                        paths, Map.of(RemoteConfig.BIND_VARIABLE, "127.0.0.1", RemoteConfig.PORT_VARIABLE, "0"), 0);
         server = RemoteServer.start(config, List.of(DEFINITIONS, new SubsystemGrpc.SubsystemImplBase() {}));
     }
 
@@ -89,8 +93,12 @@ class RemoteServerTest {
 
     private static SrcCode failureOf(Path certDir) {
         try (SrcClient client = SrcClient.remote(address(), certDir)) {
-            var e = assertThrows(StatusRuntimeException.class, () -> client.definitions()
-                    .addSubsystem(SubsystemDef.newBuilder().setSubsysname("evil").build()));
+            var e =
+                    assertThrows(
+                            StatusRuntimeException.class,
+                            () ->
+                                    client.definitions()
+                                            .addSubsystem(SubsystemDef.newBuilder().setSubsysname("evil").build()));
             return SrcFailure.from(e).orElseThrow().code();
         }
     }
@@ -116,8 +124,10 @@ class RemoteServerTest {
     void aValidCertificateWhoseNameIsNotAllowListedGets027AndChangesNothing() {
         assertEquals(SrcCode.SRC_CODE_INET_AUTHORIZED_HOST, failureOf(site.resolve("stranger")));
         try (SrcClient client = SrcClient.remote(address(), site.resolve("stranger"))) {
-            var e = assertThrows(StatusRuntimeException.class,
-                    () -> client.definitions().listSubsystems(ListSubsystemsRequest.getDefaultInstance()));
+            var e =
+                    assertThrows(
+                            StatusRuntimeException.class,
+                            () -> client.definitions().listSubsystems(ListSubsystemsRequest.getDefaultInstance()));
             assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
         }
         assertEquals(List.of(), DEFINITIONS.calls);
@@ -153,8 +163,12 @@ class RemoteServerTest {
         var tls = GrpcSslContexts.forClient().trustManager(site.resolve("ca.pem").toFile()).build();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).sslContext(tls).build();
         try {
-            var e = assertThrows(StatusRuntimeException.class, () -> DefinitionsGrpc.newBlockingStub(channel)
-                    .addSubsystem(SubsystemDef.newBuilder().setSubsysname("evil").build()));
+            var e =
+                    assertThrows(
+                            StatusRuntimeException.class,
+                            () ->
+                                    DefinitionsGrpc.newBlockingStub(channel)
+                                            .addSubsystem(SubsystemDef.newBuilder().setSubsysname("evil").build()));
             assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
         } finally {
             channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
@@ -166,8 +180,12 @@ class RemoteServerTest {
     void aPlaintextClientIsRefused() throws Exception {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         try {
-            var e = assertThrows(StatusRuntimeException.class, () -> DefinitionsGrpc.newBlockingStub(channel)
-                    .addSubsystem(SubsystemDef.newBuilder().setSubsysname("evil").build()));
+            var e =
+                    assertThrows(
+                            StatusRuntimeException.class,
+                            () ->
+                                    DefinitionsGrpc.newBlockingStub(channel)
+                                            .addSubsystem(SubsystemDef.newBuilder().setSubsysname("evil").build()));
             assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
         } finally {
             channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
@@ -179,20 +197,23 @@ class RemoteServerTest {
     void theSubsystemServiceIsNotServedRemotely() throws Exception {
         var closed = new CompletableFuture<Status>();
         try (SrcClient client = SrcClient.remote(address(), site.resolve("admin"))) {
-            StreamObserver<SubsystemMessage> up = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
-                @Override
-                public void onNext(SubsystemRequest value) {}
+            StreamObserver<SubsystemMessage> up =
+                    SubsystemGrpc.newStub(client.channel())
+                            .attach(
+                                    new StreamObserver<>() {
+                                        @Override
+                                        public void onNext(SubsystemRequest value) {}
 
-                @Override
-                public void onError(Throwable t) {
-                    closed.complete(Status.fromThrowable(t));
-                }
+                                        @Override
+                                        public void onError(Throwable t) {
+                                            closed.complete(Status.fromThrowable(t));
+                                        }
 
-                @Override
-                public void onCompleted() {
-                    closed.complete(Status.OK);
-                }
-            });
+                                        @Override
+                                        public void onCompleted() {
+                                            closed.complete(Status.OK);
+                                        }
+                                    });
             up.onNext(SubsystemMessage.getDefaultInstance());
             assertEquals(Status.Code.UNIMPLEMENTED, closed.get(10, TimeUnit.SECONDS).getCode());
         }

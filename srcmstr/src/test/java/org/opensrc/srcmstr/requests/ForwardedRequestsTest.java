@@ -4,14 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opensrc.proto.v1.SrcCode;
@@ -23,6 +15,15 @@ import org.opensrc.srcmstr.supervise.Event;
 import org.opensrc.srcmstr.supervise.LoopFixture;
 import org.opensrc.srcmstr.supervise.SrcMessage;
 import org.opensrc.srcmstr.trust.RootPrograms;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 class ForwardedRequestsTest {
 
@@ -38,10 +39,12 @@ class ForwardedRequestsTest {
         }
 
         @Override
-        public synchronized CompletableFuture<DaemonReply<String>> send(int pid, DaemonRequest request, Duration timeout) {
+        public synchronized CompletableFuture<DaemonReply<String>> send(
+                int pid, DaemonRequest request, Duration timeout) {
             sent.add(pid + " " + request);
             var scripted = script.poll();
-            return scripted != null ? scripted
+            return scripted != null
+                    ? scripted
                     : CompletableFuture.completedFuture(new DaemonReply<>(Optional.empty(), "rows of " + pid));
         }
     }
@@ -51,8 +54,10 @@ class ForwardedRequestsTest {
     private final SubsystemDef inetd = Defs.subsystem("inetd").group("tcpip").build();
     private final SubsystemDef portmap = Defs.subsystem("portmap").group("tcpip").build();
     private final SubsystemDef syslogd = Defs.subsystem("syslogd").signals("SIGTERM", "SIGKILL").group("ras").build();
-    private final Registry registry = Registry.EMPTY.withSubsystems(List.of(inetd, portmap, syslogd))
-            .withSubservers(List.of(new SubserverDef("ftp", "inetd", 21)));
+    private final Registry registry =
+            Registry.EMPTY
+                    .withSubsystems(List.of(inetd, portmap, syslogd))
+                    .withSubservers(List.of(new SubserverDef("ftp", "inetd", 21)));
     private final SupervisionRequests supervision =
             new SupervisionRequests(fixture.loop(), () -> registry, List::of, RootPrograms.none());
     private final ForwardedRequests<String> forwarded =
@@ -75,7 +80,8 @@ class ForwardedRequestsTest {
     @Test
     void refreshAsksTheRunningDaemonAndAnswers006() {
         long pid = running("inetd");
-        assertEquals(List.of(Answer.of("inetd", SrcCode.SRC_CODE_REFOK)), forwarded.refresh(new Scope.Subsystem("inetd")));
+        assertEquals(
+                List.of(Answer.of("inetd", SrcCode.SRC_CODE_REFOK)), forwarded.refresh(new Scope.Subsystem("inetd")));
         assertEquals(List.of(pid + " Refresh[]"), daemons.sent);
     }
 
@@ -92,14 +98,18 @@ class ForwardedRequestsTest {
     @Test
     void refreshOfAGroupKeepsEachMembersRefusalAsAnAnswer() {
         running("inetd");
-        assertEquals(List.of(Answer.of("inetd", SrcCode.SRC_CODE_REFOK), Answer.of("portmap", SrcCode.SRC_CODE_NSVR, "portmap")),
+        assertEquals(
+                List.of(
+                        Answer.of("inetd", SrcCode.SRC_CODE_REFOK),
+                        Answer.of("portmap", SrcCode.SRC_CODE_NSVR, "portmap")),
                 forwarded.refresh(new Scope.Group("tcpip")));
     }
 
     @Test
     void aDaemonThatDoesNotAnswerInTimeIsRefusedWithItsMessageAsATimeout() {
         running("inetd");
-        daemons.next(CompletableFuture.failedFuture(new Daemons.Unreachable(SrcCode.SRC_CODE_NORPLY, true, "no reply")));
+        daemons.next(
+                CompletableFuture.failedFuture(new Daemons.Unreachable(SrcCode.SRC_CODE_NORPLY, true, "no reply")));
         Refused refused = refusal(() -> forwarded.refresh(new Scope.Subsystem("inetd")));
         assertEquals(Refused.Why.TIMEOUT, refused.why());
         assertEquals(new SrcMessage(SrcCode.SRC_CODE_NORPLY, List.of("inetd")), refused.message());
@@ -108,9 +118,11 @@ class ForwardedRequestsTest {
     @Test
     void aDaemonsRefusalWithoutArgumentsIsAboutItsSubsystem() {
         running("inetd");
-        daemons.next(CompletableFuture.completedFuture(
-                new DaemonReply<>(Optional.of(SrcMessage.of(SrcCode.SRC_CODE_BADSOCK)), "")));
-        assertEquals(List.of(Answer.of("inetd", SrcCode.SRC_CODE_BADSOCK, "inetd")),
+        daemons.next(
+                CompletableFuture.completedFuture(
+                        new DaemonReply<>(Optional.of(SrcMessage.of(SrcCode.SRC_CODE_BADSOCK)), "")));
+        assertEquals(
+                List.of(Answer.of("inetd", SrcCode.SRC_CODE_BADSOCK, "inetd")),
                 forwarded.trace(new Scope.Subsystem("inetd"), false, false));
     }
 
@@ -132,10 +144,16 @@ class ForwardedRequestsTest {
         assertFalse(answer.isDone());
         assertEquals(List.of(), daemons.sent);
         fixture.submit(new Event.Attached(1000));
-        assertEquals(List.of(Answer.of("inetd", SrcCode.SRC_CODE_STRTOK, "inetd", "1000"),
-                Answer.of("inetd", SrcCode.SRC_CODE_STRTSVROK, "ftp")), answer.get(5, TimeUnit.SECONDS));
-        assertEquals(List.of("1000 Subserver[action=START, type=ftp, codePoint=21, object=, subserverPid=0, forced=false, "
-                + "longForm=false, on=false]"), daemons.sent);
+        assertEquals(
+                List.of(
+                        Answer.of("inetd", SrcCode.SRC_CODE_STRTOK, "inetd", "1000"),
+                        Answer.of("inetd", SrcCode.SRC_CODE_STRTSVROK, "ftp")),
+                answer.get(5, TimeUnit.SECONDS));
+        assertEquals(
+                List.of(
+                        "1000 Subserver[action=START, type=ftp, codePoint=21, object=, subserverPid=0, forced=false, "
+                                + "longForm=false, on=false]"),
+                daemons.sent);
         assertFalse(fixture.hasTimerAt(limit));
     }
 
@@ -144,9 +162,11 @@ class ForwardedRequestsTest {
         long limit = fixture.now() + TIMEOUT.toMillis();
         var answer = CompletableFuture.supplyAsync(() -> forwarded.startSubserver(new SubserverRef("ftp", "", 0, 0)));
         fixture.awaitTimerAt(limit);
-        daemons.next(CompletableFuture.failedFuture(new Daemons.Unreachable(SrcCode.SRC_CODE_NSVR, false, "not attached")));
+        daemons.next(
+                CompletableFuture.failedFuture(new Daemons.Unreachable(SrcCode.SRC_CODE_NSVR, false, "not attached")));
         fixture.die(1000);
-        var failure = assertThrows(java.util.concurrent.ExecutionException.class, () -> answer.get(5, TimeUnit.SECONDS));
+        var failure =
+                assertThrows(java.util.concurrent.ExecutionException.class, () -> answer.get(5, TimeUnit.SECONDS));
         Refused refused = (Refused) failure.getCause();
         assertEquals(Refused.Why.UNREACHABLE, refused.why());
     }
@@ -160,11 +180,14 @@ class ForwardedRequestsTest {
     @Test
     void tracesonOfASubserverAnswersTheSubsystemTraceMessages() {
         long pid = running("inetd");
-        assertEquals(List.of(Answer.of("inetd", SrcCode.SRC_CODE_TRACONOK)),
+        assertEquals(
+                List.of(Answer.of("inetd", SrcCode.SRC_CODE_TRACONOK)),
                 forwarded.traceSubserver(new SubserverRef("ftp", "", 0, 0), true, false));
-        daemons.next(CompletableFuture.completedFuture(
-                new DaemonReply<>(Optional.of(SrcMessage.of(SrcCode.SRC_CODE_BADSOCK)), "")));
-        assertEquals(List.of(Answer.of("inetd", SrcCode.SRC_CODE_TRACOFFFAIL)),
+        daemons.next(
+                CompletableFuture.completedFuture(
+                        new DaemonReply<>(Optional.of(SrcMessage.of(SrcCode.SRC_CODE_BADSOCK)), "")));
+        assertEquals(
+                List.of(Answer.of("inetd", SrcCode.SRC_CODE_TRACOFFFAIL)),
                 forwarded.traceSubserver(new SubserverRef("ftp", "", 0, (int) pid), false, false));
     }
 }

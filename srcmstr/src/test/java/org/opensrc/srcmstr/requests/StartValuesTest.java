@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 class StartValuesTest {
 
     @Test
     void ordinaryArgumentsEnvironmentAndWaitPass() {
-        assertEquals(Optional.empty(), SupervisionRequests.startValues(List.of("-d", "a:b"), List.of("A=1", "B="), 5000));
+        assertEquals(
+                Optional.empty(), SupervisionRequests.startValues(List.of("-d", "a:b"), List.of("A=1", "B="), 5000));
     }
 
     @Test
@@ -32,7 +34,10 @@ class StartValuesTest {
 
     @Test
     void aWaitBeyondADayOrNegativeIsRefused() {
-        assertTrue(SupervisionRequests.startValues(List.of(), List.of(), Long.MAX_VALUE).orElseThrow().startsWith("--wait"));
+        assertTrue(
+                SupervisionRequests.startValues(List.of(), List.of(), Long.MAX_VALUE)
+                        .orElseThrow()
+                        .startsWith("--wait"));
         assertTrue(SupervisionRequests.startValues(List.of(), List.of(), -1).isPresent());
     }
 }

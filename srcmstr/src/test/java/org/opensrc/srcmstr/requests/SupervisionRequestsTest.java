@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opensrc.proto.v1.SrcCode;
@@ -20,12 +17,17 @@ import org.opensrc.srcmstr.supervise.StatusWord;
 import org.opensrc.srcmstr.supervise.StopType;
 import org.opensrc.srcmstr.trust.RootPrograms;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 class SupervisionRequestsTest {
 
     private static final long WAIT = 777_000;
 
     private final LoopFixture fixture = new LoopFixture();
-    private final SubsystemDef sendmail = Defs.subsystem("sendmail").signals("SIGTERM", "SIGKILL").group("mail").build();
+    private final SubsystemDef sendmail =
+            Defs.subsystem("sendmail").signals("SIGTERM", "SIGKILL").group("mail").build();
     private final SubsystemDef ready = readiness(Defs.subsystem("named").group("tcpip"));
     private final Registry registry = Registry.EMPTY.withSubsystems(List.of(sendmail, ready));
     private final SupervisionRequests requests =
@@ -47,7 +49,8 @@ class SupervisionRequestsTest {
 
     @Test
     void startWithoutWaitAnswersAtOnceWithTheStartedPid() {
-        assertEquals(List.of(Answer.of("sendmail", SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")),
+        assertEquals(
+                List.of(Answer.of("sendmail", SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")),
                 requests.start(new Scope.Subsystem("sendmail"), "", "", 0));
     }
 
@@ -60,7 +63,8 @@ class SupervisionRequestsTest {
         fixture.submit(new Event.Ready(1000));
         assertEquals(List.of(Answer.of("named", SrcCode.SRC_CODE_STRTOK, "named", "1000")), within5s(answer));
         assertFalse(fixture.hasTimerAt(limit));
-        assertEquals(StatusWord.ACTIVE, requests.status(new Scope.Subsystem("named"), false).getFirst().view().status());
+        assertEquals(
+                StatusWord.ACTIVE, requests.status(new Scope.Subsystem("named"), false).getFirst().view().status());
     }
 
     @Test
@@ -70,7 +74,8 @@ class SupervisionRequestsTest {
         fixture.awaitTimerAt(limit);
         fixture.advance(WAIT);
         assertEquals(List.of(Answer.of("named", SrcCode.SRC_CODE_STRTOK, "named", "1000")), within5s(answer));
-        assertEquals(StatusWord.STARTING, requests.status(new Scope.Subsystem("named"), false).getFirst().view().status());
+        assertEquals(
+                StatusWord.STARTING, requests.status(new Scope.Subsystem("named"), false).getFirst().view().status());
     }
 
     @Test
@@ -87,7 +92,8 @@ class SupervisionRequestsTest {
 
     @Test
     void stopOfAGroupWithNothingRunningAnswers004NamingTheGroup() {
-        assertEquals(List.of(Answer.of("", SrcCode.SRC_CODE_SVND, "mail")),
+        assertEquals(
+                List.of(Answer.of("", SrcCode.SRC_CODE_SVND, "mail")),
                 requests.stop(new Scope.Group("mail"), StopType.NORMAL, 0));
         assertEquals(List.of(), requests.stop(new Scope.All(), StopType.FORCED, 0));
     }
@@ -113,23 +119,32 @@ class SupervisionRequestsTest {
 
     @Test
     void aWaitOutOfRangeOrAnEnvWordWithoutValueIsRefusedBeforeAnythingStarts() {
-        Refused wait = assertThrows(Refused.class,
-                () -> requests.start(new Scope.Subsystem("sendmail"), "", "", SupervisionRequests.WAIT_MAX_MS + 1));
+        Refused wait =
+                assertThrows(
+                        Refused.class,
+                        () ->
+                                requests.start(
+                                        new Scope.Subsystem("sendmail"), "", "", SupervisionRequests.WAIT_MAX_MS + 1));
         assertEquals(Refused.Why.INVALID, wait.why());
         assertTrue(wait.message().detail().startsWith("--wait:"), wait.message().detail());
-        Refused env = assertThrows(Refused.class, () -> requests.start(new Scope.Subsystem("sendmail"), "", "NOVALUE", 0));
+        Refused env =
+                assertThrows(Refused.class, () -> requests.start(new Scope.Subsystem("sendmail"), "", "NOVALUE", 0));
         assertEquals(SrcCode.SRC_CODE_PARM, env.message().code());
-        Refused quote = assertThrows(Refused.class, () -> requests.start(new Scope.Subsystem("sendmail"), "'open", "", 0));
+        Refused quote =
+                assertThrows(Refused.class, () -> requests.start(new Scope.Subsystem("sendmail"), "'open", "", 0));
         assertEquals(SrcCode.SRC_CODE_PARM, quote.message().code());
         assertEquals(0, fixture.spawns());
     }
 
     @Test
     void startsOfAGroupAnswerOncePerMember() {
-        Registry twoInMail = Registry.EMPTY.withSubsystems(List.of(sendmail,
-                Defs.subsystem("pop3d").signals("SIGTERM", "SIGKILL").group("mail").build()));
+        Registry twoInMail =
+                Registry.EMPTY.withSubsystems(
+                        List.of(sendmail, Defs.subsystem("pop3d").signals("SIGTERM", "SIGKILL").group("mail").build()));
         var grouped = new SupervisionRequests(fixture.loop(), () -> twoInMail, List::of, RootPrograms.none());
-        assertEquals(List.of(Answer.of("sendmail", SrcCode.SRC_CODE_STRTOK, "sendmail", "1000"),
+        assertEquals(
+                List.of(
+                        Answer.of("sendmail", SrcCode.SRC_CODE_STRTOK, "sendmail", "1000"),
                         Answer.of("pop3d", SrcCode.SRC_CODE_STRTOK, "pop3d", "1001")),
                 grouped.start(new Scope.Group("mail"), "", "", 0));
     }

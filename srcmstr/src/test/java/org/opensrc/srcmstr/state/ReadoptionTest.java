@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+import org.opensrc.srcmstr.supervise.DeathHistory;
+import org.opensrc.srcmstr.supervise.Event;
+import org.opensrc.srcmstr.supervise.SubsystemRecord;
+import org.opensrc.srcmstr.supervise.Want;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.srcmstr.registry.SubsystemDef;
-import org.opensrc.srcmstr.supervise.DeathHistory;
-import org.opensrc.srcmstr.supervise.Event;
-import org.opensrc.srcmstr.supervise.SubsystemRecord;
-import org.opensrc.srcmstr.supervise.Want;
 
 /** From a saved state and the live processes to the events that take them over; and the file itself. */
 class ReadoptionTest {
@@ -43,17 +44,51 @@ class ReadoptionTest {
     }
 
     private static SubsystemDef def(String name, SubsystemDef.Contact contact) {
-        return new SubsystemDef(name, "", "", "/bin/" + name, 0, 0, "", "", "", SubsystemDef.Action.RESPAWN, false,
-                contact, 0, 0, 20, "", "", true, 20, "", SubsystemDef.Extensions.NONE);
+        return new SubsystemDef(
+                name,
+                "",
+                "",
+                "/bin/" + name,
+                0,
+                0,
+                "",
+                "",
+                "",
+                SubsystemDef.Action.RESPAWN,
+                false,
+                contact,
+                0,
+                0,
+                20,
+                "",
+                "",
+                true,
+                20,
+                "",
+                SubsystemDef.Extensions.NONE);
     }
 
     private static SavedState.Instance instance(String name, long pid, long startTime, String token) {
-        return new SavedState.Instance(def(name, token.isEmpty() ? SubsystemDef.Contact.SIGNAL : SubsystemDef.Contact.SOCKET),
-                pid, startTime, pid, List.of("-a"), List.of("E=1"), token, "active", "");
+        return new SavedState.Instance(
+                def(name, token.isEmpty() ? SubsystemDef.Contact.SIGNAL : SubsystemDef.Contact.SOCKET),
+                pid,
+                startTime,
+                pid,
+                List.of("-a"),
+                List.of("E=1"),
+                token,
+                "active",
+                "");
     }
 
     private static SavedState saved(List<SavedState.Instance> instances, List<SavedState.Spawn> spawning) {
-        return new SavedState(SavedState.VERSION, "run1", 1, instances, spawning, List.of(),
+        return new SavedState(
+                SavedState.VERSION,
+                "run1",
+                1,
+                instances,
+                spawning,
+                List.of(),
                 Map.of("a", new SubsystemRecord(Want.UP, new DeathHistory(1, 5, 0), 1, "exit 1")));
     }
 
@@ -91,8 +126,10 @@ class ReadoptionTest {
     void unrecordedSpawnIsAdoptedByItsMarkerOrOrderedAgain() {
         FakeProbe probe = new FakeProbe();
         probe.marked.put("run1.7", new ProcessProbe.Marked(300, 5, 300, ""));
-        SavedState.Spawn found = new SavedState.Spawn(def("a", SubsystemDef.Contact.SIGNAL), List.of(), List.of(), "run1.7");
-        SavedState.Spawn lost = new SavedState.Spawn(def("b", SubsystemDef.Contact.SIGNAL), List.of(), List.of(), "run1.8");
+        SavedState.Spawn found =
+                new SavedState.Spawn(def("a", SubsystemDef.Contact.SIGNAL), List.of(), List.of(), "run1.7");
+        SavedState.Spawn lost =
+                new SavedState.Spawn(def("b", SubsystemDef.Contact.SIGNAL), List.of(), List.of(), "run1.8");
         Readoption.Plan plan = Readoption.plan(saved(List.of(), List.of(found, lost)), probe);
         Event.Recall recall = assertInstanceOf(Event.Recall.class, plan.events().getFirst());
         assertEquals(List.of("b"), recall.restarts().stream().map(r -> r.definition().subsysname()).toList());
@@ -112,17 +149,25 @@ class ReadoptionTest {
     @Test
     void unreadableStateFileIsAnErrorNamingTheFile(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("state.json"), "{\"version\":1,\"bogus\":2}");
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> new StateFile(dir.resolve("state.json")).read());
+        IOException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IOException.class, () -> new StateFile(dir.resolve("state.json")).read());
         assertTrue(e.getMessage().contains("state.json"), e.getMessage());
     }
 
     @Test
     void writerNeverReplacesANewerSnapshotWithAnOlderOne(@TempDir Path dir) throws IOException {
         StateFile file = new StateFile(dir.resolve("state.json"));
-        try (StateWriter writer = new StateWriter(file, e -> { throw new AssertionError(e); })) {
+        try (StateWriter writer =
+                new StateWriter(
+                        file,
+                        e -> {
+                            throw new AssertionError(e);
+                        })) {
             for (int i = 0; i < 50; i++) {
-                writer.save(new SavedState(SavedState.VERSION, "run1", i, List.of(), List.of(), List.of(), Map.of()), i % 10 == 9);
+                writer.save(
+                        new SavedState(SavedState.VERSION, "run1", i, List.of(), List.of(), List.of(), Map.of()),
+                        i % 10 == 9);
             }
         }
         assertEquals(49, file.read().orElseThrow().savedAt());

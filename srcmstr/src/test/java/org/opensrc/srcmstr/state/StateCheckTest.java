@@ -3,12 +3,13 @@ package org.opensrc.srcmstr.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensrc.srcmstr.registry.Defs;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.opensrc.srcmstr.supervise.SubsystemRecord;
+
+import java.util.List;
+import java.util.Map;
 
 class StateCheckTest {
 
@@ -23,12 +24,19 @@ class StateCheckTest {
         Defs hugeBackoff = Defs.subsystem("slow");
         hugeBackoff.extensions = new SubsystemDef.Extensions(true, Long.MAX_VALUE, Long.MAX_VALUE, false, false);
         SubsystemDef good = Defs.subsystem("good").build();
-        SavedState saved = new SavedState(SavedState.VERSION, "run", 1,
-                List.of(instance(hugeUid.build(), 10, ""), instance(good, 11, ""), instance(good, 12, "SOMETIMES"),
-                        instance(good, 0, "")),
-                List.of(new SavedState.Spawn(hugeBackoff.build(), List.of(), List.of(), "m")),
-                List.of(new SavedState.Retry(good, List.of("a\nb"), List.of(), 1)),
-                Map.of("good", SubsystemRecord.NEW, "../x", SubsystemRecord.NEW));
+        SavedState saved =
+                new SavedState(
+                        SavedState.VERSION,
+                        "run",
+                        1,
+                        List.of(
+                                instance(hugeUid.build(), 10, ""),
+                                instance(good, 11, ""),
+                                instance(good, 12, "SOMETIMES"),
+                                instance(good, 0, "")),
+                        List.of(new SavedState.Spawn(hugeBackoff.build(), List.of(), List.of(), "m")),
+                        List.of(new SavedState.Retry(good, List.of("a\nb"), List.of(), 1)),
+                        Map.of("good", SubsystemRecord.NEW, "../x", SubsystemRecord.NEW));
 
         StateCheck.Sorted sorted = StateCheck.sort(saved);
 
@@ -37,6 +45,7 @@ class StateCheckTest {
         assertEquals(List.of(), sorted.usable().retries());
         assertEquals(Map.of("good", SubsystemRecord.NEW), sorted.usable().subsystems());
         assertEquals(6, sorted.rejected().size(), sorted.rejected().toString());
-        assertTrue(sorted.rejected().getFirst().contains("uid: 4294967295 is out of range"), sorted.rejected().toString());
+        assertTrue(
+                sorted.rejected().getFirst().contains("uid: 4294967295 is out of range"), sorted.rejected().toString());
     }
 }

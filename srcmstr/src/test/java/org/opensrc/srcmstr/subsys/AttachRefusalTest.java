@@ -8,11 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +20,18 @@ import org.opensrc.proto.v1.SubsystemMessage;
 import org.opensrc.proto.v1.SubsystemRequest;
 import org.opensrc.srcmstr.control.LocalServer;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 /** Who may attach: a raw client speaking the proto, as a daemon in another language would. */
 class AttachRefusalTest {
 
     private static final int SELF = (int) ProcessHandle.current().pid();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private SubsystemHub hub;
     private LocalServer server;
@@ -52,15 +53,23 @@ class AttachRefusalTest {
     /** Opens Attach, sends {@code first}, and returns how the call ended. */
     private Status attachWith(SubsystemMessage first) throws Exception {
         var ended = new CompletableFuture<Status>();
-        StreamObserver<SubsystemMessage> out = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
-            @Override public void onNext(SubsystemRequest value) {}
-            @Override public void onError(Throwable t) {
-                ended.complete(assertInstanceOf(StatusRuntimeException.class, t).getStatus());
-            }
-            @Override public void onCompleted() {
-                ended.complete(Status.OK);
-            }
-        });
+        StreamObserver<SubsystemMessage> out =
+                SubsystemGrpc.newStub(client.channel())
+                        .attach(
+                                new StreamObserver<>() {
+                                    @Override
+                                    public void onNext(SubsystemRequest value) {}
+
+                                    @Override
+                                    public void onError(Throwable t) {
+                                        ended.complete(assertInstanceOf(StatusRuntimeException.class, t).getStatus());
+                                    }
+
+                                    @Override
+                                    public void onCompleted() {
+                                        ended.complete(Status.OK);
+                                    }
+                                });
         out.onNext(first);
         try {
             return ended.get(5, TimeUnit.SECONDS);
@@ -116,11 +125,23 @@ class AttachRefusalTest {
         start();
         String token = issue(SELF);
         var ended = new CompletableFuture<Status>();
-        StreamObserver<SubsystemMessage> out = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
-            @Override public void onNext(SubsystemRequest value) {}
-            @Override public void onError(Throwable t) { ended.complete(Status.fromThrowable(t)); }
-            @Override public void onCompleted() { ended.complete(Status.OK); }
-        });
+        StreamObserver<SubsystemMessage> out =
+                SubsystemGrpc.newStub(client.channel())
+                        .attach(
+                                new StreamObserver<>() {
+                                    @Override
+                                    public void onNext(SubsystemRequest value) {}
+
+                                    @Override
+                                    public void onError(Throwable t) {
+                                        ended.complete(Status.fromThrowable(t));
+                                    }
+
+                                    @Override
+                                    public void onCompleted() {
+                                        ended.complete(Status.OK);
+                                    }
+                                });
         out.onNext(hello(token));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!hub.isAttached(SELF)) {
@@ -136,11 +157,23 @@ class AttachRefusalTest {
         start();
         String token = issue(SELF);
         var first = new CompletableFuture<Status>();
-        StreamObserver<SubsystemMessage> out = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
-            @Override public void onNext(SubsystemRequest value) {}
-            @Override public void onError(Throwable t) { first.complete(Status.fromThrowable(t)); }
-            @Override public void onCompleted() { first.complete(Status.OK); }
-        });
+        StreamObserver<SubsystemMessage> out =
+                SubsystemGrpc.newStub(client.channel())
+                        .attach(
+                                new StreamObserver<>() {
+                                    @Override
+                                    public void onNext(SubsystemRequest value) {}
+
+                                    @Override
+                                    public void onError(Throwable t) {
+                                        first.complete(Status.fromThrowable(t));
+                                    }
+
+                                    @Override
+                                    public void onCompleted() {
+                                        first.complete(Status.OK);
+                                    }
+                                });
         out.onNext(hello(token));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!hub.isAttached(SELF)) {
@@ -148,11 +181,19 @@ class AttachRefusalTest {
             Thread.onSpinWait();
         }
         // the second Attach never ends by itself: attachWith would wait, so open it by hand
-        StreamObserver<SubsystemMessage> second = SubsystemGrpc.newStub(client.channel()).attach(new StreamObserver<>() {
-            @Override public void onNext(SubsystemRequest value) {}
-            @Override public void onError(Throwable t) {}
-            @Override public void onCompleted() {}
-        });
+        StreamObserver<SubsystemMessage> second =
+                SubsystemGrpc.newStub(client.channel())
+                        .attach(
+                                new StreamObserver<>() {
+                                    @Override
+                                    public void onNext(SubsystemRequest value) {}
+
+                                    @Override
+                                    public void onError(Throwable t) {}
+
+                                    @Override
+                                    public void onCompleted() {}
+                                });
         second.onNext(hello(token));
         assertEquals(Status.Code.ABORTED, first.get(5, TimeUnit.SECONDS).getCode());
         assertTrue(hub.isAttached(SELF));

@@ -1,11 +1,12 @@
 package org.opensrc.srcmstr.subsys;
 
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.opensrc.libsrc.subsystem.Reply;
 import org.opensrc.libsrc.subsystem.SrcHandler;
 import org.opensrc.libsrc.subsystem.StatusRows;
 import org.opensrc.proto.v1.StatusRow;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** Long status blocks until {@link #release()}; refresh answers at once. */
 final class BlockingHandler implements SrcHandler {

@@ -6,13 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.stub.StreamObserver;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +30,20 @@ import org.opensrc.proto.v1.SubsystemRequest;
 import org.opensrc.proto.v1.TraceCommand;
 import org.opensrc.srcmstr.control.LocalServer;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
 /** Hub + Attach service + SDK end to end, in one JVM over a real Unix socket. */
 class SubsystemApiTest {
 
     private static final int SELF = (int) ProcessHandle.current().pid();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final List<AutoCloseable> open = new ArrayList<>();
     private final RecordingListener events = new RecordingListener();
@@ -130,8 +131,12 @@ class SubsystemApiTest {
         public SubserverReply subserver(SubserverCommand command) {
             return switch (command.getAction()) {
                 case SUBSERVER_ACTION_START -> SubserverReply.of(SrcCode.SRC_CODE_STRTSVROK, command.getType());
-                case SUBSERVER_ACTION_STATUS -> SubserverReply.rows(List.of(StatusRows.subserverHeader(),
-                        StatusRows.subserverRow(command.getType(), "internal", "", Status.STATUS_ACTIVE)));
+                case SUBSERVER_ACTION_STATUS ->
+                        SubserverReply.rows(
+                                List.of(
+                                        StatusRows.subserverHeader(),
+                                        StatusRows.subserverRow(
+                                                command.getType(), "internal", "", Status.STATUS_ACTIVE)));
                 default -> SubserverReply.notSupported();
             };
         }
@@ -150,26 +155,52 @@ class SubsystemApiTest {
 
         assertEquals(SrcCode.SRC_CODE_REFOK, await(hub.send(SELF, refresh())).getOutcome().getCode());
 
-        var trace = await(hub.send(SELF, SubsystemRequest.newBuilder()
-                .setTrace(TraceCommand.newBuilder().setOn(true).setLong(true)).build()));
+        var trace =
+                await(
+                        hub.send(
+                                SELF,
+                                SubsystemRequest.newBuilder()
+                                        .setTrace(TraceCommand.newBuilder().setOn(true).setLong(true))
+                                        .build()));
         assertEquals(SrcCode.SRC_CODE_SUBMSG, trace.getOutcome().getCode());
         assertEquals("trace true true", trace.getOutcome().getText());
 
-        var start = await(hub.send(SELF, SubsystemRequest.newBuilder().setSubserver(SubserverCommand.newBuilder()
-                .setAction(SubserverAction.SUBSERVER_ACTION_START).setType("alpha")).build()));
+        var start =
+                await(
+                        hub.send(
+                                SELF,
+                                SubsystemRequest.newBuilder()
+                                        .setSubserver(
+                                                SubserverCommand.newBuilder()
+                                                        .setAction(SubserverAction.SUBSERVER_ACTION_START)
+                                                        .setType("alpha"))
+                                        .build()));
         assertEquals(SrcCode.SRC_CODE_STRTSVROK, start.getOutcome().getCode());
         assertEquals(List.of("alpha"), start.getOutcome().getArgsList());
 
-        var subStatus = await(hub.send(SELF, SubsystemRequest.newBuilder().setSubserver(SubserverCommand.newBuilder()
-                .setAction(SubserverAction.SUBSERVER_ACTION_STATUS).setType("alpha")).build()));
+        var subStatus =
+                await(
+                        hub.send(
+                                SELF,
+                                SubsystemRequest.newBuilder()
+                                        .setSubserver(
+                                                SubserverCommand.newBuilder()
+                                                        .setAction(SubserverAction.SUBSERVER_ACTION_STATUS)
+                                                        .setType("alpha"))
+                                        .build()));
         assertEquals(2, subStatus.getRowsCount());
         assertEquals(Status.STATUS_ACTIVE, subStatus.getRows(1).getStatus());
 
         var empty = await(hub.send(SELF, SubsystemRequest.getDefaultInstance()));
         assertEquals(SrcCode.SRC_CODE_SUBICMD, empty.getOutcome().getCode());
 
-        var stop = await(hub.send(SELF, SubsystemRequest.newBuilder()
-                .setStop(StopCommand.newBuilder().setForced(true)).build()));
+        var stop =
+                await(
+                        hub.send(
+                                SELF,
+                                SubsystemRequest.newBuilder()
+                                        .setStop(StopCommand.newBuilder().setForced(true))
+                                        .build()));
         assertEquals(SrcCode.SRC_CODE_UNSPECIFIED, stop.getOutcome().getCode());
         assertEquals(StopMode.FORCED, daemon.awaitStop(Duration.ofSeconds(5)).orElseThrow());
         assertEquals(Boolean.TRUE, handler.stoppedForced);
@@ -188,12 +219,13 @@ class SubsystemApiTest {
     @Test
     void aHandlerThatThrowsAnswers087AndTheConnectionStaysUp() throws Exception {
         startSrcmstr(Duration.ofSeconds(5), events);
-        attachedDaemon(new SrcHandler() {
-            @Override
-            public Reply refresh() {
-                throw new IllegalStateException("config is broken");
-            }
-        });
+        attachedDaemon(
+                new SrcHandler() {
+                    @Override
+                    public Reply refresh() {
+                        throw new IllegalStateException("config is broken");
+                    }
+                });
         assertEquals(SrcCode.SRC_CODE_SUBICMD, await(hub.send(SELF, refresh())).getOutcome().getCode());
         assertEquals(SrcCode.SRC_CODE_SUBICMD, await(hub.send(SELF, refresh())).getOutcome().getCode());
         assertTrue(hub.isAttached(SELF));
@@ -292,29 +324,41 @@ class SubsystemApiTest {
 
     /** The hub's side of a stream whose messages this test does not read. */
     private static final class NoOpObserver implements StreamObserver<SubsystemRequest> {
-        @Override public void onNext(SubsystemRequest value) {}
-        @Override public void onError(Throwable t) {}
-        @Override public void onCompleted() {}
+        @Override
+        public void onNext(SubsystemRequest value) {}
+
+        @Override
+        public void onError(Throwable t) {}
+
+        @Override
+        public void onCompleted() {}
     }
 
     @Test
     void hundredConcurrentRequestsEachGetTheirOwnReply() throws Exception {
         startSrcmstr(Duration.ofSeconds(10), events);
-        attachedDaemon(new SrcHandler() {
-            @Override
-            public Reply trace(boolean on, boolean longTrace) {
-                return Reply.message(Thread.currentThread().getName());
-            }
+        attachedDaemon(
+                new SrcHandler() {
+                    @Override
+                    public Reply trace(boolean on, boolean longTrace) {
+                        return Reply.message(Thread.currentThread().getName());
+                    }
 
-            @Override
-            public List<StatusRow> longStatus() {
-                return List.of(StatusRows.row("Thread", Thread.currentThread().getName()));
-            }
-        });
+                    @Override
+                    public List<StatusRow> longStatus() {
+                        return List.of(StatusRows.row("Thread", Thread.currentThread().getName()));
+                    }
+                });
         List<CompletableFuture<SubsystemReply>> replies = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            replies.add(hub.send(SELF, i % 2 == 0 ? status(true)
-                    : SubsystemRequest.newBuilder().setTrace(TraceCommand.newBuilder().setOn(true)).build()));
+            replies.add(
+                    hub.send(
+                            SELF,
+                            i % 2 == 0
+                                    ? status(true)
+                                    : SubsystemRequest.newBuilder()
+                                            .setTrace(TraceCommand.newBuilder().setOn(true))
+                                            .build()));
         }
         for (int i = 0; i < 100; i++) {
             SubsystemReply reply = await(replies.get(i));

@@ -3,11 +3,12 @@ package org.opensrc.srcmstr.supervise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.SubsystemDef;
+
+import java.util.ArrayList;
+import java.util.List;
 
 class BackoffTest {
 

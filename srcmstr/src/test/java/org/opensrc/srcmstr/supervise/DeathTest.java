@@ -3,12 +3,13 @@ package org.opensrc.srcmstr.supervise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.SubsystemDef;
+
+import java.util.List;
 
 class DeathTest {
 
@@ -140,8 +141,8 @@ class DeathTest {
         SubsystemDef renamed = Defs.of("smtpd").def();
         List<InstanceView> lines = h.lssrc(List.of(renamed));
         assertEquals(List.of("sendmail", "smtpd"), lines.stream().map(InstanceView::name).toList());
-        assertEquals(List.of(StatusWord.ACTIVE, StatusWord.INOPERATIVE),
-                lines.stream().map(InstanceView::status).toList());
+        assertEquals(
+                List.of(StatusWord.ACTIVE, StatusWord.INOPERATIVE), lines.stream().map(InstanceView::status).toList());
     }
 
     @Test

@@ -1,9 +1,10 @@
 package org.opensrc.srcmstr.supervise;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.SubsystemDef;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Drives the pure machine by hand with a fake clock; remembers the last effects. */
 final class Harness {

@@ -5,22 +5,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@link SupervisionLoop} over processes on paper ({@link FakeProcessControl}, pids
- * from 1000) and a clock that moves only when told ({@link ManualScheduler}), for the tests
- * of the layers above it.
+ * A real {@link SupervisionLoop} over processes on paper ({@link FakeProcessControl}, pids from 1000) and a clock that
+ * moves only when told ({@link ManualScheduler}), for the tests of the layers above it.
  */
 public final class LoopFixture implements AutoCloseable {
 
     private final FakeProcessControl processes = new FakeProcessControl();
     private final ManualScheduler scheduler = new ManualScheduler();
     private final SupervisionLoop loop;
+
     /** The stop requests the loop sent over the subsystem API: "pid normal" or "pid forced". */
     public final List<String> stopRequests = new CopyOnWriteArrayList<>();
 
     public LoopFixture() {
-        loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
-                (pid, forced) -> stopRequests.add(pid + (forced ? " forced" : " normal")),
-                scheduler, scheduler, new RecordingListener());
+        loop =
+                new SupervisionLoop(
+                        SupervisionState.EMPTY,
+                        processes,
+                        (pid, forced) -> stopRequests.add(pid + (forced ? " forced" : " normal")),
+                        scheduler,
+                        scheduler,
+                        new RecordingListener());
         loop.start();
     }
 

@@ -9,8 +9,7 @@ import java.util.List;
 /** A clock and scheduler that move only when a test calls {@link #advance}; due actions run on that call. */
 final class ManualScheduler implements Scheduler, InstantSource {
 
-    private record Task(long at, long seq, Runnable action) {
-    }
+    private record Task(long at, long seq, Runnable action) {}
 
     private final List<Task> tasks = new ArrayList<>();
     private long now = 1_000_000;
@@ -48,8 +47,8 @@ final class ManualScheduler implements Scheduler, InstantSource {
     }
 
     /**
-     * Blocks until some thread schedules an action for exactly {@code atMillis} (woken by
-     * {@link #schedule}, no polling); fails after five seconds of real time.
+     * Blocks until some thread schedules an action for exactly {@code atMillis} (woken by {@link #schedule}, no
+     * polling); fails after five seconds of real time.
      */
     synchronized void awaitTaskAt(long atMillis) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -71,10 +70,11 @@ final class ManualScheduler implements Scheduler, InstantSource {
         while (true) {
             Task due;
             synchronized (this) {
-                due = tasks.stream()
-                        .filter(t -> t.at() <= target)
-                        .min(Comparator.comparingLong(Task::at).thenComparingLong(Task::seq))
-                        .orElse(null);
+                due =
+                        tasks.stream()
+                                .filter(t -> t.at() <= target)
+                                .min(Comparator.comparingLong(Task::at).thenComparingLong(Task::seq))
+                                .orElse(null);
                 if (due == null) {
                     now = target;
                     return;

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.registry.SubsystemDef;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.Test;
-import org.opensrc.proto.v1.SrcCode;
-import org.opensrc.srcmstr.registry.SubsystemDef;
 
 /** What a restarted srcmstr does with what its predecessor saved: Recall, Adopt, EndedWhileAway. */
 class ReadoptionRulesTest {
@@ -100,10 +101,16 @@ class ReadoptionRulesTest {
     void recalledRestartsAreReArmedOrOrderedAgain() {
         SubsystemDef later = Defs.of("later").backoff(1000, 8000).def();
         SubsystemDef lost = Defs.of("lost").def();
-        h.apply(new Event.Recall(
-                Map.of("later", SubsystemRecord.NEW.withWant(Want.UP), "lost", SubsystemRecord.NEW.withWant(Want.UP)),
-                List.of(new Event.Recall.Restart(later, List.of(), List.of(), h.now + 5000),
-                        new Event.Recall.Restart(lost, List.of("-x"), List.of(), 0))));
+        h.apply(
+                new Event.Recall(
+                        Map.of(
+                                "later",
+                                SubsystemRecord.NEW.withWant(Want.UP),
+                                "lost",
+                                SubsystemRecord.NEW.withWant(Want.UP)),
+                        List.of(
+                                new Event.Recall.Restart(later, List.of(), List.of(), h.now + 5000),
+                                new Event.Recall.Restart(lost, List.of("-x"), List.of(), 0))));
         assertEquals(1, h.of(Effect.ArmTimer.class).size());
         assertEquals(lost, h.onlySpawn().definition());
     }
@@ -111,7 +118,10 @@ class ReadoptionRulesTest {
     @Test
     void recalledRestartOfASubsystemNoLongerWantedIsDropped() {
         SubsystemDef lost = Defs.of("lost").def();
-        h.apply(new Event.Recall(Map.of("lost", SubsystemRecord.NEW), List.of(new Event.Recall.Restart(lost, List.of(), List.of(), 0))));
+        h.apply(
+                new Event.Recall(
+                        Map.of("lost", SubsystemRecord.NEW),
+                        List.of(new Event.Recall.Restart(lost, List.of(), List.of(), 0))));
         assertFalse(h.effects.stream().anyMatch(e -> e instanceof Effect.Spawn));
     }
 }

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,16 +12,20 @@ import org.opensrc.libsrc.posix.ProcessTable;
 import org.opensrc.libsrc.posix.Users;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 /** Real short processes; every wait is on an event with a deadline. */
 class RealProcessControlTest {
 
-    private record Death(long pid, String how, List<Long> survivors) {
-    }
+    private record Death(long pid, String how, List<Long> survivors) {}
 
     private final RealProcessControl control = new RealProcessControl(ProcessTable.system());
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @AfterEach
     void close() {
@@ -34,9 +33,28 @@ class RealProcessControlTest {
     }
 
     private static SubsystemDef sh(String script, String stdout) {
-        return new SubsystemDef("t", "", "-c '" + script + "'", "/bin/sh", Posix.geteuid(), 0, "", stdout, "",
-                SubsystemDef.Action.ONCE, false, SubsystemDef.Contact.SIGNAL, 0, 0, 20, "SIGTERM", "SIGKILL", true,
-                20, "", SubsystemDef.Extensions.NONE);
+        return new SubsystemDef(
+                "t",
+                "",
+                "-c '" + script + "'",
+                "/bin/sh",
+                Posix.geteuid(),
+                0,
+                "",
+                stdout,
+                "",
+                SubsystemDef.Action.ONCE,
+                false,
+                SubsystemDef.Contact.SIGNAL,
+                0,
+                0,
+                20,
+                "SIGTERM",
+                "SIGKILL",
+                true,
+                20,
+                "",
+                SubsystemDef.Extensions.NONE);
     }
 
     private long spawn(SubsystemDef def, List<String> args, List<String> env) {
@@ -57,8 +75,8 @@ class RealProcessControlTest {
     @Test
     void spawnPassesArgsAndAFreshEnvironmentAndReportsTheExit() throws Exception {
         Path out = dir.resolve("out");
-        long pid = spawn(sh("echo \"$0 $1 $FOO $HOME\"; exit 3", out.toString()), List.of("x", "y"),
-                List.of("FOO=bar"));
+        long pid =
+                spawn(sh("echo \"$0 $1 $FOO $HOME\"; exit 3", out.toString()), List.of("x", "y"), List.of("FOO=bar"));
         Death death = await(watch(pid));
         assertEquals("exit 3", death.how());
         assertEquals(List.of(), death.survivors());
@@ -87,9 +105,29 @@ class RealProcessControlTest {
 
     @Test
     void spawnFailuresNameTheStage() {
-        SubsystemDef missing = new SubsystemDef("t", "", "", "/nonexistent/daemon", Posix.geteuid(), 0, "", "", "",
-                SubsystemDef.Action.ONCE, false, SubsystemDef.Contact.SIGNAL, 0, 0, 20, "", "", true, 20, "",
-                SubsystemDef.Extensions.NONE);
+        SubsystemDef missing =
+                new SubsystemDef(
+                        "t",
+                        "",
+                        "",
+                        "/nonexistent/daemon",
+                        Posix.geteuid(),
+                        0,
+                        "",
+                        "",
+                        "",
+                        SubsystemDef.Action.ONCE,
+                        false,
+                        SubsystemDef.Contact.SIGNAL,
+                        0,
+                        0,
+                        20,
+                        "",
+                        "",
+                        true,
+                        20,
+                        "",
+                        SubsystemDef.Extensions.NONE);
         assertEquals(SpawnStage.EXEC, stage(missing));
         assertEquals(SpawnStage.STDOUT, stage(sh("exit 0", "/nonexistent/dir/out")));
         assertTrue(control.watchedPids().isEmpty());

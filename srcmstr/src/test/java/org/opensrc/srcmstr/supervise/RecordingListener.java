@@ -1,9 +1,10 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.proto.v1.SrcCode;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.opensrc.proto.v1.SrcCode;
 
 /** Records what the loop reported. */
 final class RecordingListener implements SupervisionListener {
@@ -30,6 +31,7 @@ final class RecordingListener implements SupervisionListener {
     }
 
     final List<String> failures = new CopyOnWriteArrayList<>();
+
     /** When set, urgent saves fail with this cause. */
     volatile String diskFull;
 

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Fuzzes the word splitter of {@code cmdargs} and {@code startsrc -a}: any text either
- * splits or is refused as an unterminated quote, and words quoted back split to themselves.
+ * Fuzzes the word splitter of {@code cmdargs} and {@code startsrc -a}: any text either splits or is refused as an
+ * unterminated quote, and words quoted back split to themselves.
  */
 class ShellWordsFuzzTest {
 

@@ -3,8 +3,9 @@ package org.opensrc.srcmstr.supervise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class ShutdownTest {
 
@@ -16,10 +17,14 @@ class ShutdownTest {
         h.start(Defs.of("b").waittime(30).def(), 200);
         h.start(Defs.of("c").def(), 300);
         h.apply(new Event.Shutdown());
-        assertEquals(List.of(new Effect.Signal(100, "SIGTERM"), new Effect.Signal(200, "SIGTERM"),
-                new Effect.Signal(300, "SIGTERM")), h.of(Effect.Signal.class));
-        assertEquals(List.of(new Effect.ArmTimer(new TimerId.ShutdownTimer(), h.now + 30_000)),
-                h.of(Effect.ArmTimer.class));
+        assertEquals(
+                List.of(
+                        new Effect.Signal(100, "SIGTERM"),
+                        new Effect.Signal(200, "SIGTERM"),
+                        new Effect.Signal(300, "SIGTERM")),
+                h.of(Effect.Signal.class));
+        assertEquals(
+                List.of(new Effect.ArmTimer(new TimerId.ShutdownTimer(), h.now + 30_000)), h.of(Effect.ArmTimer.class));
         h.advance(1_000);
         h.die(100, "signal SIGTERM");
         assertTrue(h.of(Effect.Spawn.class).isEmpty(), "no respawn during shutdown");

@@ -2,9 +2,10 @@ package org.opensrc.srcmstr.supervise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensrc.srcmstr.registry.SubsystemDef;
+
+import java.util.List;
 
 class StatusListingTest {
 
@@ -25,16 +26,19 @@ class StatusListingTest {
         h.start(c, 300);
         h.start(hiddenRunning, 500);
         h.start(a, 100);
-        assertEquals(List.of("c", "e", "a", "b", "d"),
+        assertEquals(
+                List.of("c", "e", "a", "b", "d"),
                 names(StatusListing.of(h.state, registry, StatusListing.Visibility.ALL)));
     }
 
     @Test
     void displayFalseHidesOnlyInactiveSubsystemsAndOnlyWhenAsked() {
         h.start(hiddenRunning, 500);
-        assertEquals(List.of("e", "a", "b", "c"),
+        assertEquals(
+                List.of("e", "a", "b", "c"),
                 names(StatusListing.of(h.state, registry, StatusListing.Visibility.DISPLAYED_ONLY)));
-        assertEquals(List.of("e", "a", "b", "c", "d"),
+        assertEquals(
+                List.of("e", "a", "b", "c", "d"),
                 names(StatusListing.of(h.state, registry, StatusListing.Visibility.ALL)));
     }
 

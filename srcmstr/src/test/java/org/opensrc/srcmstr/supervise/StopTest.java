@@ -3,10 +3,11 @@ package org.opensrc.srcmstr.supervise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.opensrc.srcmstr.registry.SubsystemDef.Contact;
+
+import java.util.List;
 
 class StopTest {
 
@@ -78,7 +79,8 @@ class StopTest {
         assertEquals(List.of(new Effect.Watch(130)), h.of(Effect.Watch.class));
         h.advance(20_000);
         h.apply(new Event.TimerFired(timer));
-        assertEquals(List.of(new Effect.KillTree(h.of(Effect.KillTree.class).getFirst().instance(), 130, 100)),
+        assertEquals(
+                List.of(new Effect.KillTree(h.of(Effect.KillTree.class).getFirst().instance(), 130, 100)),
                 h.of(Effect.KillTree.class));
     }
 

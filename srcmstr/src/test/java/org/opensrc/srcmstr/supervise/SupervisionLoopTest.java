@@ -3,17 +3,18 @@ package org.opensrc.srcmstr.supervise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.opensrc.srcmstr.registry.SubsystemDef.Contact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 class SupervisionLoopTest {
 
@@ -25,9 +26,14 @@ class SupervisionLoopTest {
 
     @BeforeEach
     void startLoop() {
-        loop = new SupervisionLoop(SupervisionState.EMPTY, processes,
-                (pid, forced) -> stopRequests.add(pid + (forced ? " forced" : " normal")),
-                scheduler, scheduler, listener);
+        loop =
+                new SupervisionLoop(
+                        SupervisionState.EMPTY,
+                        processes,
+                        (pid, forced) -> stopRequests.add(pid + (forced ? " forced" : " normal")),
+                        scheduler,
+                        scheduler,
+                        listener);
         loop.start();
     }
 
@@ -70,7 +76,8 @@ class SupervisionLoopTest {
     @Test
     void spawnFailureAnswersTheStageMessage() throws Exception {
         processes.nextSpawn(new SpawnOutcome.Failed(SpawnStage.STDOUT, "open /nonexistent/out: ENOENT"));
-        assertEquals(List.of(new SrcMessage(SrcCode.SRC_CODE_OUT, List.of("sendmail"), "open /nonexistent/out: ENOENT")),
+        assertEquals(
+                List.of(new SrcMessage(SrcCode.SRC_CODE_OUT, List.of("sendmail"), "open /nonexistent/out: ENOENT")),
                 start(Defs.of("sendmail").def()));
         assertEquals(StatusWord.INOPERATIVE, status(Defs.of("sendmail").def()).status());
     }
@@ -83,21 +90,24 @@ class SupervisionLoopTest {
         assertTrue(answer.getFirst().detail().contains("uid 4294967295 out of range"), answer.toString());
         assertEquals(StatusWord.INOPERATIVE, status(Defs.of("poisoned").def()).status());
         assertEquals(1, listener.failures.size(), listener.failures.toString());
-        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "healthy", "1000")), start(Defs.of("healthy").def()));
+        assertEquals(
+                List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "healthy", "1000")), start(Defs.of("healthy").def()));
     }
 
     @Test
     void aLoopThatDiesOfAnErrorAnswersWhoWaitsAndTellsItsOwner() throws Exception {
-        SupervisionLoop dying = new SupervisionLoop(SupervisionState.EMPTY, processes, (pid, forced) -> { },
-                scheduler, scheduler, listener);
+        SupervisionLoop dying =
+                new SupervisionLoop(
+                        SupervisionState.EMPTY, processes, (pid, forced) -> {}, scheduler, scheduler, listener);
         CompletableFuture<Throwable> death = new CompletableFuture<>();
         dying.onDeath(death::complete);
         dying.start();
         processes.nextSpawnThrows(new StackOverflowError("deep"));
         var answer = dying.ask(new Command.Start(Defs.of("sendmail").def(), List.of(), List.of()));
         assertTrue(await(death) instanceof StackOverflowError);
-        var failed = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
-                () -> answer.get(5, TimeUnit.SECONDS));
+        var failed =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        java.util.concurrent.ExecutionException.class, () -> answer.get(5, TimeUnit.SECONDS));
         assertTrue(failed.getCause() instanceof StackOverflowError, failed.toString());
         dying.close();
     }
@@ -107,7 +117,8 @@ class SupervisionLoopTest {
         loop.submit(new Event.SpawnSucceeded(new InstanceId(424242), 77));
         settle();
         assertEquals(1, listener.failures.size(), listener.failures.toString());
-        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
+        assertEquals(
+                List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
     }
 
     @Test
@@ -118,7 +129,8 @@ class SupervisionLoopTest {
         assertTrue(answer.getFirst().detail().contains("No space left on device"), answer.toString());
         assertEquals(List.of(), processes.spawns);
         listener.diskFull = null;
-        assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
+        assertEquals(
+                List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(Defs.of("sendmail").def()));
     }
 
     @Test

@@ -1,16 +1,5 @@
 package org.opensrc.inetd;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.function.IntPredicate;
 import org.opensrc.inetd.access.AccessList;
 import org.opensrc.inetd.access.HostsAccess;
 import org.opensrc.inetd.config.ServiceEntry;
@@ -23,11 +12,22 @@ import org.opensrc.inetd.service.Scheduler;
 import org.opensrc.inetd.spawn.ChildLauncher;
 import org.opensrc.libsrc.posix.ExitStatus;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.IntPredicate;
+
 /**
- * What every {@link ServiceRuntime} shares: the loop and its scheduler, the launcher, the internal services,
- * access control, and the global load (the table of running children, internal streams and spawns under
- * way) against the global cap. Its counters change only through its methods. Touched on the loop thread
- * only, except {@link #trace}.
+ * What every {@link ServiceRuntime} shares: the loop and its scheduler, the launcher, the internal services, access
+ * control, and the global load (the table of running children, internal streams and spawns under way) against the
+ * global cap. Its counters change only through its methods. Touched on the loop thread only, except {@link #trace}.
  */
 final class Context {
     /** A running child: whose it is, who it serves, since when. */
@@ -36,8 +36,10 @@ final class Context {
     private final EventLoop loop;
     private final Scheduler scheduler;
     private final ChildLauncher launcher;
+
     /** Runs {@link ChildLauncher#launch} for nowait services off the loop thread. */
     private final Executor spawner;
+
     private final Clock clock;
     private final StreamInternals streams;
     private final DatagramInternals datagrams;
@@ -50,15 +52,24 @@ final class Context {
     private HostsAccess hosts = HostsAccess.none();
     private LoopGuard guard = new LoopGuard(Set.of());
     private int internalStreams;
+
     /** nowait children being spawned right now: they count against every limit already. */
     private int pendingSpawns;
 
     /**
-     * @param watchExit       starts watching a child's exit; false when it was already reaped elsewhere
+     * @param watchExit starts watching a child's exit; false when it was already reaped elsewhere
      * @param capacityChanged runs when something stopped running, so services at a cap may be polled again
      */
-    Context(EventLoop loop, Scheduler scheduler, ChildLauncher launcher, Executor spawner, Clock clock,
-            StreamInternals streams, ChildBudget budget, IntPredicate watchExit, Runnable capacityChanged) {
+    Context(
+            EventLoop loop,
+            Scheduler scheduler,
+            ChildLauncher launcher,
+            Executor spawner,
+            Clock clock,
+            StreamInternals streams,
+            ChildBudget budget,
+            IntPredicate watchExit,
+            Runnable capacityChanged) {
         this.loop = loop;
         this.scheduler = scheduler;
         this.launcher = launcher;
@@ -131,7 +142,8 @@ final class Context {
 
     /** Access control for a client of {@code entry}: the address lists, then hosts.allow/hosts.deny. */
     boolean permits(ServiceEntry entry, InetAddress client) {
-        return access.permits(client) && hosts.permits(daemonName(entry), client)
+        return access.permits(client)
+                && hosts.permits(daemonName(entry), client)
                 && hosts.permits(entry.name(), client);
     }
 
@@ -140,8 +152,8 @@ final class Context {
         if (entry.isInternal()) {
             return entry.name();
         }
-        String program = entry.server().endsWith("/tcpd") && !entry.args().isEmpty()
-                ? entry.args().getFirst() : entry.server();
+        String program =
+                entry.server().endsWith("/tcpd") && !entry.args().isEmpty() ? entry.args().getFirst() : entry.server();
         return program.substring(program.lastIndexOf('/') + 1);
     }
 

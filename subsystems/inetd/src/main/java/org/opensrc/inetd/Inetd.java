@@ -1,19 +1,7 @@
 package org.opensrc.inetd;
 
 import static org.opensrc.libsrc.signal.Signals.SIGKILL;
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+
 import org.opensrc.inetd.access.HostsAccess;
 import org.opensrc.inetd.config.ConfigDiff;
 import org.opensrc.inetd.config.ConfigEditor;
@@ -40,10 +28,24 @@ import org.opensrc.libsrc.trust.PathTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
 /**
- * The super-server: reads inetd.conf, listens, serves internal services, spawns servers, and reloads by diff.
- * All state lives on one platform thread, "inetd-loop"; the public methods may be called from any thread
- * and hand their work to it. Exits come from libsrc's ExitWatcher thread, also through the loop.
+ * The super-server: reads inetd.conf, listens, serves internal services, spawns servers, and reloads by diff. All state
+ * lives on one platform thread, "inetd-loop"; the public methods may be called from any thread and hand their work to
+ * it. Exits come from libsrc's ExitWatcher thread, also through the loop.
  */
 public final class Inetd implements InetdControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Inetd.class);
@@ -64,12 +66,21 @@ public final class Inetd implements InetdControl, AutoCloseable {
         this.exits = new ExitWatcher(ev -> loop.execute(() -> ctx().childExited(ev.pid(), ev.status())));
         // posix_spawn blocks its caller until the child has exec'd: spawning off the loop
         // thread, on one thread per core, keeps accepting while children start.
-        this.spawner = Executors.newFixedThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()),
-                Thread.ofPlatform().daemon().name("inetd-spawn-", 0).factory());
-        this.ctx = new Context(loop, new LoopScheduler(loop, clock), launcher, spawner, clock,
-                new StreamInternals(clock, settings.maxInternalStreams(), settings.internalIdle()),
-                new ChildBudget(settings.maxChildren()), exits::watch, this::capacityChanged);
+        this.spawner =
+                Executors.newFixedThreadPool(
+                        Math.max(2, Runtime.getRuntime().availableProcessors()),
+                        Thread.ofPlatform().daemon().name("inetd-spawn-", 0).factory());
+        this.ctx =
+                new Context(
+                        loop,
+                        new LoopScheduler(loop, clock),
+                        launcher,
+                        spawner,
+                        clock,
+                        new StreamInternals(clock, settings.maxInternalStreams(), settings.internalIdle()),
+                        new ChildBudget(settings.maxChildren()),
+                        exits::watch,
+                        this::capacityChanged);
         this.current = new InetdConfig(settings.configFile(), List.of(), List.of(), List.of());
     }
 
@@ -92,26 +103,28 @@ public final class Inetd implements InetdControl, AutoCloseable {
     /** Uncomments the service's lines and reloads ({@code startsrc -t NAME}). */
     @Override
     public CompletableFuture<SubserverChange> enable(String service) {
-        return loop.call(() -> {
-            boolean known = !current.named(service).isEmpty() || !parse().named(service).isEmpty();
-            int lines = known ? editor().enable(settings.configFile(), service).changedLines() : 0;
-            return new SubserverChange(service, known, lines, reloadNow(), 0);
-        });
+        return loop.call(
+                () -> {
+                    boolean known = !current.named(service).isEmpty() || !parse().named(service).isEmpty();
+                    int lines = known ? editor().enable(settings.configFile(), service).changedLines() : 0;
+                    return new SubserverChange(service, known, lines, reloadNow(), 0);
+                });
     }
 
     /**
-     * Comments out the service's lines and reloads ({@code stopsrc -t NAME}); with {@code killRunning}
-     * ({@code stopsrc -f -t NAME}) its running servers get SIGKILL, each to its whole process group.
+     * Comments out the service's lines and reloads ({@code stopsrc -t NAME}); with {@code killRunning} ({@code stopsrc
+     * -f -t NAME}) its running servers get SIGKILL, each to its whole process group.
      */
     @Override
     public CompletableFuture<SubserverChange> disable(String service, boolean killRunning) {
-        return loop.call(() -> {
-            boolean known = !current.named(service).isEmpty() || !parse().named(service).isEmpty();
-            int lines = known ? editor().disable(settings.configFile(), service).changedLines() : 0;
-            ReloadReport report = reloadNow();
-            int killed = killRunning ? killChildren(service) : 0;
-            return new SubserverChange(service, known, lines, report, killed);
-        });
+        return loop.call(
+                () -> {
+                    boolean known = !current.named(service).isEmpty() || !parse().named(service).isEmpty();
+                    int lines = known ? editor().disable(settings.configFile(), service).changedLines() : 0;
+                    ReloadReport report = reloadNow();
+                    int killed = killRunning ? killChildren(service) : 0;
+                    return new SubserverChange(service, known, lines, report, killed);
+                });
     }
 
     /** SIGKILL to every running server, each to its whole process group ({@code stopsrc -f -s inetd}). */
@@ -147,8 +160,8 @@ public final class Inetd implements InetdControl, AutoCloseable {
     }
 
     /**
-     * Every service of the running inetd with its live counters, for {@code lssrc -ls inetd}. A commented-out
-     * line is not a service of the running inetd (AIX lists only its configured entries), so it has no row.
+     * Every service of the running inetd with its live counters, for {@code lssrc -ls inetd}. A commented-out line is
+     * not a service of the running inetd (AIX lists only its configured entries), so it has no row.
      */
     @Override
     public InetdSnapshot snapshot() {
@@ -204,8 +217,12 @@ public final class Inetd implements InetdControl, AutoCloseable {
         } catch (IOException e) {
             LOG.error("cannot read hosts.allow/hosts.deny in {}: {}", settings.etcDir(), e.getMessage());
         }
-        ctx.useGuard(new LoopGuard(next.enabled().stream().filter(e -> e.isInternal() && !e.protocol().isStream())
-                .map(ServiceEntry::port).collect(Collectors.toSet())));
+        ctx.useGuard(
+                new LoopGuard(
+                        next.enabled().stream()
+                                .filter(e -> e.isInternal() && !e.protocol().isStream())
+                                .map(ServiceEntry::port)
+                                .collect(Collectors.toSet())));
         ConfigDiff diff = ConfigDiff.between(current.enabled(), next.enabled());
         for (ServiceEntry gone : diff.removed()) {
             ServiceRuntime r = active.remove(gone.key());
@@ -229,17 +246,28 @@ public final class Inetd implements InetdControl, AutoCloseable {
             r.open();
         }
         current = next;
-        ReloadReport report = new ReloadReport(true, keys(diff.added()), keys(diff.removed()), changed,
-                diff.kept().size() - changed.size(), next.problems());
-        LOG.info("configuration {}: {} added, {} removed, {} changed, {} unchanged", settings.configFile(),
-                report.added().size(), report.removed().size(), changed.size(), report.unchanged());
+        ReloadReport report =
+                new ReloadReport(
+                        true,
+                        keys(diff.added()),
+                        keys(diff.removed()),
+                        changed,
+                        diff.kept().size() - changed.size(),
+                        next.problems());
+        LOG.info(
+                "configuration {}: {} added, {} removed, {} changed, {} unchanged",
+                settings.configFile(),
+                report.added().size(),
+                report.removed().size(),
+                changed.size(),
+                report.unchanged());
         return report;
     }
 
     /**
-     * Checks that only root (or inetd's uid) can change the configuration file and its folders
-     * ({@link PathTrust}): each finding is logged as a warning; with the strict setting they are
-     * the problems that refuse the file, otherwise none.
+     * Checks that only root (or inetd's uid) can change the configuration file and its folders ({@link PathTrust}):
+     * each finding is logged as a warning; with the strict setting they are the problems that refuse the file,
+     * otherwise none.
      */
     private List<Problem> exposure() {
         List<PathTrust.Finding> findings = PathTrust.rootAnd(Posix.geteuid()).check(settings.configFile());
@@ -247,8 +275,9 @@ public final class Inetd implements InetdControl, AutoCloseable {
         if (!settings.strictPermissions()) {
             return List.of();
         }
-        return findings.stream().map(f -> new Problem(settings.configFile(), 0,
-                "others can change it (strict.permissions=true): " + f)).toList();
+        return findings.stream()
+                .map(f -> new Problem(settings.configFile(), 0, "others can change it (strict.permissions=true): " + f))
+                .toList();
     }
 
     private static List<String> keys(List<ServiceEntry> entries) {
@@ -256,13 +285,14 @@ public final class Inetd implements InetdControl, AutoCloseable {
     }
 
     /**
-     * Problems that make a reload unsafe: an unreadable file, or a bad line for a service that runs now
-     * (its line used to parse). A bad line for a new service is only skipped.
+     * Problems that make a reload unsafe: an unreadable file, or a bad line for a service that runs now (its line used
+     * to parse). A bad line for a new service is only skipped.
      */
     private List<Problem> breakingProblems(InetdConfig next) {
         Set<String> running = active.keySet().stream().map(ServiceKey::name).collect(Collectors.toSet());
-        return next.problems().stream().filter(p -> p.line() == 0
-                || running.contains(serviceToken(next.lines().get(p.line() - 1)))).toList();
+        return next.problems().stream()
+                .filter(p -> p.line() == 0 || running.contains(serviceToken(next.lines().get(p.line() - 1))))
+                .toList();
     }
 
     private static String serviceToken(String line) {
@@ -286,10 +316,11 @@ public final class Inetd implements InetdControl, AutoCloseable {
     @Override
     public void close() {
         if (thread != null) {
-            loop.execute(() -> {
-                allRuntimes().forEach(ServiceRuntime::retire);
-                loop.stop();
-            });
+            loop.execute(
+                    () -> {
+                        allRuntimes().forEach(ServiceRuntime::retire);
+                        loop.stop();
+                    });
             try {
                 thread.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {

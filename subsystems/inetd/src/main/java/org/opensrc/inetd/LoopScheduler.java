@@ -1,10 +1,11 @@
 package org.opensrc.inetd;
 
+import org.opensrc.inetd.net.EventLoop;
+import org.opensrc.inetd.service.Scheduler;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.opensrc.inetd.net.EventLoop;
-import org.opensrc.inetd.service.Scheduler;
 
 /** The real {@link Scheduler}: a timer of inetd's loop, due at a time of inetd's clock. Loop thread only. */
 final class LoopScheduler implements Scheduler {

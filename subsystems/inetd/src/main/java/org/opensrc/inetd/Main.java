@@ -1,10 +1,5 @@
 package org.opensrc.inetd;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.opensrc.inetd.control.InetdSrcHandler;
 import org.opensrc.inetd.spawn.PosixChildLauncher;
 import org.opensrc.libsrc.SrcPaths;
@@ -14,11 +9,16 @@ import org.opensrc.libsrc.subsystem.SrcSubsystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
 /**
- * {@code inetd [-d] [configfile]}: runs the super-server in the foreground (srcmstr supervises it and sends
- * its stderr to a log). The file defaults to {@code $SRC_ROOT/etc/inetd.conf}. {@code -d} turns on debug
- * logging and connection tracing. SIGHUP reloads; SIGTERM and SIGINT stop listening and exit 0, leaving
- * running servers alone.
+ * {@code inetd [-d] [configfile]}: runs the super-server in the foreground (srcmstr supervises it and sends its stderr
+ * to a log). The file defaults to {@code $SRC_ROOT/etc/inetd.conf}. {@code -d} turns on debug logging and connection
+ * tracing. SIGHUP reloads; SIGTERM and SIGINT stop listening and exit 0, leaving running servers alone.
  */
 public final class Main {
     private Main() {}
@@ -58,8 +58,11 @@ public final class Main {
         Inetd inetd = new Inetd(settings, new PosixChildLauncher(), Clock.systemDefaultZone());
         inetd.setTrace(debug);
         CountDownLatch stop = new CountDownLatch(1);
-        SignalTrap.on("HUP", () -> inetd.reload().thenAccept(r -> log.info("SIGHUP: reload {}",
-                r.applied() ? "applied" : "rejected")));
+        SignalTrap.on(
+                "HUP",
+                () ->
+                        inetd.reload()
+                                .thenAccept(r -> log.info("SIGHUP: reload {}", r.applied() ? "applied" : "rejected")));
         SignalTrap.on("TERM", stop::countDown);
         SignalTrap.on("INT", stop::countDown);
         inetd.start();
@@ -72,10 +75,12 @@ public final class Main {
             log.info(SrcSubsystem.NOT_FOUND);
         }
         boolean[] forced = {false};
-        handler.stopRequested().thenAccept(f -> {
-            forced[0] = f;
-            stop.countDown();
-        });
+        handler.stopRequested()
+                .thenAccept(
+                        f -> {
+                            forced[0] = f;
+                            stop.countDown();
+                        });
         stop.await();
         log.info("inetd stopping{}", forced[0] ? " (forced: running servers are killed)" : "");
         if (forced[0]) {

@@ -2,15 +2,6 @@ package org.opensrc.inetd;
 
 import static org.opensrc.libsrc.signal.Signals.SIGKILL;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.opensrc.inetd.config.ServiceEntry;
 import org.opensrc.inetd.control.ServiceStatus;
 import org.opensrc.inetd.service.Effect;
@@ -26,10 +17,20 @@ import org.opensrc.libsrc.posix.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
- * The driver of one service's {@link ServiceMachine}: it turns socket readiness, spawn results, exits and
- * timers into events, and carries out the effects (sockets, spawns, timers, logs). The socket is polled
- * exactly when the machine is {@linkplain ServiceMachine#accepting accepting}. Loop thread only.
+ * The driver of one service's {@link ServiceMachine}: it turns socket readiness, spawn results, exits and timers into
+ * events, and carries out the effects (sockets, spawns, timers, logs). The socket is polled exactly when the machine is
+ * {@linkplain ServiceMachine#accepting accepting}. Loop thread only.
  */
 final class ServiceRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
@@ -81,8 +82,9 @@ final class ServiceRuntime {
     }
 
     void childExited(Context.Child child, ExitStatus status) {
-        applyLogging(new Event.ChildExited(child.pid(), status.describe(), Duration.between(child.started(),
-                ctx.now()), child.peer()));
+        applyLogging(
+                new Event.ChildExited(
+                        child.pid(), status.describe(), Duration.between(child.started(), ctx.now()), child.peer()));
         update();
     }
 
@@ -106,9 +108,20 @@ final class ServiceRuntime {
         ServiceMachine.Counters c = machine.counters();
         OptionalInt socket = machine.socket();
         boolean polled = socket.isPresent() && ctx.loop().isRegistered(socket.getAsInt());
-        return new ServiceStatus(entry.name(), entry.protocol().token(), entry.bindHost(), entry.port(),
-                entry.waits(), entry.command(), entry.args(), machine.stateWord(polled), c.accepted(), c.refused(),
-                c.rateLimited(), c.running(), c.lastExit());
+        return new ServiceStatus(
+                entry.name(),
+                entry.protocol().token(),
+                entry.bindHost(),
+                entry.port(),
+                entry.waits(),
+                entry.command(),
+                entry.args(),
+                machine.stateWord(polled),
+                c.accepted(),
+                c.refused(),
+                c.rateLimited(),
+                c.running(),
+                c.lastExit());
     }
 
     private void bind() {
@@ -194,11 +207,17 @@ final class ServiceRuntime {
     private void carryOut(Effect effect) throws NetException {
         switch (effect) {
             case Effect.Bind b -> bind();
-            case Effect.ArmTimer a -> timers.put(a.timer(), ctx.scheduler().schedule(a.at(), () -> {
-                timers.remove(a.timer());
-                applyLogging(new Event.TimerFired(a.timer()));
-                update();
-            }));
+            case Effect.ArmTimer a ->
+                    timers.put(
+                            a.timer(),
+                            ctx.scheduler()
+                                    .schedule(
+                                            a.at(),
+                                            () -> {
+                                                timers.remove(a.timer());
+                                                applyLogging(new Event.TimerFired(a.timer()));
+                                                update();
+                                            }));
             case Effect.CancelTimer c -> {
                 Scheduler.Cancellable armed = timers.remove(c.timer());
                 if (armed != null) {
@@ -258,15 +277,19 @@ final class ServiceRuntime {
     /** Spawns off the loop thread (posix_spawn waits for the exec); the result comes back on the loop. */
     private void spawn(Effect.Spawn s) {
         ctx.spawnStarted();
-        ctx.spawner().execute(() -> {
-            Launch launch = ctx.launcher().launch(s.entry(), s.conn(), Optional.of(s.peer()));
-            Net.close(s.conn());
-            ctx.loop().execute(() -> {
-                ctx.spawnEnded();
-                applyLogging(new Event.Spawned(launch, s.peer()));
-                update();
-            });
-        });
+        ctx.spawner()
+                .execute(
+                        () -> {
+                            Launch launch = ctx.launcher().launch(s.entry(), s.conn(), Optional.of(s.peer()));
+                            Net.close(s.conn());
+                            ctx.loop()
+                                    .execute(
+                                            () -> {
+                                                ctx.spawnEnded();
+                                                applyLogging(new Event.Spawned(launch, s.peer()));
+                                                update();
+                                            });
+                        });
     }
 
     private void internalDone() {

@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensrc.inetd.config.Problem;
+import org.opensrc.inetd.control.ReloadReport;
+import org.opensrc.inetd.control.ServiceStatus;
+import org.opensrc.inetd.control.SubserverChange;
+import org.opensrc.inetd.spawn.PosixChildLauncher;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -26,21 +35,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.inetd.config.Problem;
-import org.opensrc.inetd.control.ReloadReport;
-import org.opensrc.inetd.control.ServiceStatus;
-import org.opensrc.inetd.control.SubserverChange;
-import org.opensrc.inetd.spawn.PosixChildLauncher;
 
 class InetdTest {
     static final InetAddress LO = InetAddress.getLoopbackAddress();
     static final String PY = "/usr/bin/python3";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     Inetd inetd;
 
     @AfterEach
@@ -52,7 +52,7 @@ class InetdTest {
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, LO);
-             DatagramChannel d = DatagramChannel.open(StandardProtocolFamily.INET)) {
+                DatagramChannel d = DatagramChannel.open(StandardProtocolFamily.INET)) {
             int p = s.getLocalPort();
             d.bind(new InetSocketAddress(LO, p));
             return p;
@@ -62,8 +62,11 @@ class InetdTest {
     Inetd start(String conf) throws Exception {
         Files.writeString(dir.resolve("inetd.conf"), conf);
         Files.writeString(dir.resolve("services"), "# none: numeric ports\n");
-        inetd = new Inetd(InetdSettings.of(dir.resolve("inetd.conf"), dir.resolve("services"), dir),
-                new PosixChildLauncher(), Clock.systemDefaultZone());
+        inetd =
+                new Inetd(
+                        InetdSettings.of(dir.resolve("inetd.conf"), dir.resolve("services"), dir),
+                        new PosixChildLauncher(),
+                        Clock.systemDefaultZone());
         ReloadReport r = inetd.start();
         assertTrue(r.applied(), r.toString());
         return inetd;
@@ -125,14 +128,16 @@ class InetdTest {
     @Test
     void internalTcpServicesAnswerWithoutAProcess() throws Exception {
         int echo = freePort(), discard = freePort(), chargen = freePort(), daytime = freePort(), time = freePort();
-        start("""
+        start(
+                """
                 127.0.0.1:
                 %d stream tcp nowait root internal echo
                 %d stream tcp nowait root internal discard
                 %d stream tcp nowait root internal chargen
                 %d stream tcp nowait root internal daytime
                 %d stream tcp nowait root internal time
-                """.formatted(echo, discard, chargen, daytime, time));
+                """
+                        .formatted(echo, discard, chargen, daytime, time));
         assertEquals("hello inetd\r\n", tcpText(echo, "hello inetd\r\n"));
         assertEquals("", tcpText(discard, "dropped"));
         byte[] lines = tcp(chargen, null, 148);
@@ -151,15 +156,18 @@ class InetdTest {
     @Test
     void internalUdpServicesAnswerAndTheLoopGuardIgnoresPrivilegedPorts() throws Exception {
         int echo = freePort(), daytime = freePort(), time = freePort();
-        start("""
+        start(
+                """
                 127.0.0.1:%d dgram udp wait root internal echo
                 %d dgram udp wait root internal daytime
                 %d dgram udp wait root internal time
-                """.formatted(echo, daytime, time));
+                """
+                        .formatted(echo, daytime, time));
         try (DatagramChannel c = client()) {
             assertArrayEquals(new byte[] {1, 2, 3}, udp(c, echo, new byte[] {1, 2, 3}, 5000).orElseThrow());
-            assertTrue(new String(udp(c, daytime, new byte[0], 5000).orElseThrow(), StandardCharsets.US_ASCII)
-                    .endsWith("\r\n"));
+            assertTrue(
+                    new String(udp(c, daytime, new byte[0], 5000).orElseThrow(), StandardCharsets.US_ASCII)
+                            .endsWith("\r\n"));
             assertEquals(4, udp(c, time, new byte[0], 5000).orElseThrow().length);
         }
         try (DatagramChannel privileged = DatagramChannel.open(StandardProtocolFamily.INET)) {
@@ -178,9 +186,10 @@ class InetdTest {
     @Test
     void nowaitServerGetsTheConnectionAsStdioAndRunsAsTheConfiguredUser() throws Exception {
         int port = freePort();
-        start(("%d stream tcp nowait nobody %s python3 -c "
-                + "S=__import__('socket');O=__import__('os');print(S.socket(fileno=0).getpeername()[1],O.getuid())\n")
-                .formatted(port, PY));
+        start(
+                ("%d stream tcp nowait nobody %s python3 -c "
+                                + "S=__import__('socket');O=__import__('os');print(S.socket(fileno=0).getpeername()[1],O.getuid())\n")
+                        .formatted(port, PY));
         try (Socket s = new Socket(LO, port)) {
             s.setSoTimeout(5000);
             String out = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
@@ -194,12 +203,15 @@ class InetdTest {
     @Test
     void waitUdpServerGetsTheDatagramSocketAndInetdResumesAfterItExits() throws Exception {
         int port = freePort();
-        start("%d dgram udp wait root %s python3 -c s=__import__('socket').socket(fileno=0);d,a=s.recvfrom(512);s.sendto(b'got:'+d,a)\n"
-                .formatted(port, PY));
+        start(
+                "%d dgram udp wait root %s python3 -c s=__import__('socket').socket(fileno=0);d,a=s.recvfrom(512);s.sendto(b'got:'+d,a)\n"
+                        .formatted(port, PY));
         try (DatagramChannel c = client()) {
             assertEquals("got:one", new String(udp(c, port, "one".getBytes(), 5000).orElseThrow()));
-            await(() -> status("%d".formatted(port)).lastExit().isPresent()
-                    && status("%d".formatted(port)).state().equals("active"));
+            await(
+                    () ->
+                            status("%d".formatted(port)).lastExit().isPresent()
+                                    && status("%d".formatted(port)).state().equals("active"));
             assertEquals("got:two", new String(udp(c, port, "two".getBytes(), 5000).orElseThrow()));
         }
         await(() -> status("%d".formatted(port)).accepted() == 2 && status("%d".formatted(port)).running() == 0);
@@ -208,17 +220,22 @@ class InetdTest {
     @Test
     void reloadKeepsAnUnchangedSocketClosesARemovedOneAndOpensANewOne() throws Exception {
         int echo = freePort(), daytime = freePort(), time = freePort();
-        start("""
+        start(
+                """
                 %d stream tcp nowait root internal echo
                 %d stream tcp nowait root internal daytime
-                """.formatted(echo, daytime));
+                """
+                        .formatted(echo, daytime));
         assertEquals("before", tcpText(echo, "before"));
         await(() -> status("" + echo).accepted() == 1);
-        Files.writeString(dir.resolve("inetd.conf"), """
+        Files.writeString(
+                dir.resolve("inetd.conf"),
+                """
                 # edited
                 %d stream tcp nowait.100 root internal echo
                 %d stream tcp nowait root internal time
-                """.formatted(echo, time));
+                """
+                        .formatted(echo, time));
         ReloadReport r = inetd.reload().join();
         assertTrue(r.applied());
         assertEquals(List.of(time + "/tcp"), r.added());
@@ -235,8 +252,10 @@ class InetdTest {
         int echo = freePort(), other = freePort();
         start("%d stream tcp nowait root internal echo\n".formatted(echo));
         assertEquals("before", tcpText(echo, "before"));
-        Files.writeString(dir.resolve("inetd.conf"), "%d stream tcp nowiat root internal echo\n%d stream tcp nowait root internal time\n"
-                .formatted(echo, other));
+        Files.writeString(
+                dir.resolve("inetd.conf"),
+                "%d stream tcp nowiat root internal echo\n%d stream tcp nowait root internal time\n"
+                        .formatted(echo, other));
         ReloadReport broken = inetd.reload().join();
         assertFalse(broken.applied());
         assertEquals(1, broken.problems().getFirst().line());
@@ -254,8 +273,9 @@ class InetdTest {
         int port = freePort();
         start("%d stream tcp nowait nobody /bin/echo echo hello\n".formatted(port));
         assertEquals("hello\n", tcpText(port, null));
-        Files.writeString(dir.resolve("inetd.conf"), "# the user was mistyped\n%d stream tcp nowait nobdoy /bin/echo echo hello\n"
-                .formatted(port));
+        Files.writeString(
+                dir.resolve("inetd.conf"),
+                "# the user was mistyped\n%d stream tcp nowait nobdoy /bin/echo echo hello\n".formatted(port));
         ReloadReport broken = inetd.reload().join();
         assertFalse(broken.applied());
         assertEquals(List.of(new Problem(dir.resolve("inetd.conf"), 2, "unknown user nobdoy")), broken.problems());
@@ -267,16 +287,27 @@ class InetdTest {
         int echo = freePort();
         start("%d stream tcp nowait root internal echo\n".formatted(echo));
         inetd.close();
-        inetd = new Inetd(InetdSettings.of(dir.resolve("inetd.conf"), dir.resolve("services"), dir)
-                .withStrictPermissions(true), new PosixChildLauncher(), Clock.systemDefaultZone());
+        inetd =
+                new Inetd(
+                        InetdSettings.of(dir.resolve("inetd.conf"), dir.resolve("services"), dir)
+                                .withStrictPermissions(true),
+                        new PosixChildLauncher(),
+                        Clock.systemDefaultZone());
         assertTrue(inetd.start().applied());
         assertEquals("ok", tcpText(echo, "ok"));
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         try {
             ReloadReport refused = inetd.reload().join();
             assertFalse(refused.applied());
-            assertEquals(List.of(new Problem(dir.resolve("inetd.conf"), 0, "others can change it (strict.permissions=true): "
-                    + dir + ": directory writable by group and others (mode 0777)")), refused.problems());
+            assertEquals(
+                    List.of(
+                            new Problem(
+                                    dir.resolve("inetd.conf"),
+                                    0,
+                                    "others can change it (strict.permissions=true): "
+                                            + dir
+                                            + ": directory writable by group and others (mode 0777)")),
+                    refused.problems());
             assertEquals("ok", tcpText(echo, "ok"));
         } finally {
             Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
@@ -300,8 +331,10 @@ class InetdTest {
     void aNewBadLineIsSkippedWhileTheRestReloads() throws Exception {
         int echo = freePort(), time = freePort();
         start("%d stream tcp nowait root internal echo\n".formatted(echo));
-        Files.writeString(dir.resolve("inetd.conf"), "%d stream tcp nowait root internal echo\nbogus line\n%d stream tcp nowait root internal time\n"
-                .formatted(echo, time));
+        Files.writeString(
+                dir.resolve("inetd.conf"),
+                "%d stream tcp nowait root internal echo\nbogus line\n%d stream tcp nowait root internal time\n"
+                        .formatted(echo, time));
         ReloadReport r = inetd.reload().join();
         assertTrue(r.applied());
         assertEquals(2, r.problems().getFirst().line());
@@ -311,14 +344,17 @@ class InetdTest {
     @Test
     void disableCommentsTheLineAndStopsListeningAndEnableBringsItBack() throws Exception {
         int daytime = freePort(), echo = freePort();
-        start("%d stream tcp nowait root internal daytime\n%d stream tcp nowait root internal echo\n"
-                .formatted(daytime, echo));
+        start(
+                "%d stream tcp nowait root internal daytime\n%d stream tcp nowait root internal echo\n"
+                        .formatted(daytime, echo));
         SubserverChange off = inetd.disable("" + daytime, false).join();
         assertTrue(off.known());
         assertEquals(1, off.linesChanged());
         assertTrue(Files.readString(dir.resolve("inetd.conf")).startsWith("#" + daytime + " stream"));
         assertThrows(ConnectException.class, () -> new Socket(LO, daytime).close());
-        assertEquals(List.of("" + echo), inetd.snapshot().services().stream().map(ServiceStatus::name).toList(),
+        assertEquals(
+                List.of("" + echo),
+                inetd.snapshot().services().stream().map(ServiceStatus::name).toList(),
                 "a commented-out service is no entry of the running inetd");
         assertEquals("x", tcpText(echo, "x"));
 
@@ -359,7 +395,8 @@ class InetdTest {
     void maxChildQueuesConnectionsUntilAChildExits() throws Exception {
         int port = freePort();
         start("%d stream tcp nowait/1 root /bin/cat cat\n".formatted(port));
-        try (Socket first = new Socket(LO, port); Socket second = new Socket(LO, port)) {
+        try (Socket first = new Socket(LO, port);
+                Socket second = new Socket(LO, port)) {
             first.setSoTimeout(5000);
             second.setSoTimeout(5000);
             await(() -> status("" + port).running() == 1);

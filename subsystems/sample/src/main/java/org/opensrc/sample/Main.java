@@ -1,19 +1,19 @@
 package org.opensrc.sample;
 
+import org.opensrc.libsrc.subsystem.SrcConnection;
+import org.opensrc.libsrc.subsystem.SrcSubsystem;
+import org.opensrc.libsrc.subsystem.StopMode;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import org.opensrc.libsrc.subsystem.SrcConnection;
-import org.opensrc.libsrc.subsystem.SrcSubsystem;
-import org.opensrc.libsrc.subsystem.StopMode;
 
 /**
- * A small SRC-aware daemon built on the libsrc SDK: {@code sample [-c configfile]}.
- * Under srcmstr it answers long status, refresh (re-reads the config file), trace on/off
- * and subserver requests for "alpha" and "beta", declares readiness once its config is
- * read, and exits on stop (at once when forced). Standalone it runs until SIGTERM.
+ * A small SRC-aware daemon built on the libsrc SDK: {@code sample [-c configfile]}. Under srcmstr it answers long
+ * status, refresh (re-reads the config file), trace on/off and subserver requests for "alpha" and "beta", declares
+ * readiness once its config is read, and exits on stop (at once when forced). Standalone it runs until SIGTERM.
  */
 public final class Main {
 

@@ -1,14 +1,5 @@
 package org.opensrc.sample;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.opensrc.libsrc.subsystem.Reply;
 import org.opensrc.libsrc.subsystem.SrcHandler;
 import org.opensrc.libsrc.subsystem.StatusRows;
@@ -17,6 +8,16 @@ import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.Status;
 import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubserverCommand;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the sample daemon answers to SRC requests. */
 final class SampleHandler implements SrcHandler {
@@ -67,9 +68,8 @@ final class SampleHandler implements SrcHandler {
     }
 
     /**
-     * Misbehaviour on request, for tests of srcmstr's side: {@code SAMPLE_MISBEHAVE=hang}
-     * (e.g. {@code startsrc -s sample -e SAMPLE_MISBEHAVE=hang}) never answers a long
-     * status request; {@code crash} dies while answering it.
+     * Misbehaviour on request, for tests of srcmstr's side: {@code SAMPLE_MISBEHAVE=hang} (e.g. {@code startsrc -s
+     * sample -e SAMPLE_MISBEHAVE=hang}) never answers a long status request; {@code crash} dies while answering it.
      */
     private static final String MISBEHAVE = System.getenv().getOrDefault("SAMPLE_MISBEHAVE", "");
 
@@ -85,7 +85,7 @@ final class SampleHandler implements SrcHandler {
                 }
             }
             case "crash" -> Runtime.getRuntime().halt(3);
-            default -> { }
+            default -> {}
         }
         List<StatusRow> rows = new ArrayList<>();
         rows.add(StatusRows.row("Debug", !log.on() ? "Not active" : log.longTrace() ? "Active (long)" : "Active"));
@@ -101,7 +101,10 @@ final class SampleHandler implements SrcHandler {
 
     private StatusRow subserverRow(String type) {
         boolean active = subservers.isActive(type).orElseThrow();
-        return StatusRows.subserverRow(type, "internal", "sample subserver " + type,
+        return StatusRows.subserverRow(
+                type,
+                "internal",
+                "sample subserver " + type,
                 active ? Status.STATUS_ACTIVE : Status.STATUS_INOPERATIVE);
     }
 
@@ -126,13 +129,16 @@ final class SampleHandler implements SrcHandler {
             return SubserverReply.of(SrcCode.SRC_CODE_RES);
         }
         return switch (command.getAction()) {
-            case SUBSERVER_ACTION_START -> subservers.start(type)
-                    ? SubserverReply.of(SrcCode.SRC_CODE_STRTSVROK, type)
-                    : SubserverReply.of(SrcCode.SRC_CODE_STRTSVRDUP, type);
-            case SUBSERVER_ACTION_STOP -> subservers.stop(type)
-                    ? SubserverReply.of(SrcCode.SRC_CODE_STOPSVROK, type)
-                    : SubserverReply.of(SrcCode.SRC_CODE_STOPSVRBAD, type);
-            case SUBSERVER_ACTION_STATUS -> SubserverReply.rows(List.of(StatusRows.subserverHeader(), subserverRow(type)));
+            case SUBSERVER_ACTION_START ->
+                    subservers.start(type)
+                            ? SubserverReply.of(SrcCode.SRC_CODE_STRTSVROK, type)
+                            : SubserverReply.of(SrcCode.SRC_CODE_STRTSVRDUP, type);
+            case SUBSERVER_ACTION_STOP ->
+                    subservers.stop(type)
+                            ? SubserverReply.of(SrcCode.SRC_CODE_STOPSVROK, type)
+                            : SubserverReply.of(SrcCode.SRC_CODE_STOPSVRBAD, type);
+            case SUBSERVER_ACTION_STATUS ->
+                    SubserverReply.rows(List.of(StatusRows.subserverHeader(), subserverRow(type)));
             case SUBSERVER_ACTION_TRACE, SUBSERVER_ACTION_UNSPECIFIED, UNRECOGNIZED -> SubserverReply.notSupported();
         };
     }

@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensrc.libsrc.subsystem.StatusRows;
@@ -21,10 +14,17 @@ import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubserverAction;
 import org.opensrc.proto.v1.SubserverCommand;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
 class SampleHandlerTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final TraceLog log = new TraceLog(new PrintStream(stderr, true, StandardCharsets.UTF_8));
@@ -50,14 +50,17 @@ class SampleHandlerTest {
         SampleHandler handler = handlerWith("a\nb\nc\n");
         handler.subservers().start("beta");
         List<StatusRow> rows = handler.longStatus();
-        assertEquals(List.of(
-                StatusRows.row("Debug", "Not active"),
-                StatusRows.row("Config file", dir.resolve("sample.conf").toString()),
-                StatusRows.row("Items read", "3"),
-                StatusRows.blank(),
-                StatusRows.subserverHeader(),
-                StatusRows.subserverRow("alpha", "internal", "sample subserver alpha", Status.STATUS_INOPERATIVE),
-                StatusRows.subserverRow("beta", "internal", "sample subserver beta", Status.STATUS_ACTIVE)), rows);
+        assertEquals(
+                List.of(
+                        StatusRows.row("Debug", "Not active"),
+                        StatusRows.row("Config file", dir.resolve("sample.conf").toString()),
+                        StatusRows.row("Items read", "3"),
+                        StatusRows.blank(),
+                        StatusRows.subserverHeader(),
+                        StatusRows.subserverRow(
+                                "alpha", "internal", "sample subserver alpha", Status.STATUS_INOPERATIVE),
+                        StatusRows.subserverRow("beta", "internal", "sample subserver beta", Status.STATUS_ACTIVE)),
+                rows);
     }
 
     @Test
@@ -96,25 +99,30 @@ class SampleHandlerTest {
         SubserverReply started = handler.subserver(command(SubserverAction.SUBSERVER_ACTION_START, "alpha"));
         assertEquals(SrcCode.SRC_CODE_STRTSVROK, started.outcome().code());
         assertEquals(List.of("alpha"), started.outcome().args());
-        assertEquals(SrcCode.SRC_CODE_STRTSVRDUP,
+        assertEquals(
+                SrcCode.SRC_CODE_STRTSVRDUP,
                 handler.subserver(command(SubserverAction.SUBSERVER_ACTION_START, "alpha")).outcome().code());
 
         SubserverReply status = handler.subserver(command(SubserverAction.SUBSERVER_ACTION_STATUS, "alpha"));
         assertTrue(status.outcome().isSuccess());
         assertEquals(Status.STATUS_ACTIVE, status.rows().get(1).getStatus());
 
-        assertEquals(SrcCode.SRC_CODE_STOPSVROK,
+        assertEquals(
+                SrcCode.SRC_CODE_STOPSVROK,
                 handler.subserver(command(SubserverAction.SUBSERVER_ACTION_STOP, "alpha")).outcome().code());
-        assertEquals(SrcCode.SRC_CODE_STOPSVRBAD,
+        assertEquals(
+                SrcCode.SRC_CODE_STOPSVRBAD,
                 handler.subserver(command(SubserverAction.SUBSERVER_ACTION_STOP, "alpha")).outcome().code());
     }
 
     @Test
     void anUnknownSubserverAnswers021AndSubserverTraceIsNotSupported() throws Exception {
         SampleHandler handler = handlerWith("");
-        assertEquals(SrcCode.SRC_CODE_RES,
+        assertEquals(
+                SrcCode.SRC_CODE_RES,
                 handler.subserver(command(SubserverAction.SUBSERVER_ACTION_START, "gamma")).outcome().code());
-        assertEquals(SrcCode.SRC_CODE_NOSUPPORT,
+        assertEquals(
+                SrcCode.SRC_CODE_NOSUPPORT,
                 handler.subserver(command(SubserverAction.SUBSERVER_ACTION_TRACE, "beta")).outcome().code());
     }
 

@@ -4,9 +4,9 @@ import java.net.InetAddress;
 import java.util.List;
 
 /**
- * Allow and deny lists by address and network (xinetd's {@code only_from} / {@code no_access}): the most
- * specific matching pattern wins (deny on a tie); with no match, access is allowed when the allow list is
- * empty and denied otherwise.
+ * Allow and deny lists by address and network (xinetd's {@code only_from} / {@code no_access}): the most specific
+ * matching pattern wins (deny on a tie); with no match, access is allowed when the allow list is empty and denied
+ * otherwise.
  */
 public record AccessList(List<AddressPattern> allow, List<AddressPattern> deny) {
     public static final AccessList OPEN = new AccessList(List.of(), List.of());

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An address or network: {@code 10.1.2.3}, {@code 10.0.0.0/8}, {@code 10.0.0.0/255.0.0.0}, {@code ::1},
- * {@code fe80::/10}, {@code [2001:db8::]/32}, or the TCP-wrappers prefix form {@code 192.168.}.
+ * An address or network: {@code 10.1.2.3}, {@code 10.0.0.0/8}, {@code 10.0.0.0/255.0.0.0}, {@code ::1}, {@code
+ * fe80::/10}, {@code [2001:db8::]/32}, or the TCP-wrappers prefix form {@code 192.168.}.
  */
 public record AddressPattern(byte[] network, int prefixLength) {
     public AddressPattern {
@@ -107,8 +107,7 @@ public record AddressPattern(byte[] network, int prefixLength) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AddressPattern p && prefixLength == p.prefixLength
-                && Arrays.equals(network, p.network);
+        return o instanceof AddressPattern p && prefixLength == p.prefixLength && Arrays.equals(network, p.network);
     }
 
     @Override

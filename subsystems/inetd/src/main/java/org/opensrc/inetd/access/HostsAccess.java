@@ -11,13 +11,13 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * TCP-wrappers access control ({@code hosts_access(5)}) from {@code hosts.allow} and {@code hosts.deny}: the
- * first matching rule of hosts.allow grants, else the first of hosts.deny denies, else access is granted.
- * Rules are {@code daemon_list : client_list [: option …]}; a trailing {@code allow}/{@code deny} option
- * decides instead of the file. Supported patterns: {@code ALL}, {@code EXCEPT}, addresses, {@code n.n.n.}
- * prefixes, {@code addr/len}, {@code addr/mask}, {@code [v6]/len}, {@code user@host} (the host part).
- * Patterns that need name lookups ({@code .domain}, host names, {@code LOCAL}, {@code KNOWN},
- * {@code UNKNOWN}, {@code PARANOID}, {@code @netgroup}) never match: inetd does no DNS.
+ * TCP-wrappers access control ({@code hosts_access(5)}) from {@code hosts.allow} and {@code hosts.deny}: the first
+ * matching rule of hosts.allow grants, else the first of hosts.deny denies, else access is granted. Rules are {@code
+ * daemon_list : client_list [: option …]}; a trailing {@code allow}/{@code deny} option decides instead of the file.
+ * Supported patterns: {@code ALL}, {@code EXCEPT}, addresses, {@code n.n.n.} prefixes, {@code addr/len}, {@code
+ * addr/mask}, {@code [v6]/len}, {@code user@host} (the host part). Patterns that need name lookups ({@code .domain},
+ * host names, {@code LOCAL}, {@code KNOWN}, {@code UNKNOWN}, {@code PARANOID}, {@code @netgroup}) never match: inetd
+ * does no DNS.
  */
 public final class HostsAccess {
     /** One rule: a daemon list, a client list, and whether a match grants. */
@@ -71,9 +71,10 @@ public final class HostsAccess {
                 }
             }
             // an IPv6 client like [::1] contains colons: everything between the first and the option part
-            String clients = parts.length > 2 && isOption(parts[parts.length - 1])
-                    ? String.join(":", Arrays.copyOfRange(parts, 1, parts.length - 1))
-                    : String.join(":", Arrays.copyOfRange(parts, 1, parts.length));
+            String clients =
+                    parts.length > 2 && isOption(parts[parts.length - 1])
+                            ? String.join(":", Arrays.copyOfRange(parts, 1, parts.length - 1))
+                            : String.join(":", Arrays.copyOfRange(parts, 1, parts.length));
             out.add(new Rule(tokens(parts[0]), tokens(clients), g));
         }
         return out;
@@ -81,8 +82,13 @@ public final class HostsAccess {
 
     private static boolean isOption(String s) {
         String t = s.strip().toLowerCase(Locale.ROOT);
-        return t.equals("allow") || t.equals("deny") || t.startsWith("spawn") || t.startsWith("twist")
-                || t.startsWith("severity") || t.startsWith("setenv") || t.startsWith("banners");
+        return t.equals("allow")
+                || t.equals("deny")
+                || t.startsWith("spawn")
+                || t.startsWith("twist")
+                || t.startsWith("severity")
+                || t.startsWith("setenv")
+                || t.startsWith("banners");
     }
 
     private static List<String> tokens(String list) {

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a reload changes, by {@link ServiceKey}: services whose socket stays (same key and port, possibly
- * with new user, server, arguments or limits), services that start, and services that stop. A changed port
- * is a stop plus a start.
+ * What a reload changes, by {@link ServiceKey}: services whose socket stays (same key and port, possibly with new user,
+ * server, arguments or limits), services that start, and services that stop. A changed port is a stop plus a start.
  */
 public record ConfigDiff(List<Kept> kept, List<ServiceEntry> added, List<ServiceEntry> removed) {
     /** A service that keeps its socket; {@code changed} when anything else in its line differs. */
@@ -41,8 +40,10 @@ public record ConfigDiff(List<Kept> kept, List<ServiceEntry> added, List<Service
                 added.add(e);
             }
         }
-        List<ServiceEntry> removed = old.values().stream()
-                .filter(o -> seen.get(o.key()) == null || !seen.get(o.key()).sameSocketAs(o)).toList();
+        List<ServiceEntry> removed =
+                old.values().stream()
+                        .filter(o -> seen.get(o.key()) == null || !seen.get(o.key()).sameSocketAs(o))
+                        .toList();
         return new ConfigDiff(kept, added, removed);
     }
 

@@ -16,13 +16,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Enables or disables a service by rewriting its lines in inetd.conf, as AIX's inetd and {@code chsubserver}
- * do: disabling prefixes every enabled line of the service with a plain {@code #}; enabling uncomments the
- * commented lines of it ({@code #}, or Debian's {@code #<off>#} as {@code update-inetd} writes it). Only a
- * comment that parses as a service line of that service once its leading marker is removed counts, so
- * comment text is never uncommented; and a commented line is left alone when an enabled line (or an
- * earlier commented one) already gives the same socket, so enabling never makes a duplicate. The file is
- * replaced atomically (write {@code .new}, fsync, rename).
+ * Enables or disables a service by rewriting its lines in inetd.conf, as AIX's inetd and {@code chsubserver} do:
+ * disabling prefixes every enabled line of the service with a plain {@code #}; enabling uncomments the commented lines
+ * of it ({@code #}, or Debian's {@code #<off>#} as {@code update-inetd} writes it). Only a comment that parses as a
+ * service line of that service once its leading marker is removed counts, so comment text is never uncommented; and a
+ * commented line is left alone when an enabled line (or an earlier commented one) already gives the same socket, so
+ * enabling never makes a duplicate. The file is replaced atomically (write {@code .new}, fsync, rename).
  */
 public final class ConfigEditor {
     private final ConfigParser parser;
@@ -53,8 +52,10 @@ public final class ConfigEditor {
         int changed = 0;
         for (int n : toUncomment(config, service)) {
             String line = lines.get(n - 1).strip();
-            String body = line.startsWith(ConfigParser.OFF_MARKER)
-                    ? line.substring(ConfigParser.OFF_MARKER.length()) : line.substring(1);
+            String body =
+                    line.startsWith(ConfigParser.OFF_MARKER)
+                            ? line.substring(ConfigParser.OFF_MARKER.length())
+                            : line.substring(1);
             lines.set(n - 1, body.strip());
             changed++;
         }
@@ -62,8 +63,11 @@ public final class ConfigEditor {
     }
 
     private static List<Integer> lineNumbers(InetdConfig config, String service, boolean enabled) {
-        return config.named(service).stream().filter(e -> e.enabled() == enabled)
-                .map(ServiceEntry::line).distinct().toList();
+        return config.named(service).stream()
+                .filter(e -> e.enabled() == enabled)
+                .map(ServiceEntry::line)
+                .distinct()
+                .toList();
     }
 
     /** The commented lines of {@code service} whose sockets no enabled or earlier chosen line gives. */
@@ -72,15 +76,17 @@ public final class ConfigEditor {
         Set<ServiceKey> taken = new HashSet<>();
         entries.stream().filter(ServiceEntry::enabled).forEach(e -> taken.add(e.key()));
         Map<Integer, List<ServiceEntry>> byLine = new TreeMap<>();
-        entries.stream().filter(e -> !e.enabled())
+        entries.stream()
+                .filter(e -> !e.enabled())
                 .forEach(e -> byLine.computeIfAbsent(e.line(), k -> new ArrayList<>()).add(e));
         List<Integer> chosen = new ArrayList<>();
-        byLine.forEach((line, es) -> {
-            if (es.stream().noneMatch(e -> taken.contains(e.key()))) {
-                es.forEach(e -> taken.add(e.key()));
-                chosen.add(line);
-            }
-        });
+        byLine.forEach(
+                (line, es) -> {
+                    if (es.stream().noneMatch(e -> taken.contains(e.key()))) {
+                        es.forEach(e -> taken.add(e.key()));
+                        chosen.add(line);
+                    }
+                });
         return chosen;
     }
 
@@ -90,8 +96,12 @@ public final class ConfigEditor {
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".new");
         byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch =
+                FileChannel.open(
+                        tmp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
                 ch.write(buf);

@@ -13,29 +13,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads inetd.conf in the common dialects: the seven classic fields; {@code wait|nowait} with openbsd's
- * {@code .max} and FreeBSD's {@code /max-child/max-connections-per-ip-per-minute[/max-child-per-ip]};
- * {@code user}, {@code user:group}, {@code user.group} (and FreeBSD's {@code /login-class}, ignored);
- * protocols {@code tcp udp tcp4 udp4 tcp6 udp6 tcp46 udp46} (with openbsd's {@code ,sndbuf=}/{@code ,rcvbuf=}
- * accepted and ignored); {@code host:} prefixes (a comma list, {@code *} for any) that also set the default
- * for the following lines, and lines made only of {@code host:}; {@code internal}; commented service
- * lines ({@code #} and Debian's {@code #<off>#}) kept as disabled entries. Services are names from the
- * services file or port numbers. For a numeric service, {@code internal NAME} says which internal one.
+ * Reads inetd.conf in the common dialects: the seven classic fields; {@code wait|nowait} with openbsd's {@code .max}
+ * and FreeBSD's {@code /max-child/max-connections-per-ip-per-minute[/max-child-per-ip]}; {@code user}, {@code
+ * user:group}, {@code user.group} (and FreeBSD's {@code /login-class}, ignored); protocols {@code tcp udp tcp4 udp4
+ * tcp6 udp6 tcp46 udp46} (with openbsd's {@code ,sndbuf=}/{@code ,rcvbuf=} accepted and ignored); {@code host:}
+ * prefixes (a comma list, {@code *} for any) that also set the default for the following lines, and lines made only of
+ * {@code host:}; {@code internal}; commented service lines ({@code #} and Debian's {@code #<off>#}) kept as disabled
+ * entries. Services are names from the services file or port numbers. For a numeric service, {@code internal NAME} says
+ * which internal one.
  *
- * <p>A bad line becomes a {@link Problem} and is skipped; the others load. The user and group of an
- * enabled line must exist ({@link Accounts}): an unknown one is a bad line, found when the file is
- * read rather than when a client connects.
+ * <p>A bad line becomes a {@link Problem} and is skipped; the others load. The user and group of an enabled line must
+ * exist ({@link Accounts}): an unknown one is a bad line, found when the file is read rather than when a client
+ * connects.
  */
 public final class ConfigParser {
     /** How AIX's inetd and chsubserver comment a line out: a plain {@code #} before it. */
     public static final String COMMENT = "#";
+
     /** Debian's update-inetd marker for a disabled line (read, never written). */
     public static final String OFF_MARKER = "#<off>#";
+
     /** The internal services this inetd implements. */
     public static final Set<String> INTERNALS = Set.of("echo", "discard", "chargen", "daytime", "time");
 
-    private static final Pattern WAIT = Pattern.compile(
-            "(wait|nowait)(?:\\.(\\d+))?(?:/(\\d+)(?:/(\\d+)(?:/(\\d+))?)?)?");
+    private static final Pattern WAIT =
+            Pattern.compile("(wait|nowait)(?:\\.(\\d+))?(?:/(\\d+)(?:/(\\d+)(?:/(\\d+))?)?)?");
     private static final Pattern USER = Pattern.compile("([^:./]+)(?:[:.]([^:./]+))?(?:/[^/]+)?");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%*-]+");
 
@@ -58,8 +60,8 @@ public final class ConfigParser {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            return new InetdConfig(file, List.of(), List.of(),
-                    List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
+            return new InetdConfig(
+                    file, List.of(), List.of(), List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
         }
         return parse(file, text);
     }
@@ -120,8 +122,8 @@ public final class ConfigParser {
 
     private Outcome parseEntry(String[] f, String defaultHost, Path file, int line, boolean enabled) {
         if (f.length < 6) {
-            return new Rejected("expected at least 6 fields (service socket-type protocol wait user server), got "
-                    + f.length);
+            return new Rejected(
+                    "expected at least 6 fields (service socket-type protocol wait user server), got " + f.length);
         }
         String service = f[0];
         String hostSpec = defaultHost;
@@ -146,11 +148,12 @@ public final class ConfigParser {
             return new Rejected("unsupported service " + service + " (RPC and TCPMUX services are not supported)");
         }
         String sockToken = f[1];
-        SocketType socketType = switch (sockToken) {
-            case "stream" -> SocketType.STREAM;
-            case "dgram" -> SocketType.DGRAM;
-            default -> null;
-        };
+        SocketType socketType =
+                switch (sockToken) {
+                    case "stream" -> SocketType.STREAM;
+                    case "dgram" -> SocketType.DGRAM;
+                    default -> null;
+                };
         if (socketType == null) {
             return new Rejected("unsupported socket type " + sockToken);
         }
@@ -215,9 +218,22 @@ public final class ConfigParser {
             if (!"*".equals(h) && familyMismatch(h, proto)) {
                 return new Rejected("address " + h + " does not go with protocol " + protoToken);
             }
-            out.add(new ServiceEntry(service, proto, h, port.getAsInt(), wait,
-                    new ServiceEntry.Limits(rate, maxChild, perIp), u.group(1), Optional.ofNullable(u.group(2)),
-                    server, args, internal, enabled, file, line));
+            out.add(
+                    new ServiceEntry(
+                            service,
+                            proto,
+                            h,
+                            port.getAsInt(),
+                            wait,
+                            new ServiceEntry.Limits(rate, maxChild, perIp),
+                            u.group(1),
+                            Optional.ofNullable(u.group(2)),
+                            server,
+                            args,
+                            internal,
+                            enabled,
+                            file,
+                            line));
         }
         return new Parsed(out, newDefault);
     }

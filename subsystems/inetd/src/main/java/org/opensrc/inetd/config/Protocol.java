@@ -1,22 +1,31 @@
 package org.opensrc.inetd.config;
 
+import org.opensrc.libsrc.posix.Net;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Optional;
-import org.opensrc.libsrc.posix.Net;
 
 /**
- * The protocol field. {@code tcp}/{@code udp} mean IPv4 (as on AIX and FreeBSD); {@code tcp6}/{@code udp6}
- * an IPv6-only socket ({@code IPV6_V6ONLY} set); {@code tcp46}/{@code udp46} one IPv6 socket that also
- * takes IPv4 (v4-mapped, {@code IPV6_V6ONLY} cleared).
+ * The protocol field. {@code tcp}/{@code udp} mean IPv4 (as on AIX and FreeBSD); {@code tcp6}/{@code udp6} an IPv6-only
+ * socket ({@code IPV6_V6ONLY} set); {@code tcp46}/{@code udp46} one IPv6 socket that also takes IPv4 (v4-mapped, {@code
+ * IPV6_V6ONLY} cleared).
  */
 public enum Protocol implements Net.Kind {
-    TCP4(true, Family.V4), TCP6(true, Family.V6), TCP46(true, Family.DUAL),
-    UDP4(false, Family.V4), UDP6(false, Family.V6), UDP46(false, Family.DUAL);
+    TCP4(true, Family.V4),
+    TCP6(true, Family.V6),
+    TCP46(true, Family.DUAL),
+    UDP4(false, Family.V4),
+    UDP6(false, Family.V6),
+    UDP46(false, Family.DUAL);
 
     /** Address family of the listening socket. */
-    public enum Family { V4, V6, DUAL }
+    public enum Family {
+        V4,
+        V6,
+        DUAL
+    }
 
     private final boolean stream;
     private final Family family;

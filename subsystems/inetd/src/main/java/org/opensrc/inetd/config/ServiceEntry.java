@@ -8,30 +8,42 @@ import java.util.Optional;
 /**
  * One service line of inetd.conf, parsed and resolved.
  *
- * @param name            the service field as written (a services-file name or a port number)
- * @param protocol        protocol, which also fixes the socket type
- * @param bindHost        bind address from a {@code host:} prefix, {@code "*"} for any
- * @param port            the resolved port
- * @param waits           {@code wait} (the child gets the listening socket) or {@code nowait}
- * @param limits          per-service limits from the wait field
- * @param user            user to run the server as
- * @param group           group, when given as {@code user:group} or {@code user.group}
- * @param server          the server program, or {@code internal}
- * @param args            argv of the server, argv[0] first (never empty for external servers)
- * @param internalName    for internal services, which one (echo, discard, chargen, daytime, time)
- * @param enabled         false for a commented-out line ({@code #} or Debian's {@code #<off>#})
- * @param file            the file the line came from
- * @param line            its line number, from 1
+ * @param name the service field as written (a services-file name or a port number)
+ * @param protocol protocol, which also fixes the socket type
+ * @param bindHost bind address from a {@code host:} prefix, {@code "*"} for any
+ * @param port the resolved port
+ * @param waits {@code wait} (the child gets the listening socket) or {@code nowait}
+ * @param limits per-service limits from the wait field
+ * @param user user to run the server as
+ * @param group group, when given as {@code user:group} or {@code user.group}
+ * @param server the server program, or {@code internal}
+ * @param args argv of the server, argv[0] first (never empty for external servers)
+ * @param internalName for internal services, which one (echo, discard, chargen, daytime, time)
+ * @param enabled false for a commented-out line ({@code #} or Debian's {@code #<off>#})
+ * @param file the file the line came from
+ * @param line its line number, from 1
  */
-public record ServiceEntry(String name, Protocol protocol, String bindHost, int port, boolean waits,
-                           Limits limits, String user, Optional<String> group, String server,
-                           List<String> args, Optional<String> internalName, boolean enabled,
-                           Path file, int line) {
+public record ServiceEntry(
+        String name,
+        Protocol protocol,
+        String bindHost,
+        int port,
+        boolean waits,
+        Limits limits,
+        String user,
+        Optional<String> group,
+        String server,
+        List<String> args,
+        Optional<String> internalName,
+        boolean enabled,
+        Path file,
+        int line) {
 
     /** Limits written in the wait/nowait field. 0 means unlimited. */
     public record Limits(int spawnsPerMinute, int maxChild, int connectionsPerIpPerMinute) {
         /** openbsd-inetd's and FreeBSD's default spawn rate per minute. */
         public static final int DEFAULT_SPAWNS_PER_MINUTE = 256;
+
         public static final Limits DEFAULT = new Limits(DEFAULT_SPAWNS_PER_MINUTE, 0, 0);
 
         public Limits {
@@ -87,7 +99,20 @@ public record ServiceEntry(String name, Protocol protocol, String bindHost, int 
 
     /** The same entry at another line number (to compare entries regardless of where they are). */
     public ServiceEntry withLine(int number) {
-        return new ServiceEntry(name, protocol, bindHost, port, waits, limits, user, group, server, args,
-                internalName, enabled, file, number);
+        return new ServiceEntry(
+                name,
+                protocol,
+                bindHost,
+                port,
+                waits,
+                limits,
+                user,
+                group,
+                server,
+                args,
+                internalName,
+                enabled,
+                file,
+                number);
     }
 }

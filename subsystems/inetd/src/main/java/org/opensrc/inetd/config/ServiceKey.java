@@ -3,8 +3,8 @@ package org.opensrc.inetd.config;
 import java.util.Objects;
 
 /**
- * What identifies one listening socket across reloads: the service name, the protocol and the bind address
- * ({@code "*"} for the wildcard). Two configurations with an equal key and an equal port share the socket.
+ * What identifies one listening socket across reloads: the service name, the protocol and the bind address ({@code "*"}
+ * for the wildcard). Two configurations with an equal key and an equal port share the socket.
  */
 public record ServiceKey(String name, Protocol protocol, String bindHost) {
     public ServiceKey {

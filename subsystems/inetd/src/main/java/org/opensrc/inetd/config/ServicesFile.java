@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The services file ({@code name port/proto [aliases…]}): service name and protocol to port. Numeric names
- * resolve to themselves. Lines without a port from 1 to 65535 are skipped.
+ * The services file ({@code name port/proto [aliases…]}): service name and protocol to port. Numeric names resolve to
+ * themselves. Lines without a port from 1 to 65535 are skipped.
  */
 public final class ServicesFile {
     private final Map<String, Integer> ports;

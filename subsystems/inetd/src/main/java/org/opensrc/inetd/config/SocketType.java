@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The socket-type field of an inetd.conf line. */
 public enum SocketType {
-    STREAM, DGRAM;
+    STREAM,
+    DGRAM;
 
     public String token() {
         return name().toLowerCase(Locale.ROOT);

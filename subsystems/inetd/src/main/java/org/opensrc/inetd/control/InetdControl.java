@@ -3,9 +3,8 @@ package org.opensrc.inetd.control;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What the SRC requests need of the running super-server, and nothing more. {@code org.opensrc.inetd.Inetd}
- * implements it; {@link InetdSrcHandler} depends only on this, so the control package does not depend on
- * the daemon's package.
+ * What the SRC requests need of the running super-server, and nothing more. {@code org.opensrc.inetd.Inetd} implements
+ * it; {@link InetdSrcHandler} depends only on this, so the control package does not depend on the daemon's package.
  */
 public interface InetdControl {
     /** Re-reads the file and applies the difference ({@code refresh -s inetd}). */

@@ -1,9 +1,5 @@
 package org.opensrc.inetd.control;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.opensrc.libsrc.subsystem.Reply;
 import org.opensrc.libsrc.subsystem.SrcHandler;
 import org.opensrc.libsrc.subsystem.StatusRows;
@@ -13,14 +9,17 @@ import org.opensrc.proto.v1.Status;
 import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubserverCommand;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
 /**
- * inetd's answers to SRC requests. Its subservers are its services (SRCsubsvr code point =
- * port; matched by name): {@code startsrc -t} uncomments the service's line and reloads,
- * {@code stopsrc -t} comments it out ({@code -f} also kills its running servers),
- * {@code lssrc -ls inetd} shows debug state, signals and one row per service,
- * {@code refresh} re-reads the file by diff, {@code traceson}/{@code tracesoff} log every
- * connection or stop doing so. A stop request ends inetd; a normal stop leaves running
- * sessions alone, a forced stop kills them.
+ * inetd's answers to SRC requests. Its subservers are its services (SRCsubsvr code point = port; matched by name):
+ * {@code startsrc -t} uncomments the service's line and reloads, {@code stopsrc -t} comments it out ({@code -f} also
+ * kills its running servers), {@code lssrc -ls inetd} shows debug state, signals and one row per service, {@code
+ * refresh} re-reads the file by diff, {@code traceson}/{@code tracesoff} log every connection or stop doing so. A stop
+ * request ends inetd; a normal stop leaves running sessions alone, a forced stop kills them.
  */
 public final class InetdSrcHandler implements SrcHandler {
 
@@ -94,10 +93,17 @@ public final class InetdSrcHandler implements SrcHandler {
         if (report.applied()) {
             return Reply.ok();
         }
-        return new Reply(SrcCode.SRC_CODE_REFFAIL, List.of(), "inetd: the running configuration is kept: "
-                + report.problems().stream().map(p -> p.line() > 0
-                        ? p.file() + " line " + p.line() + ": " + p.message() : p.file() + ": " + p.message())
-                        .collect(Collectors.joining("; ")));
+        return new Reply(
+                SrcCode.SRC_CODE_REFFAIL,
+                List.of(),
+                "inetd: the running configuration is kept: "
+                        + report.problems().stream()
+                                .map(
+                                        p ->
+                                                p.line() > 0
+                                                        ? p.file() + " line " + p.line() + ": " + p.message()
+                                                        : p.file() + ": " + p.message())
+                                .collect(Collectors.joining("; ")));
     }
 
     @Override
@@ -111,11 +117,11 @@ public final class InetdSrcHandler implements SrcHandler {
         String service = command.getType();
         return switch (command.getAction()) {
             case SUBSERVER_ACTION_START -> change(inetd.enable(service).join(), "enabled", SrcCode.SRC_CODE_STRTSVRBAD);
-            case SUBSERVER_ACTION_STOP -> change(inetd.disable(service, command.getForced()).join(), "disabled",
-                    SrcCode.SRC_CODE_STOPSVRBAD);
+            case SUBSERVER_ACTION_STOP ->
+                    change(inetd.disable(service, command.getForced()).join(), "disabled", SrcCode.SRC_CODE_STOPSVRBAD);
             case SUBSERVER_ACTION_STATUS -> {
-                List<ServiceStatus> matching = inetd.snapshot().services().stream()
-                        .filter(s -> s.name().equals(service)).toList();
+                List<ServiceStatus> matching =
+                        inetd.snapshot().services().stream().filter(s -> s.name().equals(service)).toList();
                 yield matching.isEmpty()
                         ? SubserverReply.of(SrcCode.SRC_CODE_RES)
                         : SubserverReply.rows(serviceTable(matching));
@@ -131,12 +137,22 @@ public final class InetdSrcHandler implements SrcHandler {
     private SubserverReply change(SubserverChange change, String what, SrcCode failed) {
         String service = change.service();
         if (!change.known()) {
-            return SubserverReply.of(new Reply(failed, List.of(service),
-                    "inetd: " + service + " has no line in the configuration file; nothing " + what + "."));
+            return SubserverReply.of(
+                    new Reply(
+                            failed,
+                            List.of(service),
+                            "inetd: " + service + " has no line in the configuration file; nothing " + what + "."));
         }
         if (!change.reload().applied()) {
-            return SubserverReply.of(new Reply(failed, List.of(service), "inetd: " + service + " " + what
-                    + " in the file, but the file has errors; the running configuration is kept."));
+            return SubserverReply.of(
+                    new Reply(
+                            failed,
+                            List.of(service),
+                            "inetd: "
+                                    + service
+                                    + " "
+                                    + what
+                                    + " in the file, but the file has errors; the running configuration is kept."));
         }
         return SubserverReply.of(Reply.ok());
     }

@@ -4,9 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.Set;
 
 /**
- * Refuses to answer UDP internal-service datagrams that could start a packet storm (echo to chargen, CERT
- * CA-1996-01): those from privileged source ports (below 1024, where the classic services live, and port 0)
- * and those from a port where this inetd itself runs an internal UDP service.
+ * Refuses to answer UDP internal-service datagrams that could start a packet storm (echo to chargen, CERT CA-1996-01):
+ * those from privileged source ports (below 1024, where the classic services live, and port 0) and those from a port
+ * where this inetd itself runs an internal UDP service.
  */
 public final class LoopGuard {
     private final Set<Integer> internalPorts;

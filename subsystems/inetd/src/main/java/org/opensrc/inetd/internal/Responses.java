@@ -11,8 +11,10 @@ import java.util.Locale;
 public final class Responses {
     /** RFC 868: seconds from 1900-01-01 to 1970-01-01. */
     static final long EPOCH_OFFSET = 2_208_988_800L;
+
     /** chargen's line width, without CRLF. */
     public static final int CHARGEN_WIDTH = 72;
+
     private static final DateTimeFormatter CTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
@@ -30,8 +32,8 @@ public final class Responses {
     }
 
     /**
-     * chargen line number {@code n}: 72 characters of the 95 printable ASCII characters, the window
-     * starting one further each line, then CRLF.
+     * chargen line number {@code n}: 72 characters of the 95 printable ASCII characters, the window starting one
+     * further each line, then CRLF.
      */
     public static byte[] chargenLine(long n) {
         byte[] line = new byte[CHARGEN_WIDTH + 2];

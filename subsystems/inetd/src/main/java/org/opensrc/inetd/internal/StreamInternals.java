@@ -1,16 +1,16 @@
 package org.opensrc.inetd.internal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import org.opensrc.libsrc.posix.Net;
 import org.opensrc.libsrc.posix.NetException;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+
 /**
- * The internal TCP services. daytime and time answer at once on the caller's thread (a few bytes to a fresh
- * socket never block). echo, discard and chargen stream, each on its own platform thread (a blocking native
- * read would pin a virtual thread's carrier), at most {@code maxStreams} at a time, every read and write
- * bounded by {@code idleTimeout}.
+ * The internal TCP services. daytime and time answer at once on the caller's thread (a few bytes to a fresh socket
+ * never block). echo, discard and chargen stream, each on its own platform thread (a blocking native read would pin a
+ * virtual thread's carrier), at most {@code maxStreams} at a time, every read and write bounded by {@code idleTimeout}.
  */
 public final class StreamInternals {
     /** How a served connection ended, for the caller's counters. */
@@ -29,14 +29,16 @@ public final class StreamInternals {
     }
 
     /**
-     * Serves connection {@code fd} (which this class then owns and closes). Returns false, closing the
-     * connection, when every streaming slot is taken. {@code completion} runs on the serving thread.
+     * Serves connection {@code fd} (which this class then owns and closes). Returns false, closing the connection, when
+     * every streaming slot is taken. {@code completion} runs on the serving thread.
      */
     public boolean serve(String service, int fd, Completion completion) {
         switch (service) {
             case "daytime", "time" -> {
-                byte[] b = service.equals("time") ? Responses.time(clock.instant())
-                        : Responses.daytime(clock.instant(), clock.getZone());
+                byte[] b =
+                        service.equals("time")
+                                ? Responses.time(clock.instant())
+                                : Responses.daytime(clock.instant(), clock.getZone());
                 try {
                     Net.write(fd, b, b.length);
                 } catch (NetException e) {
@@ -51,18 +53,22 @@ public final class StreamInternals {
                     Net.close(fd);
                     return false;
                 }
-                Thread.ofPlatform().name("inetd-" + service + "-" + fd).daemon(true).start(() -> {
-                    try {
-                        Net.setTimeouts(fd, idleTimeout);
-                        stream(service, fd);
-                    } catch (NetException e) {
-                        // peer reset, idle timeout or close: the connection is over
-                    } finally {
-                        Net.close(fd);
-                        streams.release();
-                        completion.done(service, fd);
-                    }
-                });
+                Thread.ofPlatform()
+                        .name("inetd-" + service + "-" + fd)
+                        .daemon(true)
+                        .start(
+                                () -> {
+                                    try {
+                                        Net.setTimeouts(fd, idleTimeout);
+                                        stream(service, fd);
+                                    } catch (NetException e) {
+                                        // peer reset, idle timeout or close: the connection is over
+                                    } finally {
+                                        Net.close(fd);
+                                        streams.release();
+                                        completion.done(service, fd);
+                                    }
+                                });
                 return true;
             }
             default -> throw new IllegalArgumentException("not an internal service: " + service);

@@ -1,17 +1,18 @@
 package org.opensrc.inetd.limit;
 
+import org.opensrc.inetd.config.ServiceEntry;
+
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.opensrc.inetd.config.ServiceEntry;
 
 /**
- * The rate limits of one service, a pure class (time is passed in): connections per source per minute
- * (FreeBSD's max-connections-per-ip-per-minute) and spawns per minute ({@code .max}, default 256). Going over
- * the spawn rate does not shut the service for good: it backs off for 10 s, doubling on each repeat up to
- * 10 min, and the level falls back to the start after a quiet spell of twice the last pause.
+ * The rate limits of one service, a pure class (time is passed in): connections per source per minute (FreeBSD's
+ * max-connections-per-ip-per-minute) and spawns per minute ({@code .max}, default 256). Going over the spawn rate does
+ * not shut the service for good: it backs off for 10 s, doubling on each repeat up to 10 min, and the level falls back
+ * to the start after a quiet spell of twice the last pause.
  */
 public final class ServiceLimiter {
     static final Duration MINUTE = Duration.ofMinutes(1);

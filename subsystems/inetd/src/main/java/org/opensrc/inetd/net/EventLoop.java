@@ -1,5 +1,7 @@
 package org.opensrc.inetd.net;
 
+import org.opensrc.libsrc.posix.Epoll;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -7,12 +9,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.opensrc.libsrc.posix.Epoll;
 
 /**
- * One platform thread waiting in {@code epoll_wait} (libsrc's {@link Epoll}): readiness of registered descriptors, tasks submitted by
- * other threads (woken through an eventfd) and timers. Handlers and tasks run on the loop thread, one at a
- * time, so the state they touch needs no locks. {@link #execute}, {@link #call} and {@link #stop} may be
+ * One platform thread waiting in {@code epoll_wait} (libsrc's {@link Epoll}): readiness of registered descriptors,
+ * tasks submitted by other threads (woken through an eventfd) and timers. Handlers and tasks run on the loop thread,
+ * one at a time, so the state they touch needs no locks. {@link #execute}, {@link #call} and {@link #stop} may be
  * called from any thread; everything else from the loop thread (or before it starts).
  */
 public final class EventLoop implements AutoCloseable {
@@ -101,13 +102,14 @@ public final class EventLoop implements AutoCloseable {
     /** Runs {@code task} on the loop thread and completes with its result. */
     public <T> CompletableFuture<T> call(Callable<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        Runnable r = () -> {
-            try {
-                f.complete(task.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        };
+        Runnable r =
+                () -> {
+                    try {
+                        f.complete(task.call());
+                    } catch (Exception e) {
+                        f.completeExceptionally(e);
+                    }
+                };
         if (inLoop()) {
             r.run();
         } else {

@@ -1,10 +1,11 @@
 package org.opensrc.inetd.service;
 
+import org.opensrc.inetd.config.ServiceEntry;
+
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.opensrc.inetd.config.ServiceEntry;
 
 /** What the driver must do after a {@link ServiceMachine} transition, in order. */
 public sealed interface Effect {
@@ -49,8 +50,8 @@ public sealed interface Effect {
     }
 
     /**
-     * Make socket {@code fd} blocking and start {@code entry}'s server with it; report
-     * {@link Event.WaitServerLaunched}.
+     * Make socket {@code fd} blocking and start {@code entry}'s server with it; report {@link
+     * Event.WaitServerLaunched}.
      */
     record LendSocket(int fd, ServiceEntry entry) implements Effect {
         public LendSocket {
@@ -59,8 +60,8 @@ public sealed interface Effect {
     }
 
     /**
-     * Make socket {@code fd} non-blocking again; with {@code dropRequest}, also drop the request that woke
-     * inetd (after a failed start, so the loop does not spin on it).
+     * Make socket {@code fd} non-blocking again; with {@code dropRequest}, also drop the request that woke inetd (after
+     * a failed start, so the loop does not spin on it).
      */
     record ReclaimSocket(int fd, boolean dropRequest) implements Effect {}
 
@@ -102,5 +103,9 @@ public sealed interface Effect {
     }
 
     /** How loud a {@link Log} is. */
-    enum Level { INFO, WARN, ERROR }
+    enum Level {
+        INFO,
+        WARN,
+        ERROR
+    }
 }

@@ -1,11 +1,12 @@
 package org.opensrc.inetd.service;
 
+import org.opensrc.inetd.config.ServiceEntry;
+import org.opensrc.inetd.spawn.Launch;
+
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import org.opensrc.inetd.config.ServiceEntry;
-import org.opensrc.inetd.spawn.Launch;
 
 /** Everything that can change one service. Times come with {@link ServiceMachine#apply}, not from a clock. */
 public sealed interface Event {
@@ -38,8 +39,8 @@ public sealed interface Event {
     }
 
     /**
-     * A datagram for an internal service came from {@code from}; {@code permitted} is false for the loop guard
-     * or access control.
+     * A datagram for an internal service came from {@code from}; {@code permitted} is false for the loop guard or
+     * access control.
      */
     record DatagramReceived(InetSocketAddress from, byte[] data, boolean permitted) implements Event {
         public DatagramReceived {

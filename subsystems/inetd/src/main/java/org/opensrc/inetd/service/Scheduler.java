@@ -3,8 +3,8 @@ package org.opensrc.inetd.service;
 import java.time.Instant;
 
 /**
- * Runs an action at a time of the injected clock, on the thread that owns the services (inetd's loop). The
- * real one is inetd's loop timer; tests use a manual one that moves only when told.
+ * Runs an action at a time of the injected clock, on the thread that owns the services (inetd's loop). The real one is
+ * inetd's loop timer; tests use a manual one that moves only when told.
  */
 public interface Scheduler {
 

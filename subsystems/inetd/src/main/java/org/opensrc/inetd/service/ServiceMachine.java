@@ -1,14 +1,5 @@
 package org.opensrc.inetd.service;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.opensrc.inetd.config.ServiceEntry;
 import org.opensrc.inetd.limit.ServiceLimiter;
 import org.opensrc.inetd.limit.Verdict;
@@ -20,35 +11,49 @@ import org.opensrc.inetd.service.ServiceState.Listening;
 import org.opensrc.inetd.service.ServiceState.Unbound;
 import org.opensrc.inetd.spawn.Launch;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
- * One configured service as a state machine: {@code apply(event, now)} moves its {@link ServiceState} and
- * counters and returns the effects a driver must carry out. No socket, thread, process or clock is touched
- * here, so every transition is tested without them. It owns the service's limiter (pure, time passed in),
- * its counters and the operator's forced-stop flag; nothing else changes them.
+ * One configured service as a state machine: {@code apply(event, now)} moves its {@link ServiceState} and counters and
+ * returns the effects a driver must carry out. No socket, thread, process or clock is touched here, so every transition
+ * is tested without them. It owns the service's limiter (pure, time passed in), its counters and the operator's
+ * forced-stop flag; nothing else changes them.
  *
- * <p>Events that the driver cannot produce in a state (a connection while the socket is not polled, a bind
- * result while bound, a back-off end while not backing off) are programmer errors and throw.
+ * <p>Events that the driver cannot produce in a state (a connection while the socket is not polled, a bind result while
+ * bound, a back-off end while not backing off) are programmer errors and throw.
  */
 public final class ServiceMachine {
     public static final Duration FIRST_BIND_RETRY = Duration.ofSeconds(5);
     public static final Duration MAX_BIND_RETRY = Duration.ofMinutes(5);
 
     /** The figures {@code lssrc -ls inetd} shows for a service. */
-    public record Counters(long accepted, long refused, long rateLimited, int running,
-                           Optional<String> lastExit) {}
+    public record Counters(long accepted, long refused, long rateLimited, int running, Optional<String> lastExit) {}
 
     private ServiceEntry entry;
     private final ServiceLimiter limiter;
     private ServiceState state = new Unbound(FIRST_BIND_RETRY);
+
     /** A forced stop came: servers that finish spawning after it are killed at once. */
     private boolean killLateChildren;
+
     private long accepted;
     private long refused;
     private long rateLimited;
+
     /** Servers (or internal streams) running now. */
     private int running;
+
     /** nowait servers being spawned now: they count against max-child already. */
     private int spawning;
+
     private Optional<String> lastExit = Optional.empty();
 
     public ServiceMachine(ServiceEntry entry) {
@@ -89,16 +94,16 @@ public final class ServiceMachine {
     }
 
     /**
-     * Whether the socket should be polled (and a burst go on accepting): listening, under max-child, and
-     * {@code globalRoom} (inetd's cap on all services together) not reached.
+     * Whether the socket should be polled (and a burst go on accepting): listening, under max-child, and {@code
+     * globalRoom} (inetd's cap on all services together) not reached.
      */
     public boolean accepting(boolean globalRoom) {
         return listening() && limiter.hasRoom(running + spawning) && globalRoom;
     }
 
     /**
-     * The state word of {@code lssrc -ls inetd}: {@code stopping}, {@code bind-failed}, {@code waiting},
-     * {@code backoff}, and for a listening service {@code active} when {@code polled}, else {@code paused}.
+     * The state word of {@code lssrc -ls inetd}: {@code stopping}, {@code bind-failed}, {@code waiting}, {@code
+     * backoff}, and for a listening service {@code active} when {@code polled}, else {@code paused}.
      */
     public String stateWord(boolean polled) {
         return switch (state) {
@@ -142,8 +147,17 @@ public final class ServiceMachine {
 
     private void bindFailed(String reason, Instant now, List<Effect> out) {
         Unbound u = requireState(Unbound.class, "a bind result");
-        out.add(new Effect.Log(Level.ERROR, entry.key() + ": bind to port " + entry.port() + ": " + reason
-                + "; retrying in " + u.nextRetry().toSeconds() + " s"));
+        out.add(
+                new Effect.Log(
+                        Level.ERROR,
+                        entry.key()
+                                + ": bind to port "
+                                + entry.port()
+                                + ": "
+                                + reason
+                                + "; retrying in "
+                                + u.nextRetry().toSeconds()
+                                + " s"));
         out.add(new Effect.ArmTimer(ServiceTimer.BIND_RETRY, now.plus(u.nextRetry())));
         Duration doubled = u.nextRetry().multipliedBy(2);
         state = new Unbound(doubled.compareTo(MAX_BIND_RETRY) > 0 ? MAX_BIND_RETRY : doubled);
@@ -176,8 +190,15 @@ public final class ServiceMachine {
             case Verdict.Admit() -> start(e.conn(), peer, out);
             case Verdict.TooManyFromSource(int perMinute) -> {
                 rateLimited++;
-                out.add(trace("REFUSED " + entry.key() + " from " + peer + ": over " + perMinute
-                        + " connections per minute"));
+                out.add(
+                        trace(
+                                "REFUSED "
+                                        + entry.key()
+                                        + " from "
+                                        + peer
+                                        + ": over "
+                                        + perMinute
+                                        + " connections per minute"));
                 out.add(new Effect.CloseConnection(e.conn()));
             }
             case Verdict.BackOff b -> {
@@ -220,11 +241,19 @@ public final class ServiceMachine {
             case Launch.Started(int pid) -> {
                 running++;
                 out.add(new Effect.Track(pid, peer));
-                out.add(trace("START " + entry.key() + " from " + peer.map(Object::toString).orElse("-")
-                        + " pid=" + pid));
+                out.add(
+                        trace(
+                                "START "
+                                        + entry.key()
+                                        + " from "
+                                        + peer.map(Object::toString).orElse("-")
+                                        + " pid="
+                                        + pid));
             }
-            case Launch.Failed(String reason) -> out.add(new Effect.Log(Level.ERROR,
-                    entry.key() + ": cannot start " + entry.server() + ": " + reason));
+            case Launch.Failed(String reason) ->
+                    out.add(
+                            new Effect.Log(
+                                    Level.ERROR, entry.key() + ": cannot start " + entry.server() + ": " + reason));
         }
     }
 
@@ -277,16 +306,33 @@ public final class ServiceMachine {
     private void backOff(int fd, Verdict.BackOff b, Instant now, List<Effect> out) {
         Instant until = now.plus(b.pause());
         state = new BackingOff(fd, until);
-        out.add(new Effect.Log(Level.WARN, entry.key() + ": more than " + b.perMinute()
-                + " starts per minute (looping?); pausing the service for " + b.pause().toSeconds() + " s"));
+        out.add(
+                new Effect.Log(
+                        Level.WARN,
+                        entry.key()
+                                + ": more than "
+                                + b.perMinute()
+                                + " starts per minute (looping?); pausing the service for "
+                                + b.pause().toSeconds()
+                                + " s"));
         out.add(new Effect.ArmTimer(ServiceTimer.RESUME, until));
     }
 
     private void childExited(Event.ChildExited e, List<Effect> out) {
         running--;
         lastExit = Optional.of(e.status());
-        out.add(trace("EXIT " + entry.key() + " pid=" + e.pid() + " status=" + e.status() + " duration="
-                + e.ran().toMillis() + "ms peer=" + e.peer().map(Object::toString).orElse("-")));
+        out.add(
+                trace(
+                        "EXIT "
+                                + entry.key()
+                                + " pid="
+                                + e.pid()
+                                + " status="
+                                + e.status()
+                                + " duration="
+                                + e.ran().toMillis()
+                                + "ms peer="
+                                + e.peer().map(Object::toString).orElse("-")));
         if (entry.waits() && !entry.isInternal() && state instanceof HeldByServer(int fd)) {
             state = new Listening(fd);
             out.add(new Effect.ReclaimSocket(fd, false));

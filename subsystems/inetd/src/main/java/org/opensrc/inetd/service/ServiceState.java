@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Where one service's socket is. Each state holds only what is valid in it: a descriptor exists only while
- * the socket is open. Max-child and the global cap are not states: a {@link Listening} service whose load
- * is at a cap is simply not polled ({@link ServiceMachine#accepting}).
+ * Where one service's socket is. Each state holds only what is valid in it: a descriptor exists only while the socket
+ * is open. Max-child and the global cap are not states: a {@link Listening} service whose load is at a cap is simply
+ * not polled ({@link ServiceMachine#accepting}).
  */
 public sealed interface ServiceState {
 

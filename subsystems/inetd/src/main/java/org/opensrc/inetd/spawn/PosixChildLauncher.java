@@ -1,10 +1,5 @@
 package org.opensrc.inetd.spawn;
 
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.opensrc.inetd.config.ServiceEntry;
 import org.opensrc.libsrc.posix.FdSource;
 import org.opensrc.libsrc.posix.RunAs;
@@ -15,10 +10,16 @@ import org.opensrc.libsrc.posix.User;
 import org.opensrc.libsrc.posix.UserDatabaseCache;
 import org.opensrc.libsrc.posix.Users;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Starts servers with libsrc's {@link Spawner} (posix_spawn): the socket is dup'ed onto fds 0, 1 and 2, every
- * other descriptor is closed, the child gets its own session, the entry's user and group, and a laundered
- * environment (PATH plus {@code REMOTE_ADDR}/{@code REMOTE_PORT} for a connection, as systemd sets them).
+ * Starts servers with libsrc's {@link Spawner} (posix_spawn): the socket is dup'ed onto fds 0, 1 and 2, every other
+ * descriptor is closed, the child gets its own session, the entry's user and group, and a laundered environment (PATH
+ * plus {@code REMOTE_ADDR}/{@code REMOTE_PORT} for a connection, as systemd sets them).
  */
 public final class PosixChildLauncher implements ChildLauncher {
     /** A user looked up at most once a second per name (changes still show within a second). */
@@ -39,18 +40,21 @@ public final class PosixChildLauncher implements ChildLauncher {
             gid = g.get();
         }
         List<String> env = new ArrayList<>(List.of("PATH=" + SpawnSpec.LOGIN_PATH));
-        peer.ifPresent(p -> {
-            env.add("REMOTE_ADDR=" + p.getAddress().getHostAddress());
-            env.add("REMOTE_PORT=" + p.getPort());
-        });
+        peer.ifPresent(
+                p -> {
+                    env.add("REMOTE_ADDR=" + p.getAddress().getHostAddress());
+                    env.add("REMOTE_PORT=" + p.getPort());
+                });
         FdSource sock = new FdSource.Fd(socketFd);
-        SpawnSpec spec = SpawnSpec.of(Path.of(entry.server()), entry.args(), env)
-                .withStdio(sock, sock, sock)
-                .withNewSession(true)
-                .withRunAs(new RunAs(user.get().uid(), gid));
+        SpawnSpec spec =
+                SpawnSpec.of(Path.of(entry.server()), entry.args(), env)
+                        .withStdio(sock, sock, sock)
+                        .withNewSession(true)
+                        .withRunAs(new RunAs(user.get().uid(), gid));
         return switch (Spawner.spawn(spec)) {
             case SpawnResult.Spawned s -> new Launch.Started(s.pid());
-            case SpawnResult.Failed f -> new Launch.Failed(f.stage() + ": " + f.message() + " (errno " + f.errno() + ")");
+            case SpawnResult.Failed f ->
+                    new Launch.Failed(f.stage() + ": " + f.message() + " (errno " + f.errno() + ")");
         };
     }
 }

@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Fuzzes hosts.allow and hosts.deny and the address patterns in them: any two files parse,
- * any client gets a decision, every word is a pattern or not one (never an exception), and a
- * pattern written back reads as itself. The input is a client address (4 or 16 bytes), a
- * daemon name, a word, hosts.allow (up to 1000 characters) and hosts.deny.
+ * Fuzzes hosts.allow and hosts.deny and the address patterns in them: any two files parse, any client gets a decision,
+ * every word is a pattern or not one (never an exception), and a pattern written back reads as itself. The input is a
+ * client address (4 or 16 bytes), a daemon name, a word, hosts.allow (up to 1000 characters) and hosts.deny.
  */
 class HostsAccessFuzzTest {
 
@@ -27,9 +27,10 @@ class HostsAccessFuzzTest {
         String deny = data.consumeRemainingAsString();
         HostsAccess.parse(allow, deny).permits(daemon, client);
         Optional<AddressPattern> pattern = AddressPattern.parse(word);
-        pattern.ifPresent(p -> {
-            p.matches(client);
-            assertEquals(Optional.of(p), AddressPattern.parse(p.toString()));
-        });
+        pattern.ifPresent(
+                p -> {
+                    p.matches(client);
+                    assertEquals(Optional.of(p), AddressPattern.parse(p.toString()));
+                });
     }
 }

@@ -3,22 +3,23 @@ package org.opensrc.inetd.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 class ConfigEditorTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     final ConfigParser parser = new ConfigParser(ConfigParserTest.SERVICES);
     final ConfigEditor editor = new ConfigEditor(parser);
 
     @Test
     void disableCommentsOutEveryLineOfTheServiceAndEnableRestoresThem() throws Exception {
         Path file = dir.resolve("inetd.conf");
-        String original = """
+        String original =
+                """
                 # services
                 ftp stream tcp nowait root /usr/sbin/ftpd ftpd
                 ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd
@@ -26,8 +27,12 @@ class ConfigEditorTest {
                 """;
         Files.writeString(file, original);
         assertEquals(new ConfigEditor.Edit(2), editor.disable(file, "ftp"));
-        assertEquals(List.of("# services", "#ftp stream tcp nowait root /usr/sbin/ftpd ftpd",
-                "#ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd", "echo stream tcp nowait root internal"),
+        assertEquals(
+                List.of(
+                        "# services",
+                        "#ftp stream tcp nowait root /usr/sbin/ftpd ftpd",
+                        "#ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd",
+                        "echo stream tcp nowait root internal"),
                 Files.readAllLines(file));
         assertEquals(List.of("echo"), parser.parse(file).enabled().stream().map(ServiceEntry::name).toList());
         assertFalse(Files.exists(dir.resolve("inetd.conf.new")));
@@ -42,7 +47,8 @@ class ConfigEditorTest {
         Path file = dir.resolve("inetd.conf");
         Files.writeString(file, "# ftp is the file transfer protocol\n#ftp stream tcp nowait root /usr/sbin/ftpd\n");
         assertEquals(new ConfigEditor.Edit(1), editor.enable(file, "ftp"));
-        assertEquals(List.of("# ftp is the file transfer protocol", "ftp stream tcp nowait root /usr/sbin/ftpd"),
+        assertEquals(
+                List.of("# ftp is the file transfer protocol", "ftp stream tcp nowait root /usr/sbin/ftpd"),
                 Files.readAllLines(file));
     }
 
@@ -65,7 +71,8 @@ class ConfigEditorTest {
     @Test
     void enableLeavesCommentTextAndOtherServicesAlone() throws Exception {
         Path file = dir.resolve("inetd.conf");
-        String text = """
+        String text =
+                """
                 # ftp stream is how the file transfer protocol runs
                 #ftp stream tcp nowait root /usr/sbin/ftpd
                 #ftp stream tcp nowait root relative/ftpd ftpd
@@ -75,14 +82,17 @@ class ConfigEditorTest {
                 """;
         Files.writeString(file, text);
         assertEquals(new ConfigEditor.Edit(1), editor.enable(file, "ftp"));
-        assertEquals(text.replace("#ftp stream tcp nowait root /usr/sbin/ftpd\n", "ftp stream tcp nowait root /usr/sbin/ftpd\n"),
+        assertEquals(
+                text.replace(
+                        "#ftp stream tcp nowait root /usr/sbin/ftpd\n", "ftp stream tcp nowait root /usr/sbin/ftpd\n"),
                 Files.readString(file));
     }
 
     @Test
     void enableNeverUncommentsASecondLineForTheSameSocket() throws Exception {
         Path file = dir.resolve("inetd.conf");
-        String text = """
+        String text =
+                """
                 ftp stream tcp nowait root /usr/sbin/ftpd ftpd -l
                 #ftp stream tcp nowait root /usr/sbin/ftpd ftpd
                 #ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd
@@ -90,8 +100,12 @@ class ConfigEditorTest {
                 """;
         Files.writeString(file, text);
         assertEquals(new ConfigEditor.Edit(1), editor.enable(file, "ftp"));
-        assertEquals(List.of("ftp stream tcp nowait root /usr/sbin/ftpd ftpd -l", "#ftp stream tcp nowait root /usr/sbin/ftpd ftpd",
-                "ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd", "#ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd -d"),
+        assertEquals(
+                List.of(
+                        "ftp stream tcp nowait root /usr/sbin/ftpd ftpd -l",
+                        "#ftp stream tcp nowait root /usr/sbin/ftpd ftpd",
+                        "ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd",
+                        "#ftp stream tcp6 nowait root /usr/sbin/ftpd ftpd -d"),
                 Files.readAllLines(file));
         assertEquals(new ConfigEditor.Edit(0), editor.enable(file, "ftp"));
     }

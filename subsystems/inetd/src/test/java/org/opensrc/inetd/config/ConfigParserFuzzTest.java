@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import java.nio.file.Path;
 
 /**
- * Fuzzes the inetd.conf reader together with the services file it resolves names in: any
- * text parses, a bad line becomes a problem naming its line and the other lines load, and
- * never an exception. The input is a services file (up to 300 characters) then inetd.conf.
+ * Fuzzes the inetd.conf reader together with the services file it resolves names in: any text parses, a bad line
+ * becomes a problem naming its line and the other lines load, and never an exception. The input is a services file (up
+ * to 300 characters) then inetd.conf.
  */
 class ConfigParserFuzzTest {
 

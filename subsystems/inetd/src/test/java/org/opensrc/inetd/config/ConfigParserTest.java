@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 class ConfigParserTest {
-    static final ServicesFile SERVICES = ServicesFile.parse("""
+    static final ServicesFile SERVICES =
+            ServicesFile.parse(
+                    """
             echo     7/tcp
             echo     7/udp
             ftp      21/tcp
@@ -71,10 +74,10 @@ class ConfigParserTest {
     @Test
     void freebsdSlashLimitsSetMaxChildAndPerIpRate() {
         assertEquals(new ServiceEntry.Limits(256, 5, 0), only("ftp stream tcp nowait/5 root /usr/sbin/ftpd").limits());
-        assertEquals(new ServiceEntry.Limits(256, 5, 10),
-                only("ftp stream tcp nowait/5/10 root /usr/sbin/ftpd").limits());
-        assertEquals(new ServiceEntry.Limits(256, 5, 10),
-                only("ftp stream tcp nowait/5/10/2 root /usr/sbin/ftpd").limits());
+        assertEquals(
+                new ServiceEntry.Limits(256, 5, 10), only("ftp stream tcp nowait/5/10 root /usr/sbin/ftpd").limits());
+        assertEquals(
+                new ServiceEntry.Limits(256, 5, 10), only("ftp stream tcp nowait/5/10/2 root /usr/sbin/ftpd").limits());
         assertTrue(only("tftp dgram udp wait/3 root /usr/sbin/in.tftpd in.tftpd").waits());
     }
 
@@ -102,7 +105,9 @@ class ConfigParserTest {
 
     @Test
     void hostPrefixAppliesToTheFollowingLinesAndStarResets() {
-        InetdConfig c = parse("""
+        InetdConfig c =
+                parse(
+                        """
                 127.0.0.1:
                 echo stream tcp nowait root internal
                 ::1:daytime stream tcp6 nowait root internal
@@ -111,7 +116,8 @@ class ConfigParserTest {
                 finger stream tcp nowait root /usr/sbin/fingerd
                 """);
         assertEquals(List.of(), c.problems());
-        assertEquals(List.of("127.0.0.1", "::1", "::1", "*", "*"),
+        assertEquals(
+                List.of("127.0.0.1", "::1", "::1", "*", "*"),
                 c.entries().stream().map(ServiceEntry::bindHost).toList());
     }
 
@@ -131,7 +137,9 @@ class ConfigParserTest {
 
     @Test
     void debianOffLinesAndCommentedServicesAreKeptDisabled() {
-        InetdConfig c = parse("""
+        InetdConfig c =
+                parse(
+                        """
                 # a comment, not a service
                 #<off># telnet stream tcp nowait root /usr/sbin/tcpd /usr/sbin/telnetd
                 #ftp stream tcp nowait root /usr/sbin/ftpd ftpd
@@ -148,7 +156,9 @@ class ConfigParserTest {
 
     @Test
     void aBadLineIsReportedWithFileAndLineAndTheOthersLoad() {
-        InetdConfig c = parse("""
+        InetdConfig c =
+                parse(
+                        """
                 echo stream tcp nowait root internal
                 ftp stream tcp sometimes root /usr/sbin/ftpd
                 nosuch stream tcp nowait root /bin/cat
@@ -168,7 +178,9 @@ class ConfigParserTest {
 
     @Test
     void unsupportedKindsAreProblemsNotCrashes() {
-        InetdConfig c = parse("""
+        InetdConfig c =
+                parse(
+                        """
                 rstatd/1-5 dgram rpc/udp wait nobody /usr/sbin/rpc.rstatd
                 echo raw tcp nowait root internal
                 127.0.0.1:echo stream tcp6 nowait root internal
@@ -192,13 +204,18 @@ class ConfigParserTest {
 
     @Test
     void anUnknownUserOrGroupIsABadLineWithFileAndLine() {
-        InetdConfig c = parse("""
+        InetdConfig c =
+                parse(
+                        """
                 ftp stream tcp nowait nosuchuser0 /usr/sbin/ftpd ftpd
                 telnet stream tcp nowait root:nosuchgroup0 /usr/sbin/telnetd telnetd
                 finger stream tcp nowait nobody /usr/sbin/fingerd fingerd
                 """);
-        assertEquals(List.of(new Problem(FILE, 1, "unknown user nosuchuser0"),
-                new Problem(FILE, 2, "unknown group nosuchgroup0")), c.problems());
+        assertEquals(
+                List.of(
+                        new Problem(FILE, 1, "unknown user nosuchuser0"),
+                        new Problem(FILE, 2, "unknown group nosuchgroup0")),
+                c.problems());
         assertEquals(List.of("finger"), c.entries().stream().map(ServiceEntry::name).toList());
     }
 

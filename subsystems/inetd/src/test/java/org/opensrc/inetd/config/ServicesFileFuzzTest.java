@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import java.util.OptionalInt;
 
 /**
- * Fuzzes the services file reader: any text parses, and every name it resolves, and every
- * number, gives a port from 1 to 65535. The input is a name, a protocol, then the file.
+ * Fuzzes the services file reader: any text parses, and every name it resolves, and every number, gives a port from 1
+ * to 65535. The input is a name, a protocol, then the file.
  */
 class ServicesFileFuzzTest {
 

@@ -2,8 +2,9 @@ package org.opensrc.inetd.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+
+import java.util.OptionalInt;
 
 class ServicesFileTest {
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +14,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 class ResponsesTest {
     static final Instant NOW = Instant.parse("2026-11-22T02:11:05Z");
 
     @Test
     void daytimeIsCtimeText() {
-        assertEquals("Sun Nov 22 02:11:05 2026\r\n",
+        assertEquals(
+                "Sun Nov 22 02:11:05 2026\r\n",
                 new String(Responses.daytime(NOW, ZoneOffset.UTC), StandardCharsets.US_ASCII));
-        assertEquals("Thu Jan  1 00:00:00 1970\r\n",
+        assertEquals(
+                "Thu Jan  1 00:00:00 1970\r\n",
                 new String(Responses.daytime(Instant.EPOCH, ZoneOffset.UTC), StandardCharsets.US_ASCII));
     }
 

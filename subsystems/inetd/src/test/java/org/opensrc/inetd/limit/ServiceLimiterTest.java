@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.opensrc.inetd.config.ServiceEntry.Limits;
+
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
-import org.opensrc.inetd.config.ServiceEntry.Limits;
 
 class ServiceLimiterTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

@@ -3,6 +3,11 @@ package org.opensrc.inetd.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.opensrc.inetd.config.Protocol;
+import org.opensrc.libsrc.posix.Net;
+import org.opensrc.libsrc.posix.NetException;
+
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -13,10 +18,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.opensrc.inetd.config.Protocol;
-import org.opensrc.libsrc.posix.Net;
-import org.opensrc.libsrc.posix.NetException;
 
 class NetTest {
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -27,19 +28,21 @@ class NetTest {
         try (EventLoop loop = new EventLoop()) {
             int port = Net.local(lfd).getPort();
             CompletableFuture<InetSocketAddress> seen = new CompletableFuture<>();
-            loop.register(lfd, fd -> {
-                try {
-                    Optional<Integer> c = Net.accept(fd);
-                    if (c.isPresent()) {
-                        seen.complete(Net.peer(c.get()));
-                        byte[] hello = "hi\n".getBytes(StandardCharsets.US_ASCII);
-                        Net.write(c.get(), hello, hello.length);
-                        Net.close(c.get());
-                    }
-                } catch (NetException e) {
-                    seen.completeExceptionally(e);
-                }
-            });
+            loop.register(
+                    lfd,
+                    fd -> {
+                        try {
+                            Optional<Integer> c = Net.accept(fd);
+                            if (c.isPresent()) {
+                                seen.complete(Net.peer(c.get()));
+                                byte[] hello = "hi\n".getBytes(StandardCharsets.US_ASCII);
+                                Net.write(c.get(), hello, hello.length);
+                                Net.close(c.get());
+                            }
+                        } catch (NetException e) {
+                            seen.completeExceptionally(e);
+                        }
+                    });
             Thread t = loop.start("test-loop");
             try (Socket s = new Socket(LOOPBACK, port)) {
                 s.setSoTimeout(5000);
@@ -98,8 +101,9 @@ class NetTest {
         int a = Net.open(Protocol.TCP4, LOOPBACK, 0, 4);
         try {
             int port = Net.local(a).getPort();
-            NetException e = org.junit.jupiter.api.Assertions.assertThrows(NetException.class,
-                    () -> Net.open(Protocol.TCP4, LOOPBACK, port, 4));
+            NetException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            NetException.class, () -> Net.open(Protocol.TCP4, LOOPBACK, port, 4));
             assertEquals(98, e.errno());
         } finally {
             Net.close(a);

@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.opensrc.inetd.service.MachineRig.FD;
 import static org.opensrc.inetd.service.MachineRig.PEER;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opensrc.inetd.config.ServiceEntry.Limits;
 import org.opensrc.inetd.spawn.Launch;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
 /**
- * Events the driver never produces in a state (it polls the socket only while listening, arms each timer
- * only in its state, and binds only when unbound): each is a programmer error and throws, leaving the
- * state as it was.
+ * Events the driver never produces in a state (it polls the socket only while listening, arms each timer only in its
+ * state, and binds only when unbound): each is a programmer error and throws, leaving the state as it was.
  */
 class IllegalTransitionsTest {
 
@@ -98,8 +98,8 @@ class IllegalTransitionsTest {
 
     @ParameterizedTest(name = "{0} + {2}")
     @MethodSource("illegal")
-    void anEventTheDriverNeverSendsInThisStateThrowsAndChangesNothing(String name, Supplier<MachineRig> make,
-                                                                     Event event) {
+    void anEventTheDriverNeverSendsInThisStateThrowsAndChangesNothing(
+            String name, Supplier<MachineRig> make, Event event) {
         MachineRig rig = make.get();
         ServiceState before = rig.machine.state();
         assertEquals(name, before.getClass().getSimpleName());

@@ -6,11 +6,12 @@ import static org.opensrc.inetd.service.MachineRig.FD;
 import static org.opensrc.inetd.service.MachineRig.OTHER_PEER;
 import static org.opensrc.inetd.service.MachineRig.PEER;
 
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opensrc.inetd.config.Protocol;
 import org.opensrc.inetd.config.ServiceEntry.Limits;
+
+import java.util.List;
+import java.util.Optional;
 
 class InternalDatagramTest {
 
@@ -31,7 +32,8 @@ class InternalDatagramTest {
     @Test
     void aDatagramTheLoopGuardOrAccessControlRefusesIsIgnoredAndCountedAsRefused() {
         MachineRig rig = MachineRig.listening(MachineRig.internal(Protocol.UDP4, "echo", Limits.DEFAULT));
-        assertEquals(List.of(new Effect.Trace("IGNORED echo/udp datagram from " + PEER)),
+        assertEquals(
+                List.of(new Effect.Trace("IGNORED echo/udp datagram from " + PEER)),
                 rig.feed(new Event.DatagramReceived(PEER, new byte[0], false)));
         assertEquals(new ServiceMachine.Counters(0, 1, 0, 0, Optional.empty()), rig.machine.counters());
     }

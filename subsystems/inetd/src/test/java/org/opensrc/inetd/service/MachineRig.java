@@ -1,5 +1,9 @@
 package org.opensrc.inetd.service;
 
+import org.opensrc.inetd.config.Protocol;
+import org.opensrc.inetd.config.ServiceEntry;
+import org.opensrc.inetd.config.ServiceEntry.Limits;
+
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,13 +12,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.opensrc.inetd.config.Protocol;
-import org.opensrc.inetd.config.ServiceEntry;
-import org.opensrc.inetd.config.ServiceEntry.Limits;
 
 /**
- * A {@link ServiceMachine} with a fake driver: timers go to a {@link ManualScheduler} (so a back-off ends
- * when the test moves the clock), every other effect is only recorded. No socket, thread or sleep.
+ * A {@link ServiceMachine} with a fake driver: timers go to a {@link ManualScheduler} (so a back-off ends when the test
+ * moves the clock), every other effect is only recorded. No socket, thread or sleep.
  */
 final class MachineRig {
     static final int FD = 7;
@@ -23,8 +24,10 @@ final class MachineRig {
 
     final ManualScheduler clock = new ManualScheduler();
     final ServiceMachine machine;
+
     /** Effects since the last {@link #take}, in order, timers' own included. */
     private final List<Effect> effects = new ArrayList<>();
+
     private final Map<ServiceTimer, Scheduler.Cancellable> timers = new EnumMap<>(ServiceTimer.class);
 
     MachineRig(ServiceEntry entry) {
@@ -40,13 +43,39 @@ final class MachineRig {
     }
 
     static ServiceEntry external(boolean waits, Limits limits) {
-        return new ServiceEntry("ftp", Protocol.TCP4, "*", 21, waits, limits, "root", Optional.empty(),
-                "/usr/sbin/ftpd", List.of("ftpd"), Optional.empty(), true, Path.of("/etc/inetd.conf"), 1);
+        return new ServiceEntry(
+                "ftp",
+                Protocol.TCP4,
+                "*",
+                21,
+                waits,
+                limits,
+                "root",
+                Optional.empty(),
+                "/usr/sbin/ftpd",
+                List.of("ftpd"),
+                Optional.empty(),
+                true,
+                Path.of("/etc/inetd.conf"),
+                1);
     }
 
     static ServiceEntry internal(Protocol protocol, String name, Limits limits) {
-        return new ServiceEntry(name, protocol, "*", 7, !protocol.isStream(), limits, "root", Optional.empty(),
-                "internal", List.of(), Optional.of(name), true, Path.of("/etc/inetd.conf"), 1);
+        return new ServiceEntry(
+                name,
+                protocol,
+                "*",
+                7,
+                !protocol.isStream(),
+                limits,
+                "root",
+                Optional.empty(),
+                "internal",
+                List.of(),
+                Optional.of(name),
+                true,
+                Path.of("/etc/inetd.conf"),
+                1);
     }
 
     /** Applies {@code event} at the rig's clock and carries out the timer effects. */
@@ -55,10 +84,15 @@ final class MachineRig {
         effects.addAll(out);
         for (Effect e : out) {
             switch (e) {
-                case Effect.ArmTimer a -> timers.put(a.timer(), clock.schedule(a.at(), () -> {
-                    timers.remove(a.timer());
-                    feed(new Event.TimerFired(a.timer()));
-                }));
+                case Effect.ArmTimer a ->
+                        timers.put(
+                                a.timer(),
+                                clock.schedule(
+                                        a.at(),
+                                        () -> {
+                                            timers.remove(a.timer());
+                                            feed(new Event.TimerFired(a.timer()));
+                                        }));
                 case Effect.CancelTimer c -> {
                     Scheduler.Cancellable t = timers.remove(c.timer());
                     if (t != null) {

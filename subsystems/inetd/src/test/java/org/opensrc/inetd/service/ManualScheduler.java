@@ -36,8 +36,11 @@ final class ManualScheduler implements Scheduler, InstantSource {
     void advance(Duration by) {
         Instant target = now.plus(by);
         while (true) {
-            Task due = tasks.stream().filter(t -> !t.at().isAfter(target))
-                    .min(Comparator.comparing(Task::at).thenComparingLong(Task::seq)).orElse(null);
+            Task due =
+                    tasks.stream()
+                            .filter(t -> !t.at().isAfter(target))
+                            .min(Comparator.comparing(Task::at).thenComparingLong(Task::seq))
+                            .orElse(null);
             if (due == null) {
                 now = target;
                 return;

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opensrc.inetd.service.MachineRig.PEER;
 
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opensrc.inetd.config.ServiceEntry;
 import org.opensrc.inetd.config.ServiceEntry.Limits;
 import org.opensrc.inetd.spawn.Launch;
+
+import java.time.Duration;
+import java.util.Optional;
 
 class MaxChildBudgetTest {
     final MachineRig rig = MachineRig.listening(MachineRig.external(false, new Limits(256, 1, 0)));

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opensrc.inetd.service.MachineRig.FD;
 import static org.opensrc.inetd.service.MachineRig.PEER;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opensrc.inetd.config.Protocol;
 import org.opensrc.inetd.config.ServiceEntry.Limits;
 import org.opensrc.inetd.service.Effect.Level;
 import org.opensrc.inetd.spawn.Launch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 class RateLimitBackOffTest {
     final MachineRig rig = MachineRig.listening(MachineRig.external(false, new Limits(2, 0, 0)));
@@ -29,9 +30,12 @@ class RateLimitBackOffTest {
     void overTheSpawnRateTheConnectionIsClosedAndTheServicePausedForTenSeconds() {
         connect(2);
         Instant until = rig.clock.instant().plusSeconds(10);
-        assertEquals(List.of(new Effect.CloseConnection(30),
-                        new Effect.Log(Level.WARN, "ftp/tcp: more than 2 starts per minute (looping?); "
-                                + "pausing the service for 10 s"),
+        assertEquals(
+                List.of(
+                        new Effect.CloseConnection(30),
+                        new Effect.Log(
+                                Level.WARN,
+                                "ftp/tcp: more than 2 starts per minute (looping?); " + "pausing the service for 10 s"),
                         new Effect.ArmTimer(ServiceTimer.RESUME, until)),
                 rig.feed(new Event.Connected(30, PEER, true)));
         assertEquals(new ServiceState.BackingOff(FD, until), rig.machine.state());
@@ -78,8 +82,12 @@ class RateLimitBackOffTest {
     void anInternalDatagramServiceOverTheRateStopsAnsweringUntilThePauseIsOver() {
         MachineRig echo = MachineRig.listening(MachineRig.internal(Protocol.UDP4, "echo", new Limits(1, 0, 0)));
         echo.feed(new Event.DatagramReceived(PEER, new byte[] {1}, true));
-        assertEquals(List.of(new Effect.Log(Level.WARN, "echo/udp: more than 1 starts per minute (looping?); "
-                        + "pausing the service for 10 s"),
+        assertEquals(
+                List.of(
+                        new Effect.Log(
+                                Level.WARN,
+                                "echo/udp: more than 1 starts per minute (looping?); "
+                                        + "pausing the service for 10 s"),
                         new Effect.ArmTimer(ServiceTimer.RESUME, echo.clock.instant().plusSeconds(10))),
                 echo.feed(new Event.DatagramReceived(PEER, new byte[] {2}, true)));
         assertFalse(echo.machine.listening(), "the burst of datagrams stops");

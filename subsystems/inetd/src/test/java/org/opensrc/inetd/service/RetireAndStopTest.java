@@ -5,25 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.opensrc.inetd.service.MachineRig.FD;
 import static org.opensrc.inetd.service.MachineRig.PEER;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.opensrc.inetd.config.ServiceEntry.Limits;
 import org.opensrc.inetd.spawn.Launch;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
- * {@code stopsrc -t} (a reload that drops the service), {@code stopsrc -f -t}, and inetd stopping: the
- * socket closes for good, running servers are left alone unless the stop is forced.
+ * {@code stopsrc -t} (a reload that drops the service), {@code stopsrc -f -t}, and inetd stopping: the socket closes
+ * for good, running servers are left alone unless the stop is forced.
  */
 class RetireAndStopTest {
     final MachineRig rig = MachineRig.listening(MachineRig.external(false, new Limits(1, 0, 0)));
 
     @Test
     void aRetiredServiceClosesItsSocketForGoodAndShowsAsStopping() {
-        assertEquals(List.of(new Effect.CancelTimer(ServiceTimer.RESUME), new Effect.CancelTimer(ServiceTimer.BIND_RETRY),
-                new Effect.CloseSocket(FD)), rig.feed(new Event.Retire()));
+        assertEquals(
+                List.of(
+                        new Effect.CancelTimer(ServiceTimer.RESUME),
+                        new Effect.CancelTimer(ServiceTimer.BIND_RETRY),
+                        new Effect.CloseSocket(FD)),
+                rig.feed(new Event.Retire()));
         assertEquals(new ServiceState.Closed(), rig.machine.state());
         assertEquals(OptionalInt.empty(), rig.machine.socket());
         assertFalse(rig.machine.accepting(true));
@@ -61,8 +66,9 @@ class RetireAndStopTest {
     void retiringWhileTheBindIsRetriedCallsOffTheRetry() {
         MachineRig unbound = new MachineRig(MachineRig.external(false, Limits.DEFAULT));
         unbound.feed(new Event.BindFailed("Address in use"));
-        assertEquals(List.of(new Effect.CancelTimer(ServiceTimer.RESUME),
-                new Effect.CancelTimer(ServiceTimer.BIND_RETRY)), unbound.feed(new Event.Retire()));
+        assertEquals(
+                List.of(new Effect.CancelTimer(ServiceTimer.RESUME), new Effect.CancelTimer(ServiceTimer.BIND_RETRY)),
+                unbound.feed(new Event.Retire()));
         assertEquals(0, unbound.clock.pending());
     }
 
@@ -70,8 +76,11 @@ class RetireAndStopTest {
     void aForcedStopKillsAServerThatFinishesSpawningAfterIt() {
         rig.feed(new Event.Connected(11, PEER, true));
         assertEquals(List.of(), rig.feed(new Event.ForcedStop()));
-        assertEquals(List.of(new Effect.Track(100, Optional.of(PEER)),
-                        new Effect.Trace("START ftp/tcp from " + PEER + " pid=100"), new Effect.Kill(100)),
+        assertEquals(
+                List.of(
+                        new Effect.Track(100, Optional.of(PEER)),
+                        new Effect.Trace("START ftp/tcp from " + PEER + " pid=100"),
+                        new Effect.Kill(100)),
                 rig.feed(new Event.Spawned(new Launch.Started(100), PEER)));
     }
 
