@@ -231,7 +231,9 @@ final class ServiceRuntime {
             case Effect.CloseConnection c -> Net.close(c.conn());
             case Effect.ServeInternal s -> {
                 ctx.internalStarted();
-                ctx.streams().serve(s.name(), s.conn(), (service, f) -> ctx.loop().execute(this::internalDone));
+                if (!ctx.streams().serve(s.name(), s.conn(), (service, f) -> ctx.loop().execute(this::internalDone))) {
+                    internalDone(); // every streaming slot taken: the connection was closed, unserved
+                }
             }
             case Effect.Spawn s -> spawn(s);
             case Effect.LendSocket l -> {

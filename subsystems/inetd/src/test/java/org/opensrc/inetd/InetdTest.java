@@ -154,6 +154,36 @@ class InetdTest {
     }
 
     @Test
+    void aStreamRefusedForWantOfSlotsIsNotCountedAsRunning() throws Exception {
+        int echo = freePort();
+        Files.writeString(
+                dir.resolve("inetd.conf"), "127.0.0.1:\n%d stream tcp nowait root internal echo\n".formatted(echo));
+        Files.writeString(dir.resolve("services"), "# none: numeric ports\n");
+        InetdSettings defaults = InetdSettings.of(dir.resolve("inetd.conf"), dir.resolve("services"), dir);
+        InetdSettings oneSlot =
+                new InetdSettings(
+                        defaults.configFile(),
+                        defaults.servicesFile(),
+                        defaults.etcDir(),
+                        defaults.maxChildren(),
+                        1,
+                        defaults.internalIdle(),
+                        defaults.strictPermissions());
+        inetd = new Inetd(oneSlot, new PosixChildLauncher(), Clock.systemDefaultZone());
+        assertTrue(inetd.start().applied());
+        String name = "%d".formatted(echo);
+        try (Socket holder = new Socket(LO, echo)) {
+            holder.setSoTimeout(5000);
+            holder.getOutputStream().write("first\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("first\r\n", new String(holder.getInputStream().readNBytes(7), StandardCharsets.US_ASCII));
+            assertEquals(0, tcp(echo, null, 16).length, "no slot left: closed unserved");
+            await(() -> status(name).accepted() == 2);
+            assertEquals(1, status(name).running());
+        }
+        await(() -> status(name).running() == 0);
+    }
+
+    @Test
     void internalUdpServicesAnswerAndTheLoopGuardIgnoresPrivilegedPorts() throws Exception {
         int echo = freePort(), daytime = freePort(), time = freePort();
         start(
