@@ -17,9 +17,7 @@ import org.opensrc.srcmstr.control.LocalServer;
 import org.opensrc.srcmstr.control.SocketLimits;
 import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
-import org.opensrc.srcmstr.definitions.RegistryCheck;
 import org.opensrc.srcmstr.notify.NotifyRunner;
-import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.RegistryFileException;
 import org.opensrc.srcmstr.registry.RegistryStore;
 import org.opensrc.srcmstr.remote.RemoteConfig;
@@ -99,16 +97,13 @@ final class Srcmstr {
                 socketLimits.handshakeTimeout().toSeconds(),
                 socketLimits.idleTimeout().toSeconds(),
                 SocketLimits.MAX_MESSAGE_BYTES);
-        RegistryStore registryFiles = new RegistryStore(paths.registryDir());
-        Registry registry;
+        DefinitionStore definitions;
         try {
-            registry = registryFiles.load();
-            RegistryCheck.verify(registry, paths.registryDir());
+            definitions = DefinitionStore.open(new RegistryStore(paths.registryDir()));
         } catch (RegistryFileException e) {
             err.println("srcmstr: " + e.getMessage());
             return 1;
         }
-        DefinitionStore definitions = new DefinitionStore(registryFiles, registry);
         RemoteConfig remote = null;
         if (options.remote()) {
             try {

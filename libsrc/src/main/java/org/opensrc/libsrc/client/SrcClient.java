@@ -40,21 +40,33 @@ public final class SrcClient implements AutoCloseable {
     private static final CommandTimeout DEFAULT_TIMEOUT =
             new CommandTimeout(Duration.ofSeconds(60).plus(CommandTimeout.MARGIN));
 
-    private final EpollEventLoopGroup group;
+    private final Runnable release;
     private final ManagedChannel channel;
     private final Channel calls;
     private final CommandTimeout timeout;
 
-    private SrcClient(EpollEventLoopGroup group, ManagedChannel channel, Channel calls, CommandTimeout timeout) {
-        this.group = group;
+    private SrcClient(Runnable release, ManagedChannel channel, Channel calls, CommandTimeout timeout) {
+        this.release = release;
         this.channel = channel;
         this.calls = calls;
         this.timeout = timeout;
     }
 
+    private SrcClient(EpollEventLoopGroup group, ManagedChannel channel, Channel calls, CommandTimeout timeout) {
+        this(() -> group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS), channel, calls, timeout);
+    }
+
     /** This client with every call bounded by {@code timeout}. */
     public SrcClient withTimeout(CommandTimeout timeout) {
-        return new SrcClient(group, channel, calls, timeout);
+        return new SrcClient(release, channel, calls, timeout);
+    }
+
+    /**
+     * A client over a channel made elsewhere (an in-process server standing in for srcmstr); {@code release} runs after
+     * the channel is closed.
+     */
+    public static SrcClient over(ManagedChannel channel, Runnable release) {
+        return new SrcClient(release, channel, channel, DEFAULT_TIMEOUT);
     }
 
     /** A client for the srcmstr of {@code paths}' root. Connecting is lazy. */
@@ -148,6 +160,6 @@ public final class SrcClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        release.run();
     }
 }

@@ -1,11 +1,14 @@
 package org.opensrc.cli.command;
 
+import org.opensrc.libsrc.SafeText;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.client.ClientCertificates;
 import org.opensrc.libsrc.client.CommandTimeout;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.libsrc.posix.Posix;
+import org.opensrc.srcmstr.DirectDefinitions;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -27,6 +30,20 @@ public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSup
     /** A connection to the local srcmstr, every call bounded by {@link #timeout()}. */
     public SrcClient connect() {
         return SrcClient.local(paths).withTimeout(timeout());
+    }
+
+    /**
+     * The definitions of the local root without srcmstr: its Definitions service run in this process on the registry
+     * files ({@link DirectDefinitions}), every call bounded by {@link #timeout()}.
+     *
+     * @throws SrcCommand.Refusal when srcmstr.conf or the registry cannot be read (the message names the file)
+     */
+    public SrcClient direct() {
+        try {
+            return DirectDefinitions.open(paths).withTimeout(timeout());
+        } catch (IOException e) {
+            throw new SrcCommand.Refusal(SafeText.lines(e.getMessage()));
+        }
     }
 
     /**

@@ -83,12 +83,37 @@ public abstract class SrcCommand implements Callable<Integer> {
             try (SrcClient client = environment.connect()) {
                 return execute(client);
             } catch (StatusRuntimeException e) {
+                if (worksWithoutSrcmstr() && srcmstrDown(e)) {
+                    return direct();
+                }
                 return fail(e);
             }
         } catch (Refusal e) {
             err.println(e.getMessage());
             err.flush();
             return 1;
+        }
+    }
+
+    /**
+     * Whether this command, as AIX's, reads or edits the definitions itself when the local srcmstr does not answer (the
+     * definition commands and {@code lssrc -S/-T/-N}).
+     */
+    protected boolean worksWithoutSrcmstr() {
+        return false;
+    }
+
+    /** Nothing listens on the local socket: the request never reached a srcmstr. */
+    private static boolean srcmstrDown(StatusRuntimeException e) {
+        return e.getStatus().getCode() == Status.Code.UNAVAILABLE && SrcFailure.from(e).isEmpty();
+    }
+
+    // As AIX: with srcmstr down, the same request on the registry files, under the lock srcmstr takes.
+    private int direct() {
+        try (SrcClient client = environment.direct()) {
+            return execute(client);
+        } catch (StatusRuntimeException e) {
+            return fail(e);
         }
     }
 

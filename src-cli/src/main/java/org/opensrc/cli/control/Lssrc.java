@@ -112,6 +112,12 @@ public final class Lssrc extends SrcCommand {
         }
     }
 
+    /** The listings of definitions ({@code -S}, {@code -T}, {@code -N}) read the registry when srcmstr is down. */
+    @Override
+    protected boolean worksWithoutSrcmstr() {
+        return listSubsystems || listSubservers || listNotifies;
+    }
+
     @Override
     protected int execute(SrcClient client) {
         if (listSubsystems || listSubservers || listNotifies) {

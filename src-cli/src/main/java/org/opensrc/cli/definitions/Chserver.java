@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverChange;
 import org.opensrc.proto.v1.SubserverDef;
@@ -13,7 +12,7 @@ import java.util.List;
 
 /** {@code chserver -t old [-c code] [-s subsystem] [-t new]}: changes a subserver. */
 @Command(name = "chserver")
-public final class Chserver extends SrcCommand {
+public final class Chserver extends DefinitionCommand {
 
     @Option(names = "-t")
     List<String> types = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SubsystemChange;
@@ -18,7 +17,7 @@ import java.util.List;
  * and notify method follow).
  */
 @Command(name = "chssys")
-public final class Chssys extends SrcCommand {
+public final class Chssys extends DefinitionCommand {
 
     @Option(names = "-s")
     List<String> names = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.NotifyDef;
 
@@ -11,7 +10,7 @@ import java.util.List;
 
 /** {@code mknotify -n name -m method}: adds a notify method for a subsystem or group. */
 @Command(name = "mknotify")
-public final class Mknotify extends SrcCommand {
+public final class Mknotify extends DefinitionCommand {
 
     @Option(names = "-n")
     String name;

@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverDef;
 
@@ -11,7 +10,7 @@ import java.util.List;
 
 /** {@code mkserver -c code -s subsystem -t type}: adds a subserver definition. */
 @Command(name = "mkserver")
-public final class Mkserver extends SrcCommand {
+public final class Mkserver extends DefinitionCommand {
 
     @Option(names = "-c")
     Integer code;

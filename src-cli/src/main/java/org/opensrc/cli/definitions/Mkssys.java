@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
 import picocli.CommandLine.Command;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mkssys}: adds a subsystem definition. */
 @Command(name = "mkssys")
-public final class Mkssys extends SrcCommand {
+public final class Mkssys extends DefinitionCommand {
 
     @Option(names = "-s")
     String name;

@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
 import picocli.CommandLine.Command;
@@ -10,7 +9,7 @@ import java.util.List;
 
 /** {@code rmnotify -n name}: removes a notify method. */
 @Command(name = "rmnotify")
-public final class Rmnotify extends SrcCommand {
+public final class Rmnotify extends DefinitionCommand {
 
     @Option(names = "-n")
     String name;

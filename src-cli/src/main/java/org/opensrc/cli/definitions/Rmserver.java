@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
 import picocli.CommandLine.Command;
@@ -10,7 +9,7 @@ import java.util.List;
 
 /** {@code rmserver -t type}: removes a subserver definition. */
 @Command(name = "rmserver")
-public final class Rmserver extends SrcCommand {
+public final class Rmserver extends DefinitionCommand {
 
     @Option(names = "-t")
     String type;

@@ -1,6 +1,5 @@
 package org.opensrc.cli.definitions;
 
-import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
 import picocli.CommandLine.Command;
@@ -10,7 +9,7 @@ import java.util.List;
 
 /** {@code rmssys -s name}: removes a subsystem with its subservers and notify method. */
 @Command(name = "rmssys")
-public final class Rmssys extends SrcCommand {
+public final class Rmssys extends DefinitionCommand {
 
     @Option(names = "-s")
     String name;

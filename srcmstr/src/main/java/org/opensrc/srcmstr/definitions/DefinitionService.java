@@ -25,6 +25,7 @@ import org.opensrc.srcmstr.caller.Authorization;
 import org.opensrc.srcmstr.caller.CallerContext;
 import org.opensrc.srcmstr.durable.IoCause;
 import org.opensrc.srcmstr.registry.Registry;
+import org.opensrc.srcmstr.registry.RegistryFileException;
 import org.opensrc.srcmstr.trust.RootPrograms;
 
 import java.io.IOException;
@@ -189,6 +190,10 @@ public final class DefinitionService extends DefinitionsGrpc.DefinitionsImplBase
                     } catch (IOException e) {
                         throw SrcFailure.of(Status.Code.INTERNAL, SrcCode.SRC_CODE_ICMD)
                                 .withDetail("the registry could not be written, nothing was changed: " + IoCause.of(e))
+                                .toException();
+                    } catch (RegistryFileException e) {
+                        throw SrcFailure.of(Status.Code.INTERNAL, SrcCode.SRC_CODE_ICMD)
+                                .withDetail("the registry cannot be read, nothing was changed: " + e.getMessage())
                                 .toException();
                     }
                     return switch (result) {
