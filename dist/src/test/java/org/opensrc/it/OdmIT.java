@@ -240,4 +240,64 @@ class OdmIT {
         assertEquals(0, again.status(), again.toString());
         assertEquals(before.out(), src.run("odmget", "-q", "subsysname = odmrt", "SRCsubsys").out());
     }
+
+    @Test
+    void odmchangeChangesSubserversAndNotifyMethodsAndABadFileChangesNothing() throws Exception {
+        Path f =
+                file(
+                        "svr",
+                        "SRCsubsys:\n\tsubsysname = odmsvr\n\tpath = /bin/true\n\n"
+                                + "SRCsubsvr:\n\tsub_type = odmtn\n\tsubsysname = odmsvr\n\tsub_code = 2323\n\n"
+                                + "SRCnotify:\n\tnotifyname = odmsvr\n\tnotifymethod = /bin/true\n");
+        assertEquals(0, src.run("odmadd", f.toString()).status());
+        Path code = file("svr.change", "SRCsubsvr:\n\tsub_code = 2424\n\nSRCnotify:\n\tnotifymethod = /bin/false\n");
+        var svr = src.run("odmchange", "-o", "SRCsubsvr", "-q", "sub_type = odmtn", code.toString());
+        assertEquals(0, svr.status(), svr.toString());
+        assertTrue(src.run("lssrc", "-T", "-t", "odmtn").out().contains("odmtn:odmsvr:2424:"));
+        var notify = src.run("odmchange", "-o", "SRCnotify", "-q", "notifyname = odmsvr", code.toString());
+        assertEquals(0, notify.status(), notify.toString());
+        assertTrue(src.run("lssrc", "-N", "-n", "odmsvr").out().contains("odmsvr:/bin/false:"));
+
+        Path bad = file("bad.change", "SRCsubsvr:\n\tsub_code = 2525\n\nSRCsubsvr:\n\tsub_code = many\n");
+        var refused = src.run("odmchange", "-o", "SRCsubsvr", "-q", "sub_type = odmtn", bad.toString());
+        assertEquals(1, refused.status(), refused.toString());
+        assertEquals("odmchange: invalid numeric value, stanza line: 5\n", refused.err());
+        assertTrue(src.run("lssrc", "-T", "-t", "odmtn").out().contains("odmtn:odmsvr:2424:"));
+    }
+
+    @Test
+    void anRcStyleScriptFindsItsDaemonWithOdmgetAndStartsIt() throws Exception {
+        assertEquals(
+                0,
+                src.run(
+                                "mkssys",
+                                "-s",
+                                "odmrc",
+                                "-p",
+                                "/bin/sleep",
+                                "-a",
+                                "600",
+                                "-u",
+                                "0",
+                                "-S",
+                                "-n",
+                                "15",
+                                "-f",
+                                "9")
+                        .status());
+        String script =
+                "PATH=\"$0:$PATH\"\n"
+                        + "start() {\n"
+                        + "  if [ -n \"$(odmget -q subsysname=$1 SRCsubsys)\" ]; then startsrc -s $1;\n"
+                        + "  else echo \"$1 is not defined\"; fi\n"
+                        + "}\n"
+                        + "start odmrc\n"
+                        + "start odmnone\n";
+        var r = src.exec(List.of("/bin/sh", "-c", script, SrcRoot.TREE.resolve("bin").toString()), Map.of());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(
+                r.out().startsWith("0513-059 The odmrc Subsystem has been started. Subsystem PID is "), r.toString());
+        assertTrue(r.out().endsWith("odmnone is not defined\n"), r.toString());
+        src.run("stopsrc", "-s", "odmrc");
+    }
 }

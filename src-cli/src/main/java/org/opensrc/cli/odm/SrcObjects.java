@@ -12,7 +12,6 @@ import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.SubserverDef;
 import org.opensrc.proto.v1.SubsystemDef;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,11 +88,6 @@ public final class SrcObjects {
         SubsystemDef.Builder def = SubsystemDef.newBuilder();
         apply(given, def, warnings);
         return def.build();
-    }
-
-    /** The ODM names a change sets; "uid" travels as the user srcmstr reads. */
-    public static List<String> fields(Map<String, String> given) {
-        return new ArrayList<>(given.keySet());
     }
 
     private static void apply(Map<String, String> given, SubsystemDef.Builder def, List<String> warnings) {
