@@ -16,6 +16,10 @@ import org.opensrc.cli.definitions.Mkssys;
 import org.opensrc.cli.definitions.Rmnotify;
 import org.opensrc.cli.definitions.Rmserver;
 import org.opensrc.cli.definitions.Rmssys;
+import org.opensrc.cli.odm.Odmadd;
+import org.opensrc.cli.odm.Odmchange;
+import org.opensrc.cli.odm.Odmdelete;
+import org.opensrc.cli.odm.Odmget;
 
 import picocli.CommandLine;
 
@@ -48,6 +52,10 @@ public final class Commands {
         register("rmserver", Rmserver::new);
         register("mknotify", Mknotify::new);
         register("rmnotify", Rmnotify::new);
+        register("odmget", Odmget::new);
+        register("odmadd", Odmadd::new);
+        register("odmdelete", Odmdelete::new);
+        register("odmchange", Odmchange::new);
     }
 
     private Commands() {}

@@ -31,6 +31,8 @@ class CommandLineFuzzTest {
     private static final CommandEnvironment ENVIRONMENT;
 
     static {
+        // odmadd and odmchange without a file read standard input: give them an empty one, never surefire's
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         try {
             ENVIRONMENT =
                     new CommandEnvironment(new SrcPaths(Files.createTempDirectory("fuzz-cli")), Map.of(), () -> 1000);

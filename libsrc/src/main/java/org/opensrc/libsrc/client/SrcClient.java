@@ -2,6 +2,7 @@ package org.opensrc.libsrc.client;
 
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
@@ -24,6 +25,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -131,6 +133,33 @@ public final class SrcClient implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw SrcFailure.of(Status.Code.UNAVAILABLE, SrcCode.SRC_CODE_SOCK).toException();
         }
+    }
+
+    /**
+     * Whether a srcmstr answers behind this client's address: connects (as the first call would) and waits until the
+     * connection is ready or has failed, at most the call timeout. False when nothing listens (no socket file,
+     * connection refused) or when the one listening did not finish the connection in time.
+     */
+    public boolean answers() {
+        ConnectivityState state = channel.getState(true);
+        long deadline = System.nanoTime() + timeout.base().toNanos();
+        while (state != ConnectivityState.READY) {
+            if (state == ConnectivityState.TRANSIENT_FAILURE || state == ConnectivityState.SHUTDOWN) {
+                return false;
+            }
+            CountDownLatch changed = new CountDownLatch(1);
+            channel.notifyWhenStateChanged(state, changed::countDown);
+            try {
+                if (!changed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            state = channel.getState(false);
+        }
+        return true;
     }
 
     public ManagedChannel channel() {

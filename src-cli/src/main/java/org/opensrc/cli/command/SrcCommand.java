@@ -81,11 +81,11 @@ public abstract class SrcCommand implements Callable<Integer> {
                 return remote(host());
             }
             try (SrcClient client = environment.connect()) {
-                return execute(client);
-            } catch (StatusRuntimeException e) {
-                if (worksWithoutSrcmstr() && srcmstrDown(e)) {
+                if (worksWithoutSrcmstr() && !client.answers()) {
                     return direct();
                 }
+                return execute(client);
+            } catch (StatusRuntimeException e) {
                 return fail(e);
             }
         } catch (Refusal e) {
@@ -103,12 +103,8 @@ public abstract class SrcCommand implements Callable<Integer> {
         return false;
     }
 
-    /** Nothing listens on the local socket: the request never reached a srcmstr. */
-    private static boolean srcmstrDown(StatusRuntimeException e) {
-        return e.getStatus().getCode() == Status.Code.UNAVAILABLE && SrcFailure.from(e).isEmpty();
-    }
-
-    // As AIX: with srcmstr down, the same request on the registry files, under the lock srcmstr takes.
+    // As AIX: with srcmstr down (or not finishing a connection within the timeout), the same request on the registry
+    // files, under the lock srcmstr takes. Decided before the request, so nothing is read or printed twice.
     private int direct() {
         try (SrcClient client = environment.direct()) {
             return execute(client);

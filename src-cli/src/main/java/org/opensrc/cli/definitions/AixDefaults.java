@@ -8,11 +8,11 @@ import org.opensrc.proto.v1.SubsystemDef;
  * The definition {@code mkssys} makes from only {@code -p -s -u}, and what {@code lssrc -S -d} prints: stdio
  * /dev/console, -O -d -Q -K, priority 20, waittime 20.
  */
-final class AixDefaults {
+public final class AixDefaults {
 
     private AixDefaults() {}
 
-    static SubsystemDef.Builder subsystem() {
+    public static SubsystemDef.Builder subsystem() {
         return SubsystemDef.newBuilder()
                 .setStandin("/dev/console")
                 .setStandout("/dev/console")
