@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** Every request type of the subsystem API, end to end, with the sample SRC-aware daemon. */
 class SrcAwareIT {
@@ -235,5 +237,58 @@ class SrcAwareIT {
                 () -> src.run("lssrc", "-s", "sample2").out().contains("inoperative"),
                 "sample2 to end");
         assertTrue(!src.log().contains("sample2 Subsystem ended abnormally"), src.log());
+    }
+
+    @Test
+    void aRunningSocketSubsystemThatIsNotSrcAwareAnswers056AfterTheReplyTimeoutWhileOthersGetTheirAnswers()
+            throws Exception {
+        try (SrcRoot own = SrcRoot.empty();
+                var commands = Executors.newVirtualThreadPerTaskExecutor()) {
+            Files.createDirectories(own.root.resolve("etc/src"));
+            Files.writeString(own.root.resolve("etc/src/srcmstr.conf"), "reply.timeout.seconds=15\n");
+            own.startSrcmstr();
+            // the AIX default contact (-K), a program that knows nothing of SRC
+            assertEquals(0, own.run("mkssys", "-s", "plain", "-p", "/bin/sleep", "-a", "300", "-u", "0").status());
+            assertTrue(own.run("startsrc", "-s", "plain").out().contains("0513-059"));
+            List<CompletableFuture<SrcRoot.Result>> waiting = new ArrayList<>();
+            for (String[] command :
+                    List.of(
+                            new String[] {"lssrc", "-ls", "plain"},
+                            new String[] {"refresh", "-s", "plain"},
+                            new String[] {"traceson", "-s", "plain"},
+                            new String[] {"tracesoff", "-s", "plain"})) {
+                waiting.add(CompletableFuture.supplyAsync(() -> own.run(command[0], command[1], command[2]), commands));
+            }
+            // the changes are logged when srcmstr takes them in: from then on they wait inside srcmstr
+            SrcRoot.await(
+                    Duration.ofSeconds(30),
+                    () -> {
+                        try {
+                            return own.log()
+                                            .lines()
+                                            .filter(l -> l.contains("plain"))
+                                            .filter(l -> l.contains("refresh") || l.contains("trace"))
+                                            .count()
+                                    >= 3;
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    },
+                    "refresh and trace requests to reach srcmstr");
+            // srcmstr answers others meanwhile: short status, a definition, a forwarded request that fails at once
+            var status = own.run("lssrc", "-s", "plain");
+            assertTrue(status.out().contains("active"), status.toString());
+            assertEquals(0, own.run("mkssys", "-s", "other", "-p", "/bin/true", "-u", "0").status());
+            var inactive = own.run("refresh", "-s", "other");
+            assertTrue((inactive.out() + inactive.err()).contains("0513-036"), inactive.toString());
+            assertTrue(waiting.stream().noneMatch(CompletableFuture::isDone), "the forwarded requests still wait");
+            for (CompletableFuture<SrcRoot.Result> answer : waiting) {
+                SrcRoot.Result r = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(1, r.status(), r.toString());
+                assertEquals(
+                        "0513-056 Timeout waiting for command response.", (r.out() + r.err()).trim(), r.toString());
+            }
+            assertTrue(own.run("lssrc", "-s", "plain").out().contains("active"), "it still runs");
+        }
     }
 }

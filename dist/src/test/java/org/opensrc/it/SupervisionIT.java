@@ -382,4 +382,65 @@ class SupervisionIT {
         }
         return n;
     }
+
+    /** The short-status lines of {@code lssrc args} (header left out), blanks squeezed: "name group pid status". */
+    static List<String> rows(String... args) {
+        var r = src.run("lssrc", args);
+        assertEquals(0, r.status(), r.toString());
+        return r.lines().stream().skip(1).map(line -> line.trim().replaceAll(" +", " ")).toList();
+    }
+
+    @Test
+    void aDefinitionChangedWhileItRunsIsListedTwiceUntilTheOldInstanceStops() throws Exception {
+        assertEquals(
+                0,
+                src.run(
+                                "mkssys",
+                                "-s",
+                                "twice",
+                                "-p",
+                                "/bin/sleep",
+                                "-a",
+                                "300",
+                                "-u",
+                                "0",
+                                "-S",
+                                "-n",
+                                "15",
+                                "-f",
+                                "9",
+                                "-G",
+                                "before")
+                        .status());
+        int pid = startedPid(src.run("startsrc", "-s", "twice"));
+        assertEquals(List.of("twice before " + pid + " active"), rows("-s", "twice"));
+
+        assertEquals("0513-077 Subsystem has been changed.\n", src.run("chssys", "-s", "twice", "-a", "301").out());
+        assertEquals(List.of("twice before " + pid + " active", "twice before inoperative"), rows("-s", "twice"));
+
+        assertEquals("0513-077 Subsystem has been changed.\n", src.run("chssys", "-s", "twice", "-G", "after").out());
+        assertEquals(List.of("twice before " + pid + " active"), rows("-g", "before"));
+        assertEquals(List.of("twice after inoperative"), rows("-g", "after"));
+        List<String> all = rows("-a");
+        assertTrue(
+                all.contains("twice before " + pid + " active") && all.contains("twice after inoperative"),
+                all.toString());
+
+        var again = src.run("startsrc", "-s", "twice");
+        assertEquals(1, again.status(), again.toString());
+        assertTrue(
+                (again.out() + again.err()).contains("0513-029 The twice Subsystem is already active."),
+                again.toString());
+
+        assertEquals("0513-044 The twice Subsystem was requested to stop.\n", src.run("stopsrc", "-g", "before").out());
+        SrcRoot.await(Duration.ofSeconds(10), () -> !alive(pid), "the old instance to end");
+        SrcRoot.await(
+                Duration.ofSeconds(10),
+                () -> rows("-s", "twice").equals(List.of("twice after inoperative")),
+                "one line");
+        int renewed = startedPid(src.run("startsrc", "-s", "twice"));
+        assertEquals(List.of("twice after " + renewed + " active"), rows("-s", "twice"));
+        assertTrue(Files.readString(Path.of("/proc/" + renewed + "/cmdline")).contains("301"), "started with -a 301");
+        src.run("stopsrc", "-s", "twice");
+    }
 }

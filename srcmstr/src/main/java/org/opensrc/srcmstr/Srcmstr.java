@@ -182,7 +182,9 @@ final class Srcmstr {
                                     plan.ended());
                         });
         SupervisionRequests supervision = new SupervisionRequests(loop, definitions::current, table::all, rootPrograms);
-        var forwarded = new ForwardedRequests<>(supervision, definitions::current, daemons, config.replyTimeout());
+        var forwarded =
+                new ForwardedRequests<>(
+                        supervision, definitions::current, daemons, config.replyTimeout(), InstantSource.system());
         List<BindableService> services =
                 List.of(
                         new DefinitionService(authorization, definitions, rootPrograms),

@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * {@code $SRC_ROOT/etc/src/srcmstr.conf}, optional, Java properties syntax: {@code admin.group} (a group whose members
- * may change things, besides root and srcmstr's own uid), {@code reply.timeout.seconds} (how long a subsystem may take
- * to answer a forwarded request before the command gets 0513-056; default 60, as AIX), {@code strict.permissions}
- * ({@code true}: refuse, rather than only warn about, a root program or a configuration file that others can change;
- * default {@code false}), and the local socket's limits ({@link SocketLimits}): {@code connections.per.uid}, {@code
- * connections.max}, {@code handshake.timeout.seconds}, {@code idle.timeout.seconds}.
+ * may change things, besides root and srcmstr's own uid), {@code reply.timeout.seconds} (how long a running subsystem
+ * may take to attach and answer a forwarded request before the command gets 0513-056; default 60, as AIX), {@code
+ * strict.permissions} ({@code true}: refuse, rather than only warn about, a root program or a configuration file that
+ * others can change; default {@code false}), and the local socket's limits ({@link SocketLimits}): {@code
+ * connections.per.uid}, {@code connections.max}, {@code handshake.timeout.seconds}, {@code idle.timeout.seconds}.
  */
 record SrcmstrConfig(String adminGroup, Duration replyTimeout, boolean strictPermissions, SocketLimits socket) {
 

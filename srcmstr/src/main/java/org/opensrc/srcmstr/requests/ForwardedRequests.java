@@ -7,17 +7,25 @@ import org.opensrc.srcmstr.registry.SubsystemDef;
 import org.opensrc.srcmstr.supervise.SrcMessage;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Requests srcmstr passes on to a socket subsystem over the subsystem API: long status, refresh, trace and subserver
- * requests. Signal subsystems answer 0513-005, inactive ones 0513-036, a daemon that does not answer within the reply
- * timeout 0513-056.
+ * requests. Signal subsystems answer 0513-005, inactive ones 0513-036. A running one gets the request once it is
+ * attached to the subsystem API; one that does not attach, or does not answer, within the reply timeout (counted once,
+ * from the request's arrival) answers 0513-056, as AIX's client does after REPLYLIMIT. A running subsystem that is not
+ * SRC-aware therefore answers 0513-056, never 0513-036. The caller's thread waits (on the loop's event-driven wait and
+ * then on the daemon's reply future); nothing else does, and the members of a group are asked side by side, so a group
+ * request also ends within one reply timeout.
  *
  * @param <R> the daemons' status packet, passed on unread
  */
@@ -33,13 +41,23 @@ public final class ForwardedRequests<R> {
     private final Supplier<Registry> registry;
     private final Daemons<R> daemons;
     private final Duration timeout;
+    private final InstantSource clock;
 
+    /**
+     * @param timeout the reply timeout ({@code reply.timeout.seconds})
+     * @param clock the supervision loop's clock, which also times the wait for an attach
+     */
     public ForwardedRequests(
-            SupervisionRequests supervision, Supplier<Registry> registry, Daemons<R> daemons, Duration timeout) {
+            SupervisionRequests supervision,
+            Supplier<Registry> registry,
+            Daemons<R> daemons,
+            Duration timeout,
+            InstantSource clock) {
         this.supervision = supervision;
         this.registry = registry;
         this.daemons = daemons;
         this.timeout = timeout;
+        this.clock = clock;
     }
 
     /** lssrc -l. */
@@ -111,7 +129,6 @@ public final class ForwardedRequests<R> {
                 throw SupervisionRequests.refused(Refused.Why.PRECONDITION, SrcCode.SRC_CODE_NSVR, def.subsysname());
             }
             pid = spawned.get();
-            supervision.awaitAttached(pid, timeout.toMillis());
         } else {
             pid = running.get();
         }
@@ -153,20 +170,39 @@ public final class ForwardedRequests<R> {
 
     // --- helpers --------------------------------------------------------------------
 
-    /** One answer per member of a -s / -g / -p scope; with several members, refusals stay answers. */
+    /**
+     * One answer per member of a -s / -g / -p scope; with several members, refusals stay answers. Several members are
+     * asked side by side (a virtual thread each), so one that does not answer does not hold up the others.
+     */
     private List<Answer> perMember(Scope scope, Function<SubsystemDef, Answer> work) {
         List<SubsystemDef> defs =
                 scope instanceof Scope.Pid p ? List.of(byPid(p.pid())) : supervision.members(registry.get(), scope);
+        Function<SubsystemDef, Answer> checked =
+                def -> {
+                    requireSocket(def);
+                    return work.apply(def);
+                };
+        if (defs.size() == 1) {
+            return List.of(checked.apply(defs.getFirst()));
+        }
+        List<Future<Answer>> pending = new ArrayList<>();
+        try (ExecutorService members = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (SubsystemDef def : defs) {
+                pending.add(members.submit(() -> checked.apply(def)));
+            }
+        }
         List<Answer> answers = new ArrayList<>();
-        for (SubsystemDef def : defs) {
-            try {
-                requireSocket(def);
-                answers.add(work.apply(def));
-            } catch (Refused e) {
-                if (defs.size() == 1) {
-                    throw e;
-                }
-                answers.add(new Answer(def.subsysname(), new SrcMessage(e.message().code(), e.message().args())));
+        for (int i = 0; i < defs.size(); i++) {
+            Future<Answer> member = pending.get(i);
+            if (member.state() == Future.State.SUCCESS) {
+                answers.add(member.resultNow());
+            } else if (member.exceptionNow() instanceof Refused refused) {
+                answers.add(
+                        new Answer(
+                                defs.get(i).subsysname(),
+                                new SrcMessage(refused.message().code(), refused.message().args())));
+            } else {
+                throw new CompletionException(member.exceptionNow());
             }
         }
         return answers;
@@ -226,9 +262,24 @@ public final class ForwardedRequests<R> {
                                         Refused.Why.PRECONDITION, SrcCode.SRC_CODE_NSVR, def.subsysname()));
     }
 
+    /**
+     * Sends {@code request} to instance {@code pid} once it is attached; the wait for the attach and the wait for the
+     * reply share one reply timeout.
+     */
     private DaemonReply<R> send(SubsystemDef def, long pid, DaemonRequest request) {
+        long deadline = clock.millis() + timeout.toMillis();
+        switch (supervision.awaitAttach(pid, timeout.toMillis())) {
+            case ATTACHED -> {}
+            case ENDED ->
+                    throw SupervisionRequests.refused(Refused.Why.UNREACHABLE, SrcCode.SRC_CODE_NSVR, def.subsysname());
+            case NOT_IN_TIME -> throw noReply(def);
+        }
+        long left = deadline - clock.millis();
+        if (left <= 0) {
+            throw noReply(def);
+        }
         try {
-            return daemons.send(Math.toIntExact(pid), request, timeout).join();
+            return daemons.send(Math.toIntExact(pid), request, Duration.ofMillis(left)).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof Daemons.Unreachable failed) {
                 throw SupervisionRequests.refused(
@@ -238,6 +289,10 @@ public final class ForwardedRequests<R> {
             }
             throw e;
         }
+    }
+
+    private static Refused noReply(SubsystemDef def) {
+        return SupervisionRequests.refused(Refused.Why.TIMEOUT, SrcCode.SRC_CODE_NORPLY, def.subsysname());
     }
 
     /** A daemon's refusal, about {@code def}: named, and with the subsystem as argument when it gave none. */

@@ -6,6 +6,7 @@ import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.registry.FieldLimits;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.SubsystemDef;
+import org.opensrc.srcmstr.supervise.AttachWait;
 import org.opensrc.srcmstr.supervise.Command;
 import org.opensrc.srcmstr.supervise.InstanceView;
 import org.opensrc.srcmstr.supervise.ShellWords;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * startsrc, stopsrc and short lssrc: turns a scope (-s / -g / -a / -p) into one command per subsystem for the
@@ -155,14 +157,31 @@ public final class SupervisionRequests {
             return named(loop.ask(new Command.Stop(new StopTarget.ByPid(p.pid()), type)).join(), "");
         }
         Registry reg = registry.get();
-        List<SubsystemDef> defs = members(reg, scope);
         List<InstanceView> running =
                 loop.status(reg.subsystems(), StatusListing.Visibility.ALL).join().stream()
                         .filter(v -> v.pid().isPresent())
                         .toList();
-        if (!(scope instanceof Scope.Subsystem)) {
-            defs = defs.stream().filter(d -> running.stream().anyMatch(v -> v.name().equals(d.subsysname()))).toList();
-            if (defs.isEmpty()) {
+        // -s names a subsystem of the registry; -g and -a stop what runs, each instance under the group it was
+        // started with (the group lssrc -g lists it under), so a group changed by chssys while it ran still stops it
+        List<String> names;
+        if (scope instanceof Scope.Subsystem) {
+            names = List.of(members(reg, scope).getFirst().subsysname());
+        } else {
+            List<String> listed =
+                    running.stream()
+                            .filter(v -> !(scope instanceof Scope.Group g) || v.group().equals(g.name()))
+                            .map(InstanceView::name)
+                            .distinct()
+                            .toList();
+            // registry order first, as before; instances whose definition was removed after
+            names =
+                    Stream.concat(
+                                    reg.subsystems().stream().map(SubsystemDef::subsysname).filter(listed::contains),
+                                    listed.stream())
+                            .distinct()
+                            .toList();
+            if (names.isEmpty()) {
+                members(reg, scope);
                 return scope instanceof Scope.Group g
                         ? List.of(Answer.of("", SrcCode.SRC_CODE_SVND, g.name()))
                         : List.of();
@@ -171,8 +190,7 @@ public final class SupervisionRequests {
         // one stop per subsystem; a multi-instance subsystem gets one per instance (AIX:
         // "stopsrc -s srctest" stops all instances of srctest)
         List<CompletableFuture<List<Answer>>> answers = new ArrayList<>();
-        for (SubsystemDef def : defs) {
-            String name = def.subsysname();
+        for (String name : names) {
             List<Long> pids =
                     running.stream().filter(v -> v.name().equals(name)).map(v -> v.pid().getAsLong()).toList();
             List<StopTarget> targets =
@@ -183,6 +201,7 @@ public final class SupervisionRequests {
                 answers.add(loop.ask(new Command.Stop(target, type)).thenApply(list -> named(list, name)));
             }
         }
+        List<SubsystemDef> defs = reg.subsystems().stream().filter(d -> names.contains(d.subsysname())).toList();
         List<Answer> outcomes = answers.stream().flatMap(a -> a.join().stream()).toList();
         if (waitMs > 0) {
             loop.awaitStatus(defs, w -> w == StatusWord.INOPERATIVE, waitMs).join();
@@ -205,8 +224,13 @@ public final class SupervisionRequests {
                 switch (scope) {
                     case Scope.All a -> views;
                     case Scope.Group g -> {
-                        members(reg, scope);
-                        yield views.stream().filter(v -> v.group().equals(g.name())).toList();
+                        // a running instance is listed under the group it was started with, even one chssys
+                        // has since moved out of the registry's group
+                        List<InstanceView> inGroup = views.stream().filter(v -> v.group().equals(g.name())).toList();
+                        if (inGroup.isEmpty()) {
+                            members(reg, scope);
+                        }
+                        yield inGroup;
                     }
                     case Scope.Subsystem s -> {
                         String name = members(reg, scope).getFirst().subsysname();
@@ -252,9 +276,9 @@ public final class SupervisionRequests {
         return views.stream().map(v -> v.pid().getAsLong()).findFirst();
     }
 
-    /** Waits, driven by the loop's events, until instance {@code pid} attached; false if it did not in time. */
-    boolean awaitAttached(long pid, long limitMillis) {
-        return loop.awaitAttached(pid, limitMillis).join();
+    /** Waits, driven by the loop's events, until instance {@code pid} attached, ended, or the limit passed. */
+    AttachWait awaitAttach(long pid, long limitMillis) {
+        return loop.awaitAttach(pid, limitMillis).join();
     }
 
     private static List<Answer> named(List<SrcMessage> messages, String subsystem) {

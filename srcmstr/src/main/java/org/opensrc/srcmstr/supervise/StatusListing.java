@@ -11,8 +11,10 @@ import java.util.Set;
 
 /**
  * Short status in {@code lssrc} order, a pure function of state and registry: running instances first in the order they
- * started (each with the definition it was started with), then every registry subsystem with no running instance, in
- * registry order, as {@code inoperative}. A renamed running subsystem therefore shows two lines, as on AIX.
+ * started, each with the definition it was started with (its name and group), then, in registry order and as {@code
+ * inoperative}, every registry definition that no running instance was started with. A subsystem changed by {@code
+ * chssys} while it runs (any field, a rename included) therefore shows two lines until the old instance ends, as on
+ * AIX: the running one under its old name and group, and the new definition, inoperative, under its new ones.
  */
 public final class StatusListing {
 
@@ -28,11 +30,11 @@ public final class StatusListing {
 
     public static List<InstanceView> of(SupervisionState state, List<SubsystemDef> registry, Visibility visibility) {
         List<InstanceView> lines = new ArrayList<>();
-        Set<String> running = new HashSet<>();
+        Set<SubsystemDef> running = new HashSet<>();
         List<Instance> instances =
                 state.instances().values().stream().sorted(Comparator.comparing(Instance::id)).toList();
         for (Instance instance : instances) {
-            running.add(instance.name());
+            running.add(instance.definition());
             SubsystemRecord record = state.subsystem(instance.name());
             SubsystemDef def = instance.definition();
             lines.add(
@@ -49,7 +51,7 @@ public final class StatusListing {
         }
         for (SubsystemDef def : registry) {
             String name = def.subsysname();
-            if (running.contains(name) || (visibility == Visibility.DISPLAYED_ONLY && !def.display())) {
+            if (running.contains(def) || (visibility == Visibility.DISPLAYED_ONLY && !def.display())) {
                 continue;
             }
             SubsystemRecord record = state.subsystem(name);

@@ -173,8 +173,27 @@ public final class SupervisionLoop implements AutoCloseable {
      * when no instance runs as {@code pid} any more.
      */
     public CompletableFuture<Boolean> awaitAttached(long pid, long limitMillis) {
+        return awaitAttach(pid, limitMillis).thenApply(w -> w == AttachWait.ATTACHED);
+    }
+
+    /**
+     * {@link #await} until the instance running as {@code pid} is attached to the subsystem API, and how that ended:
+     * {@link AttachWait#ENDED} at once when no instance runs as {@code pid} (or as soon as it ends), {@link
+     * AttachWait#NOT_IN_TIME} when {@code limitMillis} of the injected clock pass with it running but not attached.
+     */
+    public CompletableFuture<AttachWait> awaitAttach(long pid, long limitMillis) {
         return await(s -> instanceOf(s, pid).map(Instance::attached).orElse(true), limitMillis)
-                .thenCompose(settled -> query(s -> instanceOf(s, pid).map(Instance::attached).orElse(false)));
+                .thenCompose(
+                        settled ->
+                                query(
+                                        s ->
+                                                instanceOf(s, pid)
+                                                        .map(
+                                                                i ->
+                                                                        i.attached()
+                                                                                ? AttachWait.ATTACHED
+                                                                                : AttachWait.NOT_IN_TIME)
+                                                        .orElse(AttachWait.ENDED)));
     }
 
     private static Optional<Instance> instanceOf(SupervisionState state, long pid) {

@@ -148,4 +148,40 @@ class SupervisionRequestsTest {
                         Answer.of("pop3d", SrcCode.SRC_CODE_STRTOK, "pop3d", "1001")),
                 grouped.start(new Scope.Group("mail"), "", "", 0));
     }
+
+    @Test
+    void afterAGroupChangeOfARunningSubsystemEachGroupListsItsLineAndTheOldGroupStopsTheInstance() {
+        var current = new java.util.concurrent.atomic.AtomicReference<>(registry);
+        var changing = new SupervisionRequests(fixture.loop(), current::get, List::of, RootPrograms.none());
+        changing.start(new Scope.Subsystem("sendmail"), "", "", 0);
+        SubsystemDef moved = Defs.subsystem("sendmail").signals("SIGTERM", "SIGKILL").group("smtp").build();
+        current.set(Registry.EMPTY.withSubsystems(List.of(moved, ready)));
+        assertEquals(List.of("sendmail mail 1000 ACTIVE"), lines(changing.status(new Scope.Group("mail"), false)));
+        assertEquals(List.of("sendmail smtp - INOPERATIVE"), lines(changing.status(new Scope.Group("smtp"), false)));
+        assertEquals(
+                List.of("sendmail mail 1000 ACTIVE", "sendmail smtp - INOPERATIVE"),
+                lines(changing.status(new Scope.Subsystem("sendmail"), false)));
+        assertEquals(
+                List.of(Answer.of("", SrcCode.SRC_CODE_SVND, "smtp")),
+                changing.stop(new Scope.Group("smtp"), StopType.NORMAL, 0));
+        assertEquals(
+                List.of(Answer.of("sendmail", SrcCode.SRC_CODE_STPOK, "sendmail")),
+                changing.stop(new Scope.Group("mail"), StopType.NORMAL, 0));
+        assertEquals(List.of("SIGTERM 1000"), fixture.signals());
+    }
+
+    private static List<String> lines(List<StatusLine> status) {
+        return status.stream()
+                .map(StatusLine::view)
+                .map(
+                        v ->
+                                v.name()
+                                        + " "
+                                        + v.group()
+                                        + " "
+                                        + (v.pid().isPresent() ? v.pid().getAsLong() : "-")
+                                        + " "
+                                        + v.status())
+                .toList();
+    }
 }

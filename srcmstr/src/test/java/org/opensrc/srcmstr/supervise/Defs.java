@@ -32,6 +32,10 @@ record Defs(
         return new Defs(name, action, multi, c, display, waittime, group, extensions);
     }
 
+    Defs group(String g) {
+        return new Defs(name, action, multi, contact, display, waittime, g, extensions);
+    }
+
     Defs hidden() {
         return new Defs(name, action, multi, contact, false, waittime, group, extensions);
     }

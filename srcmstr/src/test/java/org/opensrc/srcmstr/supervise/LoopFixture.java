@@ -38,6 +38,11 @@ public final class LoopFixture implements AutoCloseable {
         return scheduler.millis();
     }
 
+    /** The manual clock the loop runs on. */
+    public java.time.InstantSource clock() {
+        return scheduler;
+    }
+
     /** Moves the clock on and runs what became due. */
     public void advance(long ms) {
         scheduler.advance(ms);

@@ -70,4 +70,105 @@ class StatusListingTest {
         assertEquals(List.of("a", "b"), names(lines));
         assertEquals(StatusWord.ACTIVE, lines.getFirst().status());
     }
+
+    /** {@code chssys -a}: the same definition with other arguments. */
+    private static SubsystemDef withArgs(SubsystemDef d, String cmdargs) {
+        return new SubsystemDef(
+                d.subsysname(),
+                d.synonym(),
+                cmdargs,
+                d.path(),
+                d.uid(),
+                d.auditid(),
+                d.standin(),
+                d.standout(),
+                d.standerr(),
+                d.action(),
+                d.multi(),
+                d.contact(),
+                d.svrkey(),
+                d.svrmtype(),
+                d.priority(),
+                d.signorm(),
+                d.sigforce(),
+                d.display(),
+                d.waittime(),
+                d.grpname(),
+                d.extensions());
+    }
+
+    private static List<String> lines(List<InstanceView> views) {
+        return views.stream()
+                .map(
+                        v ->
+                                v.name()
+                                        + " "
+                                        + v.group()
+                                        + " "
+                                        + (v.pid().isPresent() ? v.pid().getAsLong() : "-")
+                                        + " "
+                                        + v.status())
+                .toList();
+    }
+
+    @Test
+    void aDefinitionChangedWhileItRunsShowsTheRunningInstanceThenTheNewDefinitionInoperative() {
+        h.start(a, 100);
+        List<SubsystemDef> changed = List.of(withArgs(a, "-x"), b);
+        assertEquals(
+                List.of("a tcpip 100 ACTIVE", "a tcpip - INOPERATIVE", "b tcpip - INOPERATIVE"),
+                lines(StatusListing.of(h.state, changed, StatusListing.Visibility.ALL)));
+    }
+
+    @Test
+    void afterAGroupChangeTheRunningLineKeepsTheOldGroupAndTheNewDefinitionHasTheNewOne() {
+        h.start(a, 100);
+        List<SubsystemDef> changed = List.of(Defs.of("a").group("mail").def());
+        assertEquals(
+                List.of("a tcpip 100 ACTIVE", "a mail - INOPERATIVE"),
+                lines(StatusListing.of(h.state, changed, StatusListing.Visibility.ALL)));
+    }
+
+    @Test
+    void aRenameShowsTheOldNameRunningAndTheNewNameInoperative() {
+        h.start(a, 100);
+        assertEquals(
+                List.of("a tcpip 100 ACTIVE", "z tcpip - INOPERATIVE"),
+                lines(StatusListing.of(h.state, List.of(Defs.of("z").def()), StatusListing.Visibility.ALL)));
+    }
+
+    @Test
+    void anInstanceStartedWithTheNewDefinitionStandsForIt() {
+        SubsystemDef before = Defs.of("srctest").multiple().def();
+        SubsystemDef after = withArgs(before, "-x");
+        h.start(before, 10);
+        h.start(after, 11);
+        assertEquals(
+                List.of("srctest tcpip 10 ACTIVE", "srctest tcpip 11 ACTIVE"),
+                lines(StatusListing.of(h.state, List.of(after), StatusListing.Visibility.ALL)));
+    }
+
+    @Test
+    void aNewDefinitionWithDisplayOffIsLeftOutOfTheFullListingButTheRunningInstanceIsNot() {
+        h.start(a, 100);
+        List<SubsystemDef> changed = List.of(Defs.of("a").hidden().def());
+        assertEquals(
+                List.of("a tcpip 100 ACTIVE"),
+                lines(StatusListing.of(h.state, changed, StatusListing.Visibility.DISPLAYED_ONLY)));
+        assertEquals(
+                List.of("a tcpip 100 ACTIVE", "a tcpip - INOPERATIVE"),
+                lines(StatusListing.of(h.state, changed, StatusListing.Visibility.ALL)));
+    }
+
+    @Test
+    void startingTheNewDefinitionWhileTheOldInstanceRunsIsRefused029AndStoppingEndsTheOldOne() {
+        h.start(a, 100);
+        SubsystemDef changed = withArgs(a, "-x");
+        assertEquals(List.of(org.opensrc.proto.v1.SrcCode.SRC_CODE_MULT), h.start(changed, 101));
+        h.stop("a", StopType.NORMAL);
+        h.apply(new Event.Exited(100, "exit 0", List.of()));
+        assertEquals(
+                List.of("a tcpip - INOPERATIVE"),
+                lines(StatusListing.of(h.state, List.of(changed), StatusListing.Visibility.ALL)));
+    }
 }
