@@ -16,6 +16,8 @@ import org.opensrc.cli.definitions.Mkssys;
 import org.opensrc.cli.definitions.Rmnotify;
 import org.opensrc.cli.definitions.Rmserver;
 import org.opensrc.cli.definitions.Rmssys;
+import org.opensrc.cli.tcpip.Chrctcp;
+import org.opensrc.cli.tcpip.Chsubserver;
 
 import picocli.CommandLine;
 
@@ -48,6 +50,8 @@ public final class Commands {
         register("rmserver", Rmserver::new);
         register("mknotify", Mknotify::new);
         register("rmnotify", Rmnotify::new);
+        register("chsubserver", Chsubserver::new);
+        register("chrctcp", Chrctcp::new);
     }
 
     private Commands() {}

@@ -1,13 +1,12 @@
 package org.opensrc.inetd.config;
 
+import org.opensrc.libsrc.conffile.AtomicFile;
+import org.opensrc.libsrc.conffile.CommentedLine;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.TreeMap;
  * of it ({@code #}, or Debian's {@code #<off>#} as {@code update-inetd} writes it). Only a comment that parses as a
  * service line of that service once its leading marker is removed counts, so comment text is never uncommented; and a
  * commented line is left alone when an enabled line (or an earlier commented one) already gives the same socket, so
- * enabling never makes a duplicate. The file is replaced atomically (write {@code .new}, fsync, rename).
+ * enabling never makes a duplicate. The markers are {@link CommentedLine}'s, shared with {@code chsubserver}; the file
+ * is replaced atomically ({@link AtomicFile}).
  */
 public final class ConfigEditor {
     private final ConfigParser parser;
@@ -39,7 +39,7 @@ public final class ConfigEditor {
         List<String> lines = new ArrayList<>(config.lines());
         int changed = 0;
         for (int n : lineNumbers(config, service, true)) {
-            lines.set(n - 1, ConfigParser.COMMENT + lines.get(n - 1));
+            lines.set(n - 1, CommentedLine.commentOut(lines.get(n - 1)));
             changed++;
         }
         return write(file, lines, changed);
@@ -51,12 +51,7 @@ public final class ConfigEditor {
         List<String> lines = new ArrayList<>(config.lines());
         int changed = 0;
         for (int n : toUncomment(config, service)) {
-            String line = lines.get(n - 1).strip();
-            String body =
-                    line.startsWith(ConfigParser.OFF_MARKER)
-                            ? line.substring(ConfigParser.OFF_MARKER.length())
-                            : line.substring(1);
-            lines.set(n - 1, body.strip());
+            lines.set(n - 1, CommentedLine.uncomment(lines.get(n - 1)));
             changed++;
         }
         return write(file, lines, changed);
@@ -94,24 +89,7 @@ public final class ConfigEditor {
         if (changed == 0) {
             return new Edit(0);
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch =
-                FileChannel.open(
-                        tmp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        if (Files.exists(file)) {
-            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         return new Edit(changed);
     }
 }

@@ -1,0 +1,59 @@
+package org.opensrc.libsrc.conffile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Replaces a configuration file all at once: the new text goes to a fresh file beside it, is flushed to disk, takes the
+ * old file's permissions (0644 for a new file), and is renamed over the old one; the folder is flushed too. A reader
+ * sees the old file or the new one, never a mix, and a crash leaves one of the two.
+ */
+public final class AtomicFile {
+
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private AtomicFile() {}
+
+    /** Replaces {@code file} (the file a symbolic link points to, when it is one) with {@code bytes}. */
+    public static void replace(Path link, byte[] bytes) throws IOException {
+        Path file = Files.isSymbolicLink(link) ? link.toRealPath() : link.toAbsolutePath();
+        Path dir = file.getParent();
+        Set<PosixFilePermission> mode = Files.exists(file) ? Files.getPosixFilePermissions(file) : NEW_FILE;
+        Path tmp =
+                Files.createTempFile(
+                        dir,
+                        "." + file.getFileName() + ".",
+                        ".new",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.setPosixFilePermissions(tmp, mode);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot replace " + file + " atomically: " + e.getMessage(), e);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+    }
+}
