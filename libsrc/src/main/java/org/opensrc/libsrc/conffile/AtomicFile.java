@@ -8,14 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
  * Replaces a configuration file all at once: the new text goes to a fresh file beside it, is flushed to disk, takes the
- * old file's permissions (0644 for a new file), and is renamed over the old one; the folder is flushed too. A reader
- * sees the old file or the new one, never a mix, and a crash leaves one of the two.
+ * old file's permissions (0644 for a new file), owner and group, and is renamed over the old one; the folder is flushed
+ * too. A reader sees the old file or the new one, never a mix, and a crash leaves one of the two.
  */
 public final class AtomicFile {
 
@@ -44,6 +46,9 @@ public final class AtomicFile {
                 ch.force(true);
             }
             Files.setPosixFilePermissions(tmp, mode);
+            if (Files.exists(file)) {
+                keepOwner(file, tmp);
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -54,6 +59,19 @@ public final class AtomicFile {
         }
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
+        }
+    }
+
+    /** The new file gets the old one's owner and group; who cannot give it them cannot replace the file. */
+    private static void keepOwner(Path file, Path tmp) throws IOException {
+        var old = Files.readAttributes(file, PosixFileAttributes.class);
+        var now = Files.readAttributes(tmp, PosixFileAttributes.class);
+        var view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (!old.owner().equals(now.owner())) {
+            view.setOwner(old.owner());
+        }
+        if (!old.group().equals(now.group())) {
+            view.setGroup(old.group());
         }
     }
 }

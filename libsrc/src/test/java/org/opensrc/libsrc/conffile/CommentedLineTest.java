@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 class CommentedLineTest {
-
-    @TempDir Path dir;
 
     @Test
     void commentingOutPutsAPlainHashBeforeTheLineAndKeepsEveryByte() {
@@ -51,28 +45,5 @@ class CommentedLineTest {
         assertTrue(CommentedLine.isCommented(CommentedLine.commentOut(line)));
         assertFalse(CommentedLine.isCommented(line));
         assertThrows(IllegalArgumentException.class, () -> CommentedLine.uncomment(line));
-    }
-
-    @Test
-    void atomicReplaceKeepsTheModeAndLeavesNoTemporaryFile() throws Exception {
-        Path file = dir.resolve("inetd.conf");
-        Files.writeString(file, "old\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-        AtomicFile.replace(file, "new\n".getBytes());
-        assertEquals("new\n", Files.readString(file));
-        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        try (var files = Files.list(dir)) {
-            assertEquals(1, files.count());
-        }
-    }
-
-    @Test
-    void atomicReplaceThroughASymbolicLinkReplacesTheFileItPointsTo() throws Exception {
-        Path real = dir.resolve("real.conf");
-        Files.writeString(real, "old\n");
-        Path link = Files.createSymbolicLink(dir.resolve("inetd.conf"), real);
-        AtomicFile.replace(link, "new\n".getBytes());
-        assertTrue(Files.isSymbolicLink(link));
-        assertEquals("new\n", Files.readString(real));
     }
 }
