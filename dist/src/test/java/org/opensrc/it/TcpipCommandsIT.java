@@ -173,6 +173,23 @@ class TcpipCommandsIT {
     }
 
     @Test
+    void chrctcpFindsTheStartLineOfASubsystemWhoseProgramHasAnotherName() throws Exception {
+        String shipped = Files.readString(rc);
+        assertTrue(shipped.contains("\n#start /usr/sbin/chronyd \"$src_running\"\n"), shipped);
+        var defined =
+                src.run("mkssys", "-s", "xntpd", "-p", "/usr/sbin/chronyd", "-u", "0", "-S", "-n", "15", "-f", "9");
+        assertEquals(0, defined.status(), defined.toString());
+        try {
+            assertEquals(0, src.run("chrctcp", "-a", "xntpd").status());
+            assertEquals(shipped.replace("#start /usr/sbin/chronyd", "start /usr/sbin/chronyd"), Files.readString(rc));
+            assertEquals(0, src.run("chrctcp", "-d", "xntpd").status());
+            assertEquals(shipped, Files.readString(rc));
+        } finally {
+            src.run("rmssys", "-s", "xntpd");
+        }
+    }
+
+    @Test
     void chrctcpRefusesAnUnknownDaemonOrAnAttributeAndLeavesRcTcpipUntouched() throws Exception {
         byte[] before = Files.readAllBytes(rc);
         var unknown = src.run("chrctcp", "-a", "nosuchd");

@@ -1,12 +1,16 @@
 package org.opensrc.cli.tcpip;
 
+import io.grpc.StatusRuntimeException;
+
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.libsrc.conffile.AtomicFile;
+import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.StartRequest;
 import org.opensrc.proto.v1.StopKind;
 import org.opensrc.proto.v1.StopRequest;
+import org.opensrc.proto.v1.SubsystemDef;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code chrctcp}: enables ({@code -a}) or disables ({@code -d}) a daemon's start line in rc.tcpip, and with {@code -S}
@@ -84,7 +89,15 @@ public final class Chrctcp extends SrcCommand {
         } catch (IOException e) {
             throw new Refusal("chrctcp: cannot read " + file + ": " + e.getMessage());
         }
-        RcTcpipEditor.Result result = enable ? RcTcpipEditor.enable(text, daemon) : RcTcpipEditor.disable(text, daemon);
+        RcTcpipEditor.Result result = edit(text, daemon);
+        if (noStartLine(result)) {
+            // the subsystem of that name may run a program of another name (xntpd is chronyd)
+            Optional<String> path = definedPath(client, daemon);
+            if (path.isPresent()) {
+                RcTcpipEditor.Result byPath = edit(text, path.get());
+                result = noStartLine(byPath) ? result : byPath;
+            }
+        }
         RcTcpipEditor.StartLine line =
                 switch (result) {
                     case RcTcpipEditor.Refused r -> throw new Refusal("chrctcp: " + file + ": " + r.problem());
@@ -97,7 +110,7 @@ public final class Chrctcp extends SrcCommand {
         if (!now) {
             return 0;
         }
-        String name = line != null ? line.name() : daemon.substring(daemon.lastIndexOf('/') + 1);
+        String name = daemon.substring(daemon.lastIndexOf('/') + 1);
         if (enable) {
             var request = StartRequest.newBuilder().setTarget(Targets.subsystem(name));
             if (!line.args().isEmpty()) {
@@ -113,6 +126,37 @@ public final class Chrctcp extends SrcCommand {
                                         .setKind(StopKind.STOP_KIND_NORMAL)
                                         .build())
                         .getOutcomesList());
+    }
+
+    private RcTcpipEditor.Result edit(String text, String daemon) {
+        return enable ? RcTcpipEditor.enable(text, daemon) : RcTcpipEditor.disable(text, daemon);
+    }
+
+    private static boolean noStartLine(RcTcpipEditor.Result result) {
+        return switch (result) {
+            case RcTcpipEditor.Refused r -> true;
+            case RcTcpipEditor.Unchanged u -> u.line().isEmpty();
+            case RcTcpipEditor.Changed c -> false;
+        };
+    }
+
+    /** The program of the subsystem named {@code daemon}, when srcmstr answers and has one. */
+    private static Optional<String> definedPath(SrcClient client, String daemon) {
+        if (daemon.contains("/")) {
+            return Optional.empty();
+        }
+        try {
+            return client
+                    .definitions()
+                    .listSubsystems(ListSubsystemsRequest.newBuilder().setSubsysname(daemon).build())
+                    .getSubsystemsList()
+                    .stream()
+                    .map(SubsystemDef::getPath)
+                    .filter(p -> p.startsWith("/"))
+                    .findFirst();
+        } catch (StatusRuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static void write(Path file, String text) {
