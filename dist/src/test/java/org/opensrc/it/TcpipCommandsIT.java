@@ -141,6 +141,10 @@ class TcpipCommandsIT {
                 src.run("chsubserver", "-a", "-v", "gregserv", "-p", "tcp", "-u", "nosuchuser0", "-g", "/bin/echo");
         assertEquals("chsubserver: " + conf + ": user nosuchuser0 does not exist\n", unknownUser.err());
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(conf));
+
+        var noSuchServer = src.run("chsubserver", "-d", "-v", "gregserv", "-p", "tcp", "-r", "nosuch");
+        assertEquals(1, noSuchServer.status(), noSuchServer.toString());
+        assertEquals("0513-085 The nosuch Subsystem is not on file.\n", noSuchServer.err());
     }
 
     @Test

@@ -110,7 +110,11 @@ public final class Chsubserver extends SrcCommand {
 
     @Override
     protected void validate() {
-        if ((activate ? 1 : 0) + (deactivate ? 1 : 0) + (change ? 1 : 0) > 1 || service == null || protocol == null) {
+        if ((activate ? 1 : 0) + (deactivate ? 1 : 0) + (change ? 1 : 0) > 1
+                || service == null
+                || service.isBlank()
+                || protocol == null
+                || protocol.isBlank()) {
             throw new UsageException(null);
         }
         boolean newValues = Targets.count(newService, newProtocol, newSocketType, newWaits, newUser, newProgram) > 0;

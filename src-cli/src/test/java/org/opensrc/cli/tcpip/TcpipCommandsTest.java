@@ -66,6 +66,12 @@ class TcpipCommandsTest {
     }
 
     @Test
+    void chsubserverRefreshHasNothingToDoWhenSrcmstrIsDown() throws IOException {
+        assertEquals(new Run(0, "", ""), run("chsubserver", "-d", "-v", "echo", "-p", "tcp", "-r", "inetd"));
+        assertEquals("# inetd.conf\n#echo\tstream\ttcp\tnowait\troot\tinternal\n", Files.readString(conf));
+    }
+
+    @Test
     void chsubserverRefusesABadValueNamingItAndLeavesTheFileUntouched() throws IOException {
         Run r = run("chsubserver", "-a", "-v", "ftp", "-p", "tcp", "-u", "root", "-g", "ftpd");
         assertEquals(1, r.status());
