@@ -1,6 +1,8 @@
 package org.opensrc.libsrc.conffile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 class AtomicFileTest {
 
@@ -48,5 +54,57 @@ class AtomicFileTest {
         AtomicFile.replace(file, "new\n".getBytes());
         assertEquals(nobody, Files.getOwner(file));
         assertEquals("new\n", Files.readString(file));
+    }
+
+    @Test
+    void concurrentEditorsNeverLoseAChange() throws Exception {
+        Path file = Files.writeString(dir.resolve("inetd.conf"), "# inetd.conf\n");
+        int editors = 8;
+        int edits = 50;
+        try (var pool = Executors.newFixedThreadPool(editors)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int e = 0; e < editors; e++) {
+                int editor = e;
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    for (int n = 0; n < edits; n++) {
+                                        String line = "svc" + editor + "-" + n + " stream tcp nowait root internal\n";
+                                        AtomicFile.edit(file, text -> text + line);
+                                    }
+                                    return null;
+                                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertEquals(1 + editors * edits, Files.readAllLines(file).size());
+    }
+
+    @Test
+    void anEditThatChangesNothingOrThrowsLeavesTheFileAsItWas() throws Exception {
+        Path file = Files.writeString(dir.resolve("rc.tcpip"), "start /usr/sbin/sshd \"$src_running\"\n");
+        var before = Files.getLastModifiedTime(file);
+        assertFalse(AtomicFile.edit(file, text -> null));
+        assertFalse(AtomicFile.edit(file, text -> text));
+        assertThrows(
+                IllegalStateException.class,
+                () ->
+                        AtomicFile.edit(
+                                file,
+                                text -> {
+                                    throw new IllegalStateException("refused");
+                                }));
+        assertEquals(before, Files.getLastModifiedTime(file));
+        assertTrue(AtomicFile.edit(file, text -> "#" + text));
+        assertEquals("#start /usr/sbin/sshd \"$src_running\"\n", Files.readString(file));
+    }
+
+    @Test
+    void editingAMissingFileStartsFromNothing() throws Exception {
+        Path file = dir.resolve("new.conf");
+        assertTrue(AtomicFile.edit(file, text -> text + "echo stream tcp nowait root internal\n"));
+        assertEquals("echo stream tcp nowait root internal\n", Files.readString(file));
     }
 }

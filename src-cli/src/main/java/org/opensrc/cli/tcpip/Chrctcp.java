@@ -17,8 +17,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,38 +81,35 @@ public final class Chrctcp extends SrcCommand {
     protected int execute(SrcClient client) {
         String daemon = daemons.getFirst();
         Path file = RcTcpipFile.locate(environment().paths(), environment().env());
-        String text;
+        List<RcTcpipEditor.StartLine> line = new ArrayList<>(1);
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            AtomicFile.edit(
+                    file,
+                    text ->
+                            switch (edit(client, text, daemon)) {
+                                case RcTcpipEditor.Refused r ->
+                                        throw new Refusal("chrctcp: " + file + ": " + r.problem());
+                                case RcTcpipEditor.Unchanged u -> {
+                                    u.line().ifPresent(line::add);
+                                    yield null;
+                                }
+                                case RcTcpipEditor.Changed c -> {
+                                    line.add(c.line());
+                                    yield c.text();
+                                }
+                            });
         } catch (IOException e) {
-            throw new Refusal("chrctcp: cannot read " + file + ": " + e.getMessage());
+            throw new Refusal("chrctcp: cannot edit " + file + ": " + e.getMessage());
         }
-        RcTcpipEditor.Result result = edit(text, daemon);
-        if (noStartLine(result)) {
-            // the subsystem of that name may run a program of another name (xntpd is chronyd)
-            Optional<String> path = definedPath(client, daemon);
-            if (path.isPresent()) {
-                RcTcpipEditor.Result byPath = edit(text, path.get());
-                result = noStartLine(byPath) ? result : byPath;
-            }
-        }
-        RcTcpipEditor.StartLine line =
-                switch (result) {
-                    case RcTcpipEditor.Refused r -> throw new Refusal("chrctcp: " + file + ": " + r.problem());
-                    case RcTcpipEditor.Unchanged u -> u.line().orElse(null);
-                    case RcTcpipEditor.Changed c -> {
-                        write(file, c.text());
-                        yield c.line();
-                    }
-                };
         if (!now) {
             return 0;
         }
         String name = daemon.substring(daemon.lastIndexOf('/') + 1);
         if (enable) {
             var request = StartRequest.newBuilder().setTarget(Targets.subsystem(name));
-            if (!line.args().isEmpty()) {
-                request.setArgs(String.join(" ", line.args()));
+            List<String> args = line.isEmpty() ? List.of() : line.getFirst().args();
+            if (!args.isEmpty()) {
+                request.setArgs(String.join(" ", args));
             }
             return print(client.control().start(request.build()).getOutcomesList());
         }
@@ -126,6 +121,20 @@ public final class Chrctcp extends SrcCommand {
                                         .setKind(StopKind.STOP_KIND_NORMAL)
                                         .build())
                         .getOutcomesList());
+    }
+
+    /** The edit of the daemon's line; a daemon without a line of its name is looked for by its subsystem's program. */
+    private RcTcpipEditor.Result edit(SrcClient client, String text, String daemon) {
+        RcTcpipEditor.Result result = edit(text, daemon);
+        if (noStartLine(result)) {
+            // the subsystem of that name may run a program of another name (xntpd is chronyd)
+            Optional<String> path = definedPath(client, daemon);
+            if (path.isPresent()) {
+                RcTcpipEditor.Result byPath = edit(text, path.get());
+                return noStartLine(byPath) ? result : byPath;
+            }
+        }
+        return result;
     }
 
     private RcTcpipEditor.Result edit(String text, String daemon) {
@@ -156,14 +165,6 @@ public final class Chrctcp extends SrcCommand {
                     .findFirst();
         } catch (StatusRuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            AtomicFile.replace(file, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new Refusal("chrctcp: cannot write " + file + ": " + e.getMessage());
         }
     }
 }

@@ -19,9 +19,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +129,6 @@ public final class Chsubserver extends SrcCommand {
     @Override
     protected int execute(SrcClient client) {
         Path file = configFile != null ? configFile : environment().paths().inetdConf();
-        String text = read(file);
         var editor =
                 new InetdConfEditor(
                         new InetdConfEditor.Checks() {
@@ -148,46 +144,33 @@ public final class Chsubserver extends SrcCommand {
                                 return Users.lookup(name).isPresent();
                             }
                         });
-        InetdValues given =
-                new InetdValues(service, protocol, socketType, waits, user, program, change ? List.of() : programArgs);
-        InetdConfEditor.Result result =
-                change
-                        ? editor.change(
-                                text,
-                                given,
-                                new InetdValues(
-                                        newService,
-                                        newProtocol,
-                                        newSocketType,
-                                        newWaits,
-                                        newUser,
-                                        newProgram,
-                                        programArgs))
-                        : deactivate ? editor.deactivate(text, given) : editor.activate(text, given);
-        switch (result) {
-            case InetdConfEditor.Refused r -> throw new Refusal("chsubserver: " + file + ": " + r.problem());
-            case InetdConfEditor.Unchanged u -> {}
-            case InetdConfEditor.Changed c -> write(file, c.text());
+        try {
+            AtomicFile.edit(
+                    file,
+                    text ->
+                            switch (edit(editor, text)) {
+                                case InetdConfEditor.Refused r ->
+                                        throw new Refusal("chsubserver: " + file + ": " + r.problem());
+                                case InetdConfEditor.Unchanged u -> null;
+                                case InetdConfEditor.Changed c -> c.text();
+                            });
+        } catch (IOException e) {
+            throw new Refusal("chsubserver: cannot edit " + file + ": " + e.getMessage());
         }
         return server == null ? 0 : refresh(client);
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return "";
-        } catch (IOException e) {
-            throw new Refusal("chsubserver: cannot read " + file + ": " + e.getMessage());
+    private InetdConfEditor.Result edit(InetdConfEditor editor, String text) {
+        InetdValues given =
+                new InetdValues(service, protocol, socketType, waits, user, program, change ? List.of() : programArgs);
+        if (change) {
+            return editor.change(
+                    text,
+                    given,
+                    new InetdValues(
+                            newService, newProtocol, newSocketType, newWaits, newUser, newProgram, programArgs));
         }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            AtomicFile.replace(file, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new Refusal("chsubserver: cannot write " + file + ": " + e.getMessage());
-        }
+        return deactivate ? editor.deactivate(text, given) : editor.activate(text, given);
     }
 
     /**

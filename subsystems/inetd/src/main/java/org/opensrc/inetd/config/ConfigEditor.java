@@ -4,8 +4,6 @@ import org.opensrc.libsrc.conffile.AtomicFile;
 import org.opensrc.libsrc.conffile.CommentedLine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Enables or disables a service by rewriting its lines in inetd.conf, as AIX's inetd and {@code chsubserver} do:
@@ -35,26 +35,30 @@ public final class ConfigEditor {
 
     /** Comments out the lines of {@code service}. */
     public Edit disable(Path file, String service) throws IOException {
-        InetdConfig config = parser.parse(file, Files.readString(file));
-        List<String> lines = new ArrayList<>(config.lines());
-        int changed = 0;
-        for (int n : lineNumbers(config, service, true)) {
-            lines.set(n - 1, CommentedLine.commentOut(lines.get(n - 1)));
-            changed++;
-        }
-        return write(file, lines, changed);
+        return edit(file, config -> lineNumbers(config, service, true), CommentedLine::commentOut);
     }
 
     /** Uncomments the lines of {@code service}. */
     public Edit enable(Path file, String service) throws IOException {
-        InetdConfig config = parser.parse(file, Files.readString(file));
-        List<String> lines = new ArrayList<>(config.lines());
-        int changed = 0;
-        for (int n : toUncomment(config, service)) {
-            lines.set(n - 1, CommentedLine.uncomment(lines.get(n - 1)));
-            changed++;
-        }
-        return write(file, lines, changed);
+        return edit(file, config -> toUncomment(config, service), CommentedLine::uncomment);
+    }
+
+    /** Rewrites the chosen lines under the lock every editor of the file takes ({@link AtomicFile#edit}). */
+    private Edit edit(Path file, Function<InetdConfig, List<Integer>> choose, UnaryOperator<String> rewrite)
+            throws IOException {
+        int[] changed = {0};
+        AtomicFile.edit(
+                file,
+                text -> {
+                    InetdConfig config = parser.parse(file, text);
+                    List<String> lines = new ArrayList<>(config.lines());
+                    for (int n : choose.apply(config)) {
+                        lines.set(n - 1, rewrite.apply(lines.get(n - 1)));
+                        changed[0]++;
+                    }
+                    return changed[0] == 0 ? null : String.join("\n", lines) + "\n";
+                });
+        return new Edit(changed[0]);
     }
 
     private static List<Integer> lineNumbers(InetdConfig config, String service, boolean enabled) {
@@ -83,13 +87,5 @@ public final class ConfigEditor {
                     }
                 });
         return chosen;
-    }
-
-    private static Edit write(Path file, List<String> lines, int changed) throws IOException {
-        if (changed == 0) {
-            return new Edit(0);
-        }
-        AtomicFile.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        return new Edit(changed);
     }
 }
