@@ -20,6 +20,8 @@ import org.opensrc.cli.odm.Odmadd;
 import org.opensrc.cli.odm.Odmchange;
 import org.opensrc.cli.odm.Odmdelete;
 import org.opensrc.cli.odm.Odmget;
+import org.opensrc.cli.tcpip.Chrctcp;
+import org.opensrc.cli.tcpip.Chsubserver;
 
 import picocli.CommandLine;
 
@@ -56,6 +58,8 @@ public final class Commands {
         register("odmadd", Odmadd::new);
         register("odmdelete", Odmdelete::new);
         register("odmchange", Odmchange::new);
+        register("chsubserver", Chsubserver::new);
+        register("chrctcp", Chrctcp::new);
     }
 
     private Commands() {}

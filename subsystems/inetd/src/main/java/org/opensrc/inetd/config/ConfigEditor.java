@@ -1,19 +1,18 @@
 package org.opensrc.inetd.config;
 
+import org.opensrc.libsrc.conffile.AtomicFile;
+import org.opensrc.libsrc.conffile.CommentedLine;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Enables or disables a service by rewriting its lines in inetd.conf, as AIX's inetd and {@code chsubserver} do:
@@ -21,7 +20,8 @@ import java.util.TreeMap;
  * of it ({@code #}, or Debian's {@code #<off>#} as {@code update-inetd} writes it). Only a comment that parses as a
  * service line of that service once its leading marker is removed counts, so comment text is never uncommented; and a
  * commented line is left alone when an enabled line (or an earlier commented one) already gives the same socket, so
- * enabling never makes a duplicate. The file is replaced atomically (write {@code .new}, fsync, rename).
+ * enabling never makes a duplicate. The markers are {@link CommentedLine}'s, shared with {@code chsubserver}; the file
+ * is replaced atomically ({@link AtomicFile}).
  */
 public final class ConfigEditor {
     private final ConfigParser parser;
@@ -35,31 +35,30 @@ public final class ConfigEditor {
 
     /** Comments out the lines of {@code service}. */
     public Edit disable(Path file, String service) throws IOException {
-        InetdConfig config = parser.parse(file, Files.readString(file));
-        List<String> lines = new ArrayList<>(config.lines());
-        int changed = 0;
-        for (int n : lineNumbers(config, service, true)) {
-            lines.set(n - 1, ConfigParser.COMMENT + lines.get(n - 1));
-            changed++;
-        }
-        return write(file, lines, changed);
+        return edit(file, config -> lineNumbers(config, service, true), CommentedLine::commentOut);
     }
 
     /** Uncomments the lines of {@code service}. */
     public Edit enable(Path file, String service) throws IOException {
-        InetdConfig config = parser.parse(file, Files.readString(file));
-        List<String> lines = new ArrayList<>(config.lines());
-        int changed = 0;
-        for (int n : toUncomment(config, service)) {
-            String line = lines.get(n - 1).strip();
-            String body =
-                    line.startsWith(ConfigParser.OFF_MARKER)
-                            ? line.substring(ConfigParser.OFF_MARKER.length())
-                            : line.substring(1);
-            lines.set(n - 1, body.strip());
-            changed++;
-        }
-        return write(file, lines, changed);
+        return edit(file, config -> toUncomment(config, service), CommentedLine::uncomment);
+    }
+
+    /** Rewrites the chosen lines under the lock every editor of the file takes ({@link AtomicFile#edit}). */
+    private Edit edit(Path file, Function<InetdConfig, List<Integer>> choose, UnaryOperator<String> rewrite)
+            throws IOException {
+        int[] changed = {0};
+        AtomicFile.edit(
+                file,
+                text -> {
+                    InetdConfig config = parser.parse(file, text);
+                    List<String> lines = new ArrayList<>(config.lines());
+                    for (int n : choose.apply(config)) {
+                        lines.set(n - 1, rewrite.apply(lines.get(n - 1)));
+                        changed[0]++;
+                    }
+                    return changed[0] == 0 ? null : String.join("\n", lines) + "\n";
+                });
+        return new Edit(changed[0]);
     }
 
     private static List<Integer> lineNumbers(InetdConfig config, String service, boolean enabled) {
@@ -88,30 +87,5 @@ public final class ConfigEditor {
                     }
                 });
         return chosen;
-    }
-
-    private static Edit write(Path file, List<String> lines, int changed) throws IOException {
-        if (changed == 0) {
-            return new Edit(0);
-        }
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch =
-                FileChannel.open(
-                        tmp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        if (Files.exists(file)) {
-            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return new Edit(changed);
     }
 }

@@ -1,5 +1,7 @@
 package org.opensrc.inetd.config;
 
+import org.opensrc.libsrc.conffile.CommentedLine;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +29,11 @@ import java.util.regex.Pattern;
  * connects.
  */
 public final class ConfigParser {
-    /** How AIX's inetd and chsubserver comment a line out: a plain {@code #} before it. */
-    public static final String COMMENT = "#";
+    /** How AIX's inetd and chsubserver comment a line out: a plain {@code #} before it ({@link CommentedLine}). */
+    public static final String COMMENT = CommentedLine.COMMENT;
 
     /** Debian's update-inetd marker for a disabled line (read, never written). */
-    public static final String OFF_MARKER = "#<off>#";
+    public static final String OFF_MARKER = CommentedLine.OFF_MARKER;
 
     /** The internal services this inetd implements. */
     public static final Set<String> INTERNALS = Set.of("echo", "discard", "chargen", "daytime", "time");
@@ -80,9 +82,9 @@ public final class ConfigParser {
             if (line.isEmpty()) {
                 continue;
             }
-            if (line.startsWith("#")) {
-                String body = line.startsWith(OFF_MARKER) ? line.substring(OFF_MARKER.length()) : line.substring(1);
-                String[] f = fields(body);
+            Optional<String> commented = CommentedLine.body(line);
+            if (commented.isPresent()) {
+                String[] f = fields(commented.get());
                 if (f.length >= 6 && parseEntry(f, defaultHost, file, n, false) instanceof Parsed p) {
                     entries.addAll(p.entries());
                 }
