@@ -1,5 +1,6 @@
 package org.opensrc.cli.command;
 
+import org.opensrc.libsrc.SafeText;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.client.ClientCertificates;
 import org.opensrc.libsrc.client.CommandTimeout;
@@ -40,6 +41,21 @@ public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSup
         } catch (IllegalArgumentException e) {
             throw new SrcCommand.Refusal(e.getMessage());
         }
+    }
+
+    /**
+     * Whether failure messages and usage texts go to standard error ({@code SRC_MESSAGES=stderr}) instead of standard
+     * output, where AIX prints every SRC message ({@code SRC_MESSAGES} unset, empty or {@code stdout}).
+     *
+     * @throws SrcCommand.Refusal when {@code SRC_MESSAGES} has another value
+     */
+    public boolean failuresOnStderr() {
+        String value = env.getOrDefault("SRC_MESSAGES", "");
+        return switch (value) {
+            case "", "stdout" -> false;
+            case "stderr" -> true;
+            default -> throw new SrcCommand.Refusal("SRC_MESSAGES: stdout or stderr, not '" + SafeText.of(value) + "'");
+        };
     }
 
     /**

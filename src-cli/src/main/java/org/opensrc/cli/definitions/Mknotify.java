@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.NotifyDef;
@@ -21,7 +22,7 @@ public final class Mknotify extends SrcCommand {
 
     @Override
     protected String usage() {
-        return "Usage: mknotify -n notify_name -m notify_method";
+        return AixUsage.of("mknotify");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
@@ -17,7 +18,7 @@ public final class Rmserver extends SrcCommand {
 
     @Override
     protected String usage() {
-        return "Usage: rmserver -t subserver_type";
+        return AixUsage.of("rmserver");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
@@ -17,7 +18,7 @@ public final class Rmssys extends SrcCommand {
 
     @Override
     protected String usage() {
-        return "Usage: rmssys -s subsystem_name";
+        return AixUsage.of("rmssys");
     }
 
     @Override
