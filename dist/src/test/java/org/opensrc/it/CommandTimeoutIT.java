@@ -60,7 +60,7 @@ class CommandTimeoutIT {
                                     command.getFirst(),
                                     command.subList(1, command.size()).toArray(String[]::new));
                     assertEquals(1, result.status(), command + "\n" + result);
-                    assertEquals(TIMEOUT, result.err(), command + "\n" + result);
+                    assertEquals(TIMEOUT, result.out(), command + "\n" + result);
                 }
             } finally {
                 mute.destroy();
@@ -77,7 +77,7 @@ class CommandTimeoutIT {
             try {
                 var result = src.runWith(Map.of("SRC_TIMEOUT", "2"), "lssrc", "-a");
                 assertEquals(1, result.status(), result.toString());
-                assertEquals(TIMEOUT, result.err(), result.toString());
+                assertEquals(TIMEOUT, result.out(), result.toString());
             } finally {
                 signal("-CONT", pid);
             }
@@ -91,7 +91,7 @@ class CommandTimeoutIT {
         try (SrcRoot src = SrcRoot.start()) {
             var result = src.runWith(Map.of("SRC_TIMEOUT", "soon"), "lssrc", "-a");
             assertEquals(1, result.status(), result.toString());
-            assertEquals("SRC_TIMEOUT: not a number of seconds from 1 to 86400: 'soon'\n", result.err());
+            assertEquals("SRC_TIMEOUT: not a number of seconds from 1 to 86400: 'soon'\n", result.out());
         }
     }
 
