@@ -23,7 +23,7 @@ class SrcmstrIT {
             var r = src.run("lssrc", "-a");
             assertEquals(1, r.status(), r.toString());
             assertEquals("0513-001 The System Resource Controller daemon is not active.\n", r.out());
-            assertEquals("", r.out());
+            assertEquals("", r.err());
         }
     }
 

@@ -81,7 +81,7 @@ public abstract class SrcCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
-            environment.failuresOnStderr();
+            environment.failuresOnStderr(); // a bad SRC_MESSAGES is refused before anything is done
             validate();
         } catch (UsageException e) {
             printUsage(e.getMessage());
