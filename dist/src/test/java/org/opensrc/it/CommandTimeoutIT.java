@@ -60,7 +60,7 @@ class CommandTimeoutIT {
                                     command.getFirst(),
                                     command.subList(1, command.size()).toArray(String[]::new));
                     assertEquals(1, result.status(), command + "\n" + result);
-                    assertEquals(TIMEOUT, result.err(), command + "\n" + result);
+                    assertEquals(TIMEOUT, result.out(), command + "\n" + result);
                 }
                 // As on AIX, where mkssys writes the ODM whatever srcmstr does: a definition made on the files
                 // themselves once the connection is not ready in time.
@@ -83,7 +83,7 @@ class CommandTimeoutIT {
             try {
                 var result = src.runWith(Map.of("SRC_TIMEOUT", "2"), "lssrc", "-a");
                 assertEquals(1, result.status(), result.toString());
-                assertEquals(TIMEOUT, result.err(), result.toString());
+                assertEquals(TIMEOUT, result.out(), result.toString());
             } finally {
                 signal("-CONT", pid);
             }
@@ -97,7 +97,7 @@ class CommandTimeoutIT {
         try (SrcRoot src = SrcRoot.start()) {
             var result = src.runWith(Map.of("SRC_TIMEOUT", "soon"), "lssrc", "-a");
             assertEquals(1, result.status(), result.toString());
-            assertEquals("SRC_TIMEOUT: not a number of seconds from 1 to 86400: 'soon'\n", result.err());
+            assertEquals("SRC_TIMEOUT: not a number of seconds from 1 to 86400: 'soon'\n", result.out());
         }
     }
 

@@ -82,10 +82,10 @@ class HostileUserIT {
             var write = src.run("startsrc", "-s", "writer");
 
             assertEquals(1, read.status(), read.toString());
-            assertTrue(read.err().startsWith("0513-046 The reader Subsystem could not be started."), read.toString());
-            assertTrue(read.err().contains("(opened as uid 65534): Permission denied"), read.toString());
+            assertTrue(read.out().startsWith("0513-046 The reader Subsystem could not be started."), read.toString());
+            assertTrue(read.out().contains("(opened as uid 65534): Permission denied"), read.toString());
             assertEquals(1, write.status(), write.toString());
-            assertTrue(write.err().startsWith("0513-047 The writer Subsystem could not be started."), write.toString());
+            assertTrue(write.out().startsWith("0513-047 The writer Subsystem could not be started."), write.toString());
             assertEquals("keep me\n", Files.readString(precious));
             assertFalse(Files.exists(logs.resolve("copy")));
             assertEquals("inoperative", status(src, "reader"));
@@ -100,11 +100,11 @@ class HostileUserIT {
                 var r = src.run("mkssys", "-s", "big", "-p", "/bin/sleep", "-a", "100", "-u", uid);
                 assertEquals(1, r.status(), r.toString());
                 assertEquals(
-                        "0513-007 The options specified are not valid for this command. Please reference your "
+                        "0513-007 The options specified are not valid for this command.\nPlease reference your "
                                 + "manual for valid options.\nuid: "
                                 + uid
                                 + " is out of range 0..2147483647\n",
-                        r.err());
+                        r.out());
             }
             var backoff =
                     src.run(
@@ -123,7 +123,7 @@ class HostileUserIT {
                             Long.toString(Long.MAX_VALUE));
             assertEquals(1, backoff.status(), backoff.toString());
             assertTrue(
-                    backoff.err().contains("extensions.backoff_initial_ms: 9223372036854775807 is out of range"),
+                    backoff.out().contains("extensions.backoff_initial_ms: 9223372036854775807 is out of range"),
                     backoff.toString());
             assertEquals(
                     "", src.run("lssrc", "-S", "-s", "big").out(), "nothing defined: lssrc -S prints nothing, as AIX");
@@ -211,7 +211,7 @@ class HostileUserIT {
         try (SrcRoot src = SrcRoot.start()) {
             var make = src.run("mkssys", "-s", "svc", "-p", "/bin/true", "-u", "");
             assertEquals(1, make.status(), make.toString());
-            assertEquals("-u: no user given (an empty -u never means root; say -u 0 or -u root)\n", make.err());
+            assertEquals("-u: no user given (an empty -u never means root; say -u 0 or -u root)\n", make.out());
             ok(src.run("mkssys", "-s", "svc", "-p", "/bin/true", "-u", "nobody"));
             var change = src.run("chssys", "-s", "svc", "-u", "");
             assertEquals(1, change.status(), change.toString());
@@ -234,11 +234,11 @@ class HostileUserIT {
                     "cmdargs: holds a control character (\\n)");
             assertRefused(src.run("mkssys", "-s", "grp", "-p", "/bin/true", "-u", "0", "-G", "x:y"), "grpname");
             var huge = src.run("mkssys", "-s", "a".repeat(8192), "-p", "/bin/true", "-u", "0");
-            assertEquals("0513-102 The subsystem_name is too long. Only 29 bytes are allowed.\n", huge.err());
+            assertEquals("0513-102 The subsystem_name is too long. Only 29 bytes are allowed.\n", huge.out());
             assertEquals(before, src.run("lssrc", "-S").lines());
             assertFalse(Files.exists(src.root.resolve("x")));
             var lookup = src.run("lssrc", "-s", "\u001b]0;owned\u0007");
-            assertEquals("0513-085 The \\x1b]0;owned\\x07 Subsystem is not on file.\n", lookup.err());
+            assertEquals("0513-085 The \\x1b]0;owned\\x07 Subsystem is not on file.\n", lookup.out());
         }
     }
 
@@ -338,8 +338,8 @@ class HostileUserIT {
                 mountFullTmpfs(stateDir, mounted);
                 var r = src.run("startsrc", "-s", "napper");
                 assertEquals(1, r.status(), r.toString());
-                assertTrue(r.err().startsWith("0513-015 The napper Subsystem could not be started."), r.toString());
-                assertTrue(r.err().contains("No space left on device"), r.toString());
+                assertTrue(r.out().startsWith("0513-015 The napper Subsystem could not be started."), r.toString());
+                assertTrue(r.out().contains("No space left on device"), r.toString());
                 assertEquals(0, count("/bin/sleep 1000012"), "nothing was spawned that the state does not record");
 
                 byte[] registry = Files.readAllBytes(regDir.resolve("SRCsubsys.json"));
@@ -347,8 +347,8 @@ class HostileUserIT {
                 var m = src.run("mkssys", "-s", "later", "-p", "/bin/true", "-u", "0");
                 assertEquals(1, m.status(), m.toString());
                 assertTrue(
-                        m.err().contains("the registry could not be written, nothing was changed")
-                                && m.err().contains("No space left on device"),
+                        m.out().contains("the registry could not be written, nothing was changed")
+                                && m.out().contains("No space left on device"),
                         m.toString());
                 assertEquals(
                         "",
@@ -423,8 +423,8 @@ class HostileUserIT {
 
     private static void assertRefused(SrcRoot.Result r, String detail) {
         assertEquals(1, r.status(), r.toString());
-        assertTrue(r.err().startsWith("0513-007 "), r.toString());
-        assertTrue(r.err().contains(detail), r.toString());
+        assertTrue(r.out().startsWith("0513-007 "), r.toString());
+        assertTrue(r.out().contains(detail), r.toString());
     }
 
     private static void ok(SrcRoot.Result r) {

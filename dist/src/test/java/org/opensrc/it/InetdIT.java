@@ -246,8 +246,8 @@ class InetdIT {
                                 "daytime stream tcp nowait root internal", "daytime stream tcpx nowait root internal"));
         var broken = src.run("refresh", "-s", "inetd");
         assertEquals(1, broken.status(), broken.toString());
-        assertTrue(broken.err().startsWith("0513-096 The request for subsystem refresh failed."), broken.toString());
-        assertTrue(broken.err().contains(conf + " line 1"), broken.toString());
+        assertTrue(broken.out().startsWith("0513-096 The request for subsystem refresh failed."), broken.toString());
+        assertTrue(broken.out().contains(conf + " line 1"), broken.toString());
         assertTrue(readAll(daytime).length() > 10, "daytime still served");
     }
 
@@ -261,8 +261,8 @@ class InetdIT {
             var refused = src.run("refresh", "-s", "inetd");
             assertEquals(1, refused.status(), refused.toString());
             assertTrue(
-                    refused.err().startsWith("0513-096 The request for subsystem refresh failed."), refused.toString());
-            assertTrue(refused.err().contains(conf + " line 4: unknown user nosuchuser0"), refused.toString());
+                    refused.out().startsWith("0513-096 The request for subsystem refresh failed."), refused.toString());
+            assertTrue(refused.out().contains(conf + " line 4: unknown user nosuchuser0"), refused.toString());
             assertTrue(readAll(peer).startsWith("peer 127.0.0.1"), "peer still served after the refused refresh");
         } finally {
             Files.writeString(conf, original);

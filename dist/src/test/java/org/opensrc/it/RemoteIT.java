@@ -162,7 +162,7 @@ class RemoteIT {
         Path empty = Files.createTempDirectory("opensrc-nocert-");
         var r = local.runWith(Map.of("SRC_CERT_DIR", empty.toString()), "startsrc", "-h", hostPort, "-s", "faraway");
         assertEquals(1, r.status(), r.toString());
-        assertTrue(r.err().startsWith("0513-053"), r.toString());
+        assertTrue(r.out().startsWith("0513-053"), r.toString());
         assertTrue(remote.run("lssrc", "-s", "faraway").out().contains("inoperative"));
         Files.delete(empty);
     }
@@ -171,7 +171,7 @@ class RemoteIT {
     void aCertificateNotOnTheAllowListGets0513027() {
         var r = lssrcAs("stranger");
         assertEquals(1, r.status(), r.toString());
-        assertTrue(r.err().startsWith("0513-027"), r.toString());
+        assertTrue(r.out().startsWith("0513-027"), r.toString());
     }
 
     @Test
@@ -216,7 +216,7 @@ class RemoteIT {
         Files.copy(certs.resolve("ca.pem"), two.resolve("ca.pem"));
         var r = lssrcAs("two-cns");
         assertEquals(1, r.status(), r.toString());
-        assertTrue(r.err().startsWith("0513-027"), r.toString());
+        assertTrue(r.out().startsWith("0513-027"), r.toString());
         assertTrue(remote.log().contains("identity (no single CN)"), remote.log());
     }
 

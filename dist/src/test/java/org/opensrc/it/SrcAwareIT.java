@@ -110,7 +110,7 @@ class SrcAwareIT {
                 "0513-127 The alpha subserver was stopped successfully.\n", src.run("stopsrc", "-t", "alpha").out());
         var unknown = src.run("lssrc", "-t", "gamma");
         assertEquals(1, unknown.status());
-        assertEquals("0513-008 The subserver type, gamma, is not on file.\n", unknown.err());
+        assertEquals("0513-008 The subserver type, gamma, is not on file.\n", unknown.out());
     }
 
     @Test
@@ -123,7 +123,7 @@ class SrcAwareIT {
                         new String[] {"traceson", "-s", "sigsub"})) {
             var r = src.run(command[0], command[1], command[2]);
             assertEquals(1, r.status(), r.toString());
-            assertEquals("0513-005 The Subsystem, sigsub, only supports signal communication.\n", r.err());
+            assertEquals("0513-005 The Subsystem, sigsub, only supports signal communication.\n", r.out());
         }
         src.run("stopsrc", "-s", "sigsub");
     }
@@ -134,8 +134,8 @@ class SrcAwareIT {
         var r = src.run("refresh", "-s", "idle");
         assertEquals(1, r.status());
         assertEquals(
-                "0513-036 The request could not be passed to the idle subsystem. Start the subsystem and try your command again.\n",
-                r.err());
+                "0513-036 The request could not be passed to the idle subsystem.\nStart the subsystem and try your command again.\n",
+                r.out());
     }
 
     @Test
@@ -183,7 +183,7 @@ class SrcAwareIT {
                     Duration.ofSeconds(60), () -> own.run("refresh", "-s", "mute").status() == 0, "mute to attach");
             var silent = own.run("lssrc", "-ls", "mute");
             assertEquals(1, silent.status(), silent.toString());
-            assertEquals("0513-056 Timeout waiting for command response.\n", silent.err());
+            assertEquals("0513-056 Timeout waiting for command response.\n", silent.out());
             assertTrue(own.run("lssrc", "-s", "mute").out().contains("active"), "short status is srcmstr's own");
             assertEquals(
                     "0513-095 The request for subsystem refresh was completed successfully.\n",
@@ -209,7 +209,7 @@ class SrcAwareIT {
         var r = src.run("lssrc", "-ls", "fragile");
         assertEquals(1, r.status(), r.toString());
         // the death fails the request (014, or 036 once it is gone), not the reply timeout (056)
-        assertTrue(r.err().startsWith("0513-014") || r.err().startsWith("0513-036"), r.toString());
+        assertTrue(r.out().startsWith("0513-014") || r.out().startsWith("0513-036"), r.toString());
         SrcRoot.await(
                 Duration.ofSeconds(10),
                 () -> src.run("lssrc", "-s", "fragile").out().contains("inoperative"),

@@ -22,8 +22,8 @@ class SrcmstrIT {
         try (SrcRoot src = SrcRoot.empty()) {
             var r = src.run("lssrc", "-a");
             assertEquals(1, r.status(), r.toString());
-            assertEquals("0513-001 The System Resource Controller daemon is not active.\n", r.err());
-            assertEquals("", r.out());
+            assertEquals("0513-001 The System Resource Controller daemon is not active.\n", r.out());
+            assertEquals("", r.err());
         }
     }
 

@@ -158,13 +158,13 @@ class SupervisionIT {
         var again = src.run("startsrc", "-s", "single");
         assertEquals(1, again.status());
         assertEquals(
-                "0513-029 The single Subsystem is already active. Multiple instances are not supported.\n",
-                again.err());
+                "0513-029 The single Subsystem is already active.\nMultiple instances are not supported.\n",
+                again.out());
         assertEquals(
                 "0513-044 The single Subsystem was requested to stop.\n", src.run("stopsrc", "-s", "single").out());
         SrcRoot.await(Duration.ofSeconds(10), () -> statusOf("single").equals("inoperative"), "stop");
         var stopped = src.run("stopsrc", "-s", "single");
-        assertEquals("0513-004 The Subsystem or Group, single, is currently inoperative.\n", stopped.err());
+        assertEquals("0513-004 The Subsystem or Group, single, is currently inoperative.\n", stopped.out());
     }
 
     @Test
@@ -281,11 +281,11 @@ class SupervisionIT {
         var r = src.run("startsrc", "-s", "missing");
         assertEquals(1, r.status(), r.toString());
         assertEquals(
-                "0513-015 The missing Subsystem could not be started. Please check subsystem resources and try again later.\n",
-                r.err());
+                "0513-015 The missing Subsystem could not be started.\nPlease check subsystem resources and try again later.\n",
+                r.out());
         src.run("mkssys", "-s", "badout", "-p", "/bin/true", "-u", "0", "-o", "/no/such/dir/out.log");
         var out = src.run("startsrc", "-s", "badout");
-        assertTrue(out.err().startsWith("0513-047 The badout Subsystem could not be started."), out.toString());
+        assertTrue(out.out().startsWith("0513-047 The badout Subsystem could not be started. \n"), out.toString());
         assertEquals("inoperative", statusOf("missing"));
         assertEquals("inoperative", statusOf("badout"));
     }

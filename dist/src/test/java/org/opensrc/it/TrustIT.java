@@ -99,9 +99,9 @@ class TrustIT {
         var refused = src.run("startsrc", "-s", "exposed");
         assertEquals(1, refused.status(), refused.toString());
         assertTrue(
-                refused.err().startsWith("0513-015 The exposed Subsystem could not be started."), refused.toString());
+                refused.out().startsWith("0513-015 The exposed Subsystem could not be started."), refused.toString());
         assertTrue(
-                refused.err()
+                refused.out()
                         .contains(
                                 "srcmstr: not started (strict.permissions=true): "
                                         + program

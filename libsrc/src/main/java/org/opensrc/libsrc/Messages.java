@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * The SRC message catalog: AIX {@code 0513-NNN} texts, with {@code %s} filled from the message's arguments in order.
  * One table keyed by {@link SrcCode}, whose numbers are AIX's {@code srcerrno.h} numbers; texts follow AIX's {@code
- * src.msg} (modern wording where modern output is known, e.g. 0513-044). {@code MessagesTest} checks every entry's
+ * src.msg} (modern wording where modern output is known, e.g. 0513-044), line breaks included: AIX prints 0513-029 as
+ * "...is already active." and "Multiple instances are not supported." on two lines, and so do the commands ({@link
+ * #render}). Logs, which keep one event per line, use {@link #oneLine}. {@code MessagesTest} checks every entry's
  * number and text against a table written from the reference.
  */
 public final class Messages {
@@ -24,75 +26,104 @@ public final class Messages {
                     entry(SrcCode.SRC_CODE_DMNA, "The System Resource Controller daemon is not active."),
                     entry(
                             SrcCode.SRC_CODE_ICMD,
-                            "The System Resource Controller has received a request that it does not understand and could not service."),
+                            "The System Resource Controller has received a request that\n"
+                                    + "it does not understand and could not service."),
                     entry(SrcCode.SRC_CODE_SVND, "The Subsystem or Group, %s, is currently inoperative."),
                     entry(SrcCode.SRC_CODE_CONT, "The Subsystem, %s, only supports signal communication."),
                     entry(SrcCode.SRC_CODE_STPG, "The Subsystem, %s, is currently stopping its execution."),
                     entry(
                             SrcCode.SRC_CODE_PARM,
-                            "The options specified are not valid for this command. Please reference your manual for valid options."),
+                            "The options specified are not valid for this command.\n"
+                                    + "Please reference your manual for valid options."),
                     entry(SrcCode.SRC_CODE_TYPE, "The subserver type, %s, is not on file."),
                     entry(
                             SrcCode.SRC_CODE_SUBSYSID,
-                            "The %s Subsystem could not be started. The Subsystem's user id could not be established. Please check the Subsystem's user id and try again."),
+                            "The %s Subsystem could not be started.\n"
+                                    + "The Subsystem's user id could not be established.\n"
+                                    + "Please check the Subsystem's user id and try again."),
                     entry(
                             SrcCode.SRC_CODE_AUDITID,
-                            "The %s Subsystem could not be started. The Subsystem's audit id could not be established. Please check the Subsystem's audit id and try again."),
+                            "The %s Subsystem could not be started.\n"
+                                    + "The Subsystem's audit id could not be established.\n"
+                                    + "Please check the Subsystem's audit id and try again."),
                     entry(
                             SrcCode.SRC_CODE_BADSOCK,
-                            "The request could not be passed to the %s subsystem. The System Resource Controller is experiencing problems with the subsystem's communication socket."),
+                            "The request could not be passed to the %s subsystem.\n"
+                                    + "The System Resource Controller is experiencing problems with\n"
+                                    + "the subsystem's communication socket."),
                     entry(
                             SrcCode.SRC_CODE_FEXE,
-                            "The %s Subsystem could not be started. Please check subsystem resources and try again later."),
+                            "The %s Subsystem could not be started.\n"
+                                    + "Please check subsystem resources and try again later."),
                     entry(SrcCode.SRC_CODE_SVKO, "The %s Subsystem ended abnormally. You must manually restart it."),
                     entry(
                             SrcCode.SRC_CODE_INVALID_USER_ROOT,
-                            "System Resource Controller requires that you be running as root when a remote host is specified for a request."),
+                            "System Resource Controller requires that you be running as root\n"
+                                    + "when a remote host is specified for a request."),
                     entry(
                             SrcCode.SRC_CODE_INVALID_USER,
-                            "System Resource Controller requires that you be running as root or be part of the group system for local requests."),
+                            "System Resource Controller requires that you be running as \n"
+                                    + "root or be part of the group system for local requests."),
                     entry(
                             SrcCode.SRC_CODE_TRYX,
-                            "The %s Subsystem did not end normally. The subsystem respawn limit has been exceeded. Check the Subsystem and restart it manually."),
+                            "The %s Subsystem did not end normally.\n"
+                                    + "The subsystem respawn limit has been exceeded.\n"
+                                    + "Check the Subsystem and restart it manually."),
                     entry(
                             SrcCode.SRC_CODE_RES,
-                            "The subserver is not on file or subserver is not currently active. Check your subserver entries and try again."),
+                            "The subserver is not on file or subserver is not currently active.\n"
+                                    + "Check your subserver entries and try again."),
                     entry(SrcCode.SRC_CODE_DUP, "The Subserver exists under another name. Duplicates are not allowed."),
                     entry(
                             SrcCode.SRC_CODE_INET_AUTHORIZED_HOST,
-                            "Your host is not specified in the /etc/hosts.equiv file on the remote host. The request was denied."),
+                            "Your host is not specified in the /etc/hosts.equiv file on the remote\n"
+                                    + "host. Your host may only execute remote System Resource Controller\n"
+                                    + "requests if your host name appears in the remote host's\n"
+                                    + "/etc/hosts.equiv file."),
                     entry(
                             SrcCode.SRC_CODE_MULT,
-                            "The %s Subsystem is already active. Multiple instances are not supported."),
+                            "The %s Subsystem is already active.\n" + "Multiple instances are not supported."),
                     entry(
                             SrcCode.SRC_CODE_WICH,
-                            "Multiple instances of the Subsystem exist. Specify the Subsystem Process ID and try your command again."),
+                            "Multiple instances of the Subsystem exist.\n"
+                                    + "Specify the Subsystem Process ID and try your command again."),
                     entry(SrcCode.SRC_CODE_RSTRT, "The %s Subsystem ended abnormally. SRC will try and restart it."),
                     entry(
                             SrcCode.SRC_CODE_NSVR,
-                            "The request could not be passed to the %s subsystem. Start the subsystem and try your command again."),
+                            "The request could not be passed to the %s subsystem.\n"
+                                    + "Start the subsystem and try your command again."),
                     entry(SrcCode.SRC_CODE_ACTV, "The System Resource Controller is already active."),
                     entry(SrcCode.SRC_CODE_STPF, "The stop of the %s Subsystem failed."),
                     entry(SrcCode.SRC_CODE_STPOK, "The %s Subsystem was requested to stop."),
                     entry(
                             SrcCode.SRC_CODE_INPT,
-                            "The %s Subsystem could not be started. The Subsystem's standard in could not be established. Please check the Subsystem's standard in path and try again."),
+                            "The %s Subsystem could not be started. \n"
+                                    + "The Subsystem's standard in could not be established.\n"
+                                    + "Please check the Subsystem's standard in path and try again."),
                     entry(
                             SrcCode.SRC_CODE_OUT,
-                            "The %s Subsystem could not be started. The Subsystem's standard out could not be established. Please check the Subsystem's standard out path and try again."),
+                            "The %s Subsystem could not be started. \n"
+                                    + "The Subsystem's standard out could not be established.\n"
+                                    + "Please check the Subsystem's standard out path and try again."),
                     entry(
                             SrcCode.SRC_CODE_SERR,
-                            "The %s Subsystem could not be started. The Subsystem's standard error could not be established. Please check the Subsystem's standard error path and try again."),
+                            "The %s Subsystem could not be started. \n"
+                                    + "The Subsystem's standard error could not be established.\n"
+                                    + "Please check the Subsystem's standard error path and try again."),
                     entry(
                             SrcCode.SRC_CODE_SOCK,
-                            "The System Resource Controller is experiencing problems with its socket communications. If you specified a foreign host, try configuring Internet sockets and try the command again."),
+                            "The System Resource Controller is experiencing problems with its\n"
+                                    + "socket communications.\n"
+                                    + "If you specified a foreign host, try configuring Internet sockets and\n"
+                                    + "try your command again, otherwise contact System Administration."),
                     entry(
                             SrcCode.SRC_CODE_UHOST,
                             "The host, %s, that you wish to send this command to is not a known host."),
                     entry(SrcCode.SRC_CODE_NORPLY, "Timeout waiting for command response."),
                     entry(
                             SrcCode.SRC_CODE_SUBSOCK,
-                            "The %s Subsystem could not be started. The Subsystem's communication socket could not be established. Please try again later."),
+                            "The %s Subsystem could not be started. \n"
+                                    + "The Subsystem's communication socket could not be established."),
                     entry(SrcCode.SRC_CODE_STRTOK, "The %s Subsystem has been started. Subsystem PID is %s."),
                     entry(SrcCode.SRC_CODE_SSME, "The %s Subsystem must exist to complete this command."),
                     entry(SrcCode.SRC_CODE_SVREXIST, "Subserver type already exists on file."),
@@ -114,13 +145,17 @@ public final class Messages {
                     entry(SrcCode.SRC_CODE_GROUP, "The %s Group is not on file."),
                     entry(
                             SrcCode.SRC_CODE_SUBICMD,
-                            "The %s Subsystem has received a request that it does not understand and could not service. Contact System Administration."),
+                            "The %s Subsystem has received a request that\n"
+                                    + "it does not understand and could not service.\n"
+                                    + "Contact System Administration."),
                     entry(
                             SrcCode.SRC_CODE_BADFSIG,
-                            "The stop force signal specified is an invalid signal. Change the signal number to a valid one and try again."),
+                            "The stop force signal specified is an invalid signal.\n"
+                                    + "Change the signal number to a valid one and try again."),
                     entry(
                             SrcCode.SRC_CODE_BADNSIG,
-                            "The stop normal signal specified is an invalid signal. Change the signal number to a valid one and try again."),
+                            "The stop normal signal specified is an invalid signal.\n"
+                                    + "Change the signal number to a valid one and try again."),
                     entry(SrcCode.SRC_CODE_TRACONOK, "The request to turn on tracing was completed successfully."),
                     entry(SrcCode.SRC_CODE_TRACONFAIL, "The request to turn on tracing failed."),
                     entry(SrcCode.SRC_CODE_TRACOFFOK, "The request to turn off tracing was completed successfully."),
@@ -145,8 +180,8 @@ public final class Messages {
                     entry(SrcCode.SRC_CODE_GROUP_2BIG, "The group_name is too long. Only 29 bytes are allowed."),
                     entry(
                             SrcCode.SRC_CODE_STARTARGS_2BIG,
-                            "The startsrc argument is too long. Only 2400 bytes are allowed."),
-                    entry(SrcCode.SRC_CODE_ENV_2BIG, "The environment is too long. Only 2400 bytes are allowed."),
+                            "The startsrc argument is too long. Only 1200 bytes are allowed."),
+                    entry(SrcCode.SRC_CODE_ENV_2BIG, "The environment is too long. Only 1200 bytes are allowed."),
                     entry(SrcCode.SRC_CODE_OBJECT_2BIG, "The subserver_object is too long. Only 29 bytes are allowed."),
                     entry(SrcCode.SRC_CODE_HOST_2BIG, "The host is too long. Only 255 bytes are allowed."),
                     entry(SrcCode.SRC_CODE_PRIORITY, "Invalid Subsystem priority. Priority must be in the range 0-39."),
@@ -182,7 +217,7 @@ public final class Messages {
         return TEXTS;
     }
 
-    /** "0513-NNN text" for a catalog message. */
+    /** "0513-NNN text" for a catalog message, on as many lines as AIX prints it (lines end in {@code \n}). */
     public static String render(SrcCode code, List<String> args) {
         int n = code == SrcCode.UNRECOGNIZED ? -1 : code.getNumber();
         String text = code == SrcCode.UNRECOGNIZED ? null : TEXTS.get(code);
@@ -206,6 +241,15 @@ public final class Messages {
         return render(code, List.of(args));
     }
 
+    /** {@link #render} on one line (for a log): each line break of a multi-line text becomes one blank. */
+    public static String oneLine(SrcCode code, List<String> args) {
+        return render(code, args).replaceAll(" *\n", " ");
+    }
+
+    public static String oneLine(SrcCode code, String... args) {
+        return oneLine(code, List.of(args));
+    }
+
     /**
      * What an outcome prints: the subsystem's own text (SRC_SUBMSG), or the catalog message followed, on the next line,
      * by the subsystem's explanation when it gave one.
@@ -215,9 +259,7 @@ public final class Messages {
             return SafeText.lines(outcome.getText());
         }
         String message = render(outcome.getCode(), outcome.getArgsList());
-        return outcome.getText().isEmpty()
-                ? message
-                : message + System.lineSeparator() + SafeText.lines(outcome.getText());
+        return outcome.getText().isEmpty() ? message : message + "\n" + SafeText.lines(outcome.getText());
     }
 
     /** Whether an outcome reports success (the commands' exit status depends on it). */

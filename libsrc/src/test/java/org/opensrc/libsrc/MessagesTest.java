@@ -1,16 +1,19 @@
 package org.opensrc.libsrc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opensrc.proto.v1.SrcCode;
 
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,7 +40,8 @@ class MessagesTest {
                         2,
                         "SRC_ICMD",
                         SrcCode.SRC_CODE_ICMD,
-                        "The System Resource Controller has received a request that it does not understand and could not service."),
+                        "The System Resource Controller has received a request that\n"
+                                + "it does not understand and could not service."),
                 new Aix(4, "SRC_SVND", SrcCode.SRC_CODE_SVND, "The Subsystem or Group, %s, is currently inoperative."),
                 new Aix(5, "SRC_CONT", SrcCode.SRC_CODE_CONT, "The Subsystem, %s, only supports signal communication."),
                 new Aix(
@@ -49,28 +53,36 @@ class MessagesTest {
                         7,
                         "SRC_PARM",
                         SrcCode.SRC_CODE_PARM,
-                        "The options specified are not valid for this command. Please reference your manual for valid options."),
+                        "The options specified are not valid for this command.\n"
+                                + "Please reference your manual for valid options."),
                 new Aix(8, "SRC_TYPE", SrcCode.SRC_CODE_TYPE, "The subserver type, %s, is not on file."),
                 new Aix(
                         12,
                         "SRC_SUBSYSID",
                         SrcCode.SRC_CODE_SUBSYSID,
-                        "The %s Subsystem could not be started. The Subsystem's user id could not be established. Please check the Subsystem's user id and try again."),
+                        "The %s Subsystem could not be started.\n"
+                                + "The Subsystem's user id could not be established.\n"
+                                + "Please check the Subsystem's user id and try again."),
                 new Aix(
                         13,
                         "SRC_AUDITID",
                         SrcCode.SRC_CODE_AUDITID,
-                        "The %s Subsystem could not be started. The Subsystem's audit id could not be established. Please check the Subsystem's audit id and try again."),
+                        "The %s Subsystem could not be started.\n"
+                                + "The Subsystem's audit id could not be established.\n"
+                                + "Please check the Subsystem's audit id and try again."),
                 new Aix(
                         14,
                         "SRC_BADSOCK",
                         SrcCode.SRC_CODE_BADSOCK,
-                        "The request could not be passed to the %s subsystem. The System Resource Controller is experiencing problems with the subsystem's communication socket."),
+                        "The request could not be passed to the %s subsystem.\n"
+                                + "The System Resource Controller is experiencing problems with\n"
+                                + "the subsystem's communication socket."),
                 new Aix(
                         15,
                         "SRC_FEXE",
                         SrcCode.SRC_CODE_FEXE,
-                        "The %s Subsystem could not be started. Please check subsystem resources and try again later."),
+                        "The %s Subsystem could not be started.\n"
+                                + "Please check subsystem resources and try again later."),
                 new Aix(
                         17,
                         "SRC_SVKO",
@@ -80,22 +92,27 @@ class MessagesTest {
                         18,
                         "SRC_INVALID_USER_ROOT",
                         SrcCode.SRC_CODE_INVALID_USER_ROOT,
-                        "System Resource Controller requires that you be running as root when a remote host is specified for a request."),
+                        "System Resource Controller requires that you be running as root\n"
+                                + "when a remote host is specified for a request."),
                 new Aix(
                         19,
                         "SRC_INVALID_USER",
                         SrcCode.SRC_CODE_INVALID_USER,
-                        "System Resource Controller requires that you be running as root or be part of the group system for local requests."),
+                        "System Resource Controller requires that you be running as \n"
+                                + "root or be part of the group system for local requests."),
                 new Aix(
                         20,
                         "SRC_TRYX",
                         SrcCode.SRC_CODE_TRYX,
-                        "The %s Subsystem did not end normally. The subsystem respawn limit has been exceeded. Check the Subsystem and restart it manually."),
+                        "The %s Subsystem did not end normally.\n"
+                                + "The subsystem respawn limit has been exceeded.\n"
+                                + "Check the Subsystem and restart it manually."),
                 new Aix(
                         21,
                         "SRC_RES",
                         SrcCode.SRC_CODE_RES,
-                        "The subserver is not on file or subserver is not currently active. Check your subserver entries and try again."),
+                        "The subserver is not on file or subserver is not currently active.\n"
+                                + "Check your subserver entries and try again."),
                 new Aix(
                         25,
                         "SRC_DUP",
@@ -105,17 +122,21 @@ class MessagesTest {
                         27,
                         "SRC_INET_AUTHORIZED_HOST",
                         SrcCode.SRC_CODE_INET_AUTHORIZED_HOST,
-                        "Your host is not specified in the /etc/hosts.equiv file on the remote host. The request was denied."),
+                        "Your host is not specified in the /etc/hosts.equiv file on the remote\n"
+                                + "host. Your host may only execute remote System Resource Controller\n"
+                                + "requests if your host name appears in the remote host's\n"
+                                + "/etc/hosts.equiv file."),
                 new Aix(
                         29,
                         "SRC_MULT",
                         SrcCode.SRC_CODE_MULT,
-                        "The %s Subsystem is already active. Multiple instances are not supported."),
+                        "The %s Subsystem is already active.\n" + "Multiple instances are not supported."),
                 new Aix(
                         31,
                         "SRC_WICH",
                         SrcCode.SRC_CODE_WICH,
-                        "Multiple instances of the Subsystem exist. Specify the Subsystem Process ID and try your command again."),
+                        "Multiple instances of the Subsystem exist.\n"
+                                + "Specify the Subsystem Process ID and try your command again."),
                 new Aix(
                         35,
                         "SRC_RSTRT",
@@ -125,7 +146,8 @@ class MessagesTest {
                         36,
                         "SRC_NSVR",
                         SrcCode.SRC_CODE_NSVR,
-                        "The request could not be passed to the %s subsystem. Start the subsystem and try your command again."),
+                        "The request could not be passed to the %s subsystem.\n"
+                                + "Start the subsystem and try your command again."),
                 new Aix(37, "SRC_ACTV", SrcCode.SRC_CODE_ACTV, "The System Resource Controller is already active."),
                 new Aix(43, "SRC_STPF", SrcCode.SRC_CODE_STPF, "The stop of the %s Subsystem failed."),
                 // modern AIX wording (observed); 4.1 said "...was completed successfully."
@@ -134,22 +156,31 @@ class MessagesTest {
                         46,
                         "SRC_INPT",
                         SrcCode.SRC_CODE_INPT,
-                        "The %s Subsystem could not be started. The Subsystem's standard in could not be established. Please check the Subsystem's standard in path and try again."),
+                        "The %s Subsystem could not be started. \n"
+                                + "The Subsystem's standard in could not be established.\n"
+                                + "Please check the Subsystem's standard in path and try again."),
                 new Aix(
                         47,
                         "SRC_OUT",
                         SrcCode.SRC_CODE_OUT,
-                        "The %s Subsystem could not be started. The Subsystem's standard out could not be established. Please check the Subsystem's standard out path and try again."),
+                        "The %s Subsystem could not be started. \n"
+                                + "The Subsystem's standard out could not be established.\n"
+                                + "Please check the Subsystem's standard out path and try again."),
                 new Aix(
                         48,
                         "SRC_SERR",
                         SrcCode.SRC_CODE_SERR,
-                        "The %s Subsystem could not be started. The Subsystem's standard error could not be established. Please check the Subsystem's standard error path and try again."),
+                        "The %s Subsystem could not be started. \n"
+                                + "The Subsystem's standard error could not be established.\n"
+                                + "Please check the Subsystem's standard error path and try again."),
                 new Aix(
                         53,
                         "SRC_SOCK",
                         SrcCode.SRC_CODE_SOCK,
-                        "The System Resource Controller is experiencing problems with its socket communications. If you specified a foreign host, try configuring Internet sockets and try the command again."),
+                        "The System Resource Controller is experiencing problems with its\n"
+                                + "socket communications.\n"
+                                + "If you specified a foreign host, try configuring Internet sockets and\n"
+                                + "try your command again, otherwise contact System Administration."),
                 new Aix(
                         54,
                         "SRC_UHOST",
@@ -160,7 +191,8 @@ class MessagesTest {
                         57,
                         "SRC_SUBSOCK",
                         SrcCode.SRC_CODE_SUBSOCK,
-                        "The %s Subsystem could not be started. The Subsystem's communication socket could not be established. Please try again later."),
+                        "The %s Subsystem could not be started. \n"
+                                + "The Subsystem's communication socket could not be established."),
                 new Aix(
                         59,
                         "SRC_STRTOK",
@@ -196,17 +228,21 @@ class MessagesTest {
                         87,
                         "SRC_SUBICMD",
                         SrcCode.SRC_CODE_SUBICMD,
-                        "The %s Subsystem has received a request that it does not understand and could not service. Contact System Administration."),
+                        "The %s Subsystem has received a request that\n"
+                                + "it does not understand and could not service.\n"
+                                + "Contact System Administration."),
                 new Aix(
                         88,
                         "SRC_BADFSIG",
                         SrcCode.SRC_CODE_BADFSIG,
-                        "The stop force signal specified is an invalid signal. Change the signal number to a valid one and try again."),
+                        "The stop force signal specified is an invalid signal.\n"
+                                + "Change the signal number to a valid one and try again."),
                 new Aix(
                         89,
                         "SRC_BADNSIG",
                         SrcCode.SRC_CODE_BADNSIG,
-                        "The stop normal signal specified is an invalid signal. Change the signal number to a valid one and try again."),
+                        "The stop normal signal specified is an invalid signal.\n"
+                                + "Change the signal number to a valid one and try again."),
                 new Aix(
                         91,
                         "SRC_TRACONOK",
@@ -290,12 +326,12 @@ class MessagesTest {
                         112,
                         "SRC_ARG2BIG",
                         SrcCode.SRC_CODE_STARTARGS_2BIG,
-                        "The startsrc argument is too long. Only 2400 bytes are allowed."),
+                        "The startsrc argument is too long. Only 1200 bytes are allowed."),
                 new Aix(
                         113,
                         "SRC_ENV2BIG",
                         SrcCode.SRC_CODE_ENV_2BIG,
-                        "The environment is too long. Only 2400 bytes are allowed."),
+                        "The environment is too long. Only 1200 bytes are allowed."),
                 new Aix(
                         114,
                         "SRC_SUBOBJ2BIG",
@@ -373,6 +409,66 @@ class MessagesTest {
                         .filter(c -> !Messages.catalog().containsKey(c))
                         .toList();
         assertTrue(withoutText.isEmpty(), "codes without a catalog text: " + withoutText);
+    }
+
+    /** The entries whose src.msg text has a line break inside it, with the number of lines AIX prints. */
+    static Stream<Arguments> multiLineEntries() {
+        return Stream.of(
+                Arguments.of(SrcCode.SRC_CODE_ICMD, 2),
+                Arguments.of(SrcCode.SRC_CODE_PARM, 2),
+                Arguments.of(SrcCode.SRC_CODE_SUBSYSID, 3),
+                Arguments.of(SrcCode.SRC_CODE_AUDITID, 3),
+                Arguments.of(SrcCode.SRC_CODE_BADSOCK, 3),
+                Arguments.of(SrcCode.SRC_CODE_FEXE, 2),
+                Arguments.of(SrcCode.SRC_CODE_INVALID_USER_ROOT, 2),
+                Arguments.of(SrcCode.SRC_CODE_INVALID_USER, 2),
+                Arguments.of(SrcCode.SRC_CODE_TRYX, 3),
+                Arguments.of(SrcCode.SRC_CODE_RES, 2),
+                Arguments.of(SrcCode.SRC_CODE_INET_AUTHORIZED_HOST, 4),
+                Arguments.of(SrcCode.SRC_CODE_MULT, 2),
+                Arguments.of(SrcCode.SRC_CODE_WICH, 2),
+                Arguments.of(SrcCode.SRC_CODE_NSVR, 2),
+                Arguments.of(SrcCode.SRC_CODE_INPT, 3),
+                Arguments.of(SrcCode.SRC_CODE_OUT, 3),
+                Arguments.of(SrcCode.SRC_CODE_SERR, 3),
+                Arguments.of(SrcCode.SRC_CODE_SOCK, 4),
+                Arguments.of(SrcCode.SRC_CODE_SUBSOCK, 2),
+                Arguments.of(SrcCode.SRC_CODE_SUBICMD, 3),
+                Arguments.of(SrcCode.SRC_CODE_BADFSIG, 2),
+                Arguments.of(SrcCode.SRC_CODE_BADNSIG, 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("multiLineEntries")
+    void aMultiLineEntryPrintsOnAsManyLinesAsAixAndLogsOnOne(SrcCode code, int lines) {
+        String printed = Messages.render(code, "a1");
+        assertEquals(lines, printed.split("\n", -1).length, printed);
+        assertTrue(printed.startsWith(String.format("0513-%03d ", code.getNumber())), printed);
+        String logged = Messages.oneLine(code, "a1");
+        assertFalse(logged.contains("\n"), logged);
+        assertFalse(logged.contains("  "), logged);
+        assertEquals(printed.replace(" \n", " ").replace("\n", " "), logged);
+    }
+
+    @Test
+    void everyOtherEntryIsOneLine() {
+        Set<SrcCode> multi =
+                multiLineEntries()
+                        .map(a -> (SrcCode) a.get()[0])
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(SrcCode.class)));
+        List<SrcCode> unexpected =
+                Messages.catalog().entrySet().stream()
+                        .filter(e -> e.getValue().contains("\n") != multi.contains(e.getKey()))
+                        .map(Map.Entry::getKey)
+                        .toList();
+        assertTrue(unexpected.isEmpty(), "line breaks differ from src.msg: " + unexpected);
+    }
+
+    @Test
+    void alreadyActivePrintsItsSecondSentenceOnTheNextLineAsAix() {
+        assertEquals(
+                "0513-029 The sshd Subsystem is already active.\nMultiple instances are not supported.",
+                Messages.render(SrcCode.SRC_CODE_MULT, "sshd"));
     }
 
     @Test

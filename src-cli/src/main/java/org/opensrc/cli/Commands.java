@@ -91,9 +91,11 @@ public final class Commands {
                         .setCaseInsensitiveEnumValuesAllowed(true)
                         .setOut(out)
                         .setErr(err)
+                        // a flag picocli cannot parse (unknown, missing or mistyped value) is a usage error, printed
+                        // as AIX prints it: the usage message alone, without the parser's own wording
                         .setParameterExceptionHandler(
                                 (ex, ignored) -> {
-                                    command.printUsage(ex.getMessage());
+                                    command.printUsage(null);
                                     return 1;
                                 })
                         .setExecutionExceptionHandler(

@@ -92,12 +92,12 @@ class CommandLineFuzzTest {
                         ? lines[0]
                         : COMMANDS.get(Math.floorMod(lines[0].hashCode(), COMMANDS.size()));
         String[] args = Arrays.copyOfRange(lines, 1, lines.length);
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status =
-                Commands.run(command, args, new PrintWriter(new StringWriter()), new PrintWriter(err), ENVIRONMENT);
+        int status = Commands.run(command, args, new PrintWriter(out), new PrintWriter(err), ENVIRONMENT);
         assertTrue(status == 0 || status == 1, command + " " + Arrays.toString(args) + " exited " + status);
         assertTrue(
-                status == 0 || !err.toString().isBlank(),
+                status == 0 || !(out.toString() + err.toString()).isBlank(),
                 command + " " + Arrays.toString(args) + " failed without a message");
     }
 }

@@ -286,7 +286,7 @@ final class Srcmstr {
             implements SupervisionListener {
         @Override
         public void log(SrcCode code, List<String> args) {
-            LOG.info(Messages.render(code, args));
+            LOG.info(Messages.oneLine(code, args));
         }
 
         @Override

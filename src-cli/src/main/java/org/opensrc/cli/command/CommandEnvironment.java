@@ -60,6 +60,21 @@ public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSup
     }
 
     /**
+     * Whether failure messages and usage texts go to standard error ({@code SRC_MESSAGES=stderr}) instead of standard
+     * output, where AIX prints every SRC message ({@code SRC_MESSAGES} unset, empty or {@code stdout}).
+     *
+     * @throws SrcCommand.Refusal when {@code SRC_MESSAGES} has another value
+     */
+    public boolean failuresOnStderr() {
+        String value = env.getOrDefault("SRC_MESSAGES", "");
+        return switch (value) {
+            case "", "stdout" -> false;
+            case "stderr" -> true;
+            default -> throw new SrcCommand.Refusal("SRC_MESSAGES: stdout or stderr, not '" + SafeText.of(value) + "'");
+        };
+    }
+
+    /**
      * A connection to the srcmstr -r of {@code host} ({@code name[:port]}), with the client certificate of {@code
      * $SRC_CERT_DIR}, else of {@code $SRC_ROOT/etc/src/remote/}.
      */

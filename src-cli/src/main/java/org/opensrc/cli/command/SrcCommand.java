@@ -44,6 +44,20 @@ public abstract class SrcCommand implements Callable<Integer> {
     }
 
     /**
+     * Where failure messages and usage texts go: standard output, as AIX's {@code srcerr()} prints every SRC message,
+     * so that a group's lines keep their order in a pipe; standard error when {@code SRC_MESSAGES=stderr} asks for it.
+     */
+    protected PrintWriter failures() {
+        boolean toStderr;
+        try {
+            toStderr = environment.failuresOnStderr();
+        } catch (Refusal e) {
+            toStderr = true;
+        }
+        return toStderr ? err() : out();
+    }
+
+    /**
      * The {@code -h} value: null (the default) sends the request to the local srcmstr; otherwise one host, or several
      * separated by blanks or commas, each {@code name[:port]}.
      */
@@ -67,13 +81,14 @@ public abstract class SrcCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
+            environment.failuresOnStderr(); // a bad SRC_MESSAGES is refused before anything is done
             validate();
         } catch (UsageException e) {
             printUsage(e.getMessage());
             return 1;
         } catch (Refusal e) {
-            err.println(e.getMessage());
-            err.flush();
+            failures().println(e.getMessage());
+            failures().flush();
             return 1;
         }
         try {
@@ -89,8 +104,8 @@ public abstract class SrcCommand implements Callable<Integer> {
                 return fail(e);
             }
         } catch (Refusal e) {
-            err.println(e.getMessage());
-            err.flush();
+            failures().println(e.getMessage());
+            failures().flush();
             return 1;
         }
     }
@@ -121,8 +136,8 @@ public abstract class SrcCommand implements Callable<Integer> {
             return 1;
         }
         if (environment.effectiveUid().getAsInt() != 0) {
-            err.println(Messages.render(SrcCode.SRC_CODE_INVALID_USER_ROOT));
-            err.flush();
+            failures().println(Messages.render(SrcCode.SRC_CODE_INVALID_USER_ROOT));
+            failures().flush();
             return 1;
         }
         if (hosts.size() == 1) {
@@ -140,35 +155,40 @@ public abstract class SrcCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Prints the AIX usage message ({@code 0513-0NN Usage...}), after the problem when the command names one (e.g.
+     * 0513-112 for a too long {@code -a}, as AIX does); never a parser's own wording.
+     */
     public final void printUsage(String problem) {
         if (problem != null && !problem.isBlank()) {
-            err.println(problem);
+            failures().println(problem);
         }
-        err.println(usage());
-        err.flush();
+        failures().println(usage());
+        failures().flush();
     }
 
     /** Prints the AIX message for a failed request and returns exit status 1. */
     protected int fail(StatusRuntimeException e) {
         var failure = SrcFailure.from(e);
         if (failure.isPresent()) {
-            err().println(Messages.render(failure.get().code(), failure.get().args()));
+            failures().println(Messages.render(failure.get().code(), failure.get().args()));
             if (!failure.get().detail().isEmpty()) {
-                err().println(SafeText.lines(failure.get().detail()));
+                failures().println(SafeText.lines(failure.get().detail()));
             }
         } else if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-            err().println(Messages.render(SrcCode.SRC_CODE_DMNA));
+            failures().println(Messages.render(SrcCode.SRC_CODE_DMNA));
         } else if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
-            err().println(Messages.render(SrcCode.SRC_CODE_NORPLY));
+            failures().println(Messages.render(SrcCode.SRC_CODE_NORPLY));
         } else {
-            err().println(Messages.render(SrcCode.SRC_CODE_ICMD) + " (" + e.getStatus().getCode() + ")");
+            failures().println(Messages.render(SrcCode.SRC_CODE_ICMD) + " (" + e.getStatus().getCode() + ")");
         }
-        err().flush();
+        failures().flush();
         return 1;
     }
 
     /**
-     * Prints outcomes one per line, successes on standard output and failures on standard error; returns 0 when all
+     * Prints outcomes in their order, each as AIX prints it (one or more lines): successes on standard output, failures
+     * where {@link #failures()} says (standard output too by default, so the order holds in a pipe); returns 0 when all
      * succeeded, else 1.
      */
     protected int print(List<Outcome> outcomes) {
@@ -180,17 +200,17 @@ public abstract class SrcCommand implements Callable<Integer> {
                 }
             } else {
                 ok = false;
-                err().println(Messages.render(outcome));
+                failures().println(Messages.render(outcome));
             }
         }
         out().flush();
-        err().flush();
+        failures().flush();
         return ok ? 0 : 1;
     }
 
     /**
      * A definition's answer: its message, and on stderr the warning srcmstr may give with a success (a root program
-     * others can change).
+     * others can change; a warning beyond AIX, not an SRC message, so it stays off standard output).
      */
     protected int printDefinition(Outcome outcome) {
         if (!Messages.isSuccess(outcome.getCode()) || outcome.getText().isEmpty()) {

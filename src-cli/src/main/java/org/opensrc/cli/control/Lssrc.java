@@ -1,5 +1,6 @@
 package org.opensrc.cli.control;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.JsonOutput;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
@@ -61,17 +62,7 @@ public final class Lssrc extends SrcCommand {
 
     @Override
     protected String usage() {
-        return String.join(
-                "\n",
-                "Usage: lssrc [-h host] -a",
-                "       lssrc [-h host] -g group_name",
-                "       lssrc [-h host] [-l] -s subsystem_name",
-                "       lssrc [-h host] [-l] -p subsystem_pid",
-                "       lssrc [-h host] [-l] -t subserver_type [-p subsystem_pid] [-o subserver_object] [-P subserver_pid]",
-                "       lssrc -S [-s subsystem_name | -d]",
-                "       lssrc -T [-t subserver_type]",
-                "       lssrc -N [-n notify_name]",
-                "       (every form also takes --json)");
+        return AixUsage.of("lssrc", "Beyond AIX: every form also takes --json.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opensrc.cli.control;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
@@ -16,7 +17,7 @@ public final class Refresh extends SrcCommand {
 
     @Override
     protected String usage() {
-        return "Usage: refresh [-h host] {-g group_name | -p subsystem_pid | -s subsystem_name}";
+        return AixUsage.of("refresh");
     }
 
     @Override

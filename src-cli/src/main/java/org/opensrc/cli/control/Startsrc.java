@@ -2,6 +2,7 @@ package org.opensrc.cli.control;
 
 import com.google.protobuf.MessageOrBuilder;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.JsonOutput;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
@@ -18,12 +19,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 /** {@code startsrc}: starts a subsystem, a group, or a subserver. */
 @Command(name = "startsrc")
 public final class Startsrc extends SrcCommand {
+
+    /**
+     * The longest {@code -a} and {@code -e} strings, as IBM's startsrc page documents them ("a maximum of 1200
+     * characters"); 0513-112 and 0513-113 name the same number.
+     */
+    static final int MAX_ARGUMENT_BYTES = 1200;
 
     @Mixin TargetFlags target;
 
@@ -47,11 +55,9 @@ public final class Startsrc extends SrcCommand {
 
     @Override
     protected String usage() {
-        return String.join(
-                "\n",
-                "Usage: startsrc [-a arguments] [-e environment] [-h host] {-s subsystem_name | -g group_name}",
-                "       startsrc [-h host] -t subserver_type [-o subserver_object] [-p subsystem_pid]",
-                "       (beyond AIX: --wait[=SECONDS] waits until each subsystem is active or ready)");
+        return AixUsage.of(
+                "startsrc",
+                "Beyond AIX: --wait[=seconds] waits until each subsystem is active or ready; --json prints the answer as JSON.");
     }
 
     @Override
@@ -70,10 +76,10 @@ public final class Startsrc extends SrcCommand {
         if (type == null && (object != null || target.pid != null)) {
             throw new UsageException(null);
         }
-        if (args != null && args.length() > 2400) {
+        if (args != null && args.getBytes(StandardCharsets.UTF_8).length > MAX_ARGUMENT_BYTES) {
             throw new UsageException(Messages.render(SrcCode.SRC_CODE_STARTARGS_2BIG));
         }
-        if (env != null && env.length() > 2400) {
+        if (env != null && env.getBytes(StandardCharsets.UTF_8).length > MAX_ARGUMENT_BYTES) {
             throw new UsageException(Messages.render(SrcCode.SRC_CODE_ENV_2BIG));
         }
     }
@@ -87,7 +93,7 @@ public final class Startsrc extends SrcCommand {
                                     SubserverStartRequest.newBuilder()
                                             .setSubserver(Targets.subserver(type, object, null, target.pid))
                                             .build());
-            return json ? printJson(reply, reply.getOutcomesList()) : print(reply.getOutcomesList());
+            return json ? printJson(reply, reply.getOutcomesList()) : print(subserverLines(reply.getOutcomesList()));
         }
         var request = StartRequest.newBuilder().setTarget(Targets.of(target.subsystem, target.group, false, null));
         if (args != null) {
@@ -101,6 +107,15 @@ public final class Startsrc extends SrcCommand {
         }
         StartReply reply = client.control(Duration.ofMillis(request.getWaitMs())).start(request.build());
         return json ? printJson(reply, reply.getOutcomesList()) : print(reply.getOutcomesList());
+    }
+
+    /**
+     * What AIX prints for {@code startsrc -t}: the subsystem's answer about the subserver only. When srcmstr had to
+     * start the parent first, that start is silent on AIX (srcmstr starts it and passes the request on; nothing goes
+     * back to the command), so its 0513-059 line is left out; a failure to start it is still printed.
+     */
+    private static List<Outcome> subserverLines(List<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> o.getCode() != SrcCode.SRC_CODE_STRTOK).toList();
     }
 
     private int printJson(MessageOrBuilder reply, List<Outcome> outcomes) {

@@ -1,5 +1,6 @@
 package org.opensrc.cli.control;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
@@ -42,11 +43,7 @@ public final class Stopsrc extends SrcCommand {
 
     @Override
     protected String usage() {
-        return String.join(
-                "\n",
-                "Usage: stopsrc [-h host] [-f | -c] {-a | -g group_name | -p subsystem_pid | -s subsystem_name}",
-                "       stopsrc [-h host] [-f] -t subserver_type [-p subsystem_pid] [-P subserver_pid | -o subserver_object]",
-                "       (beyond AIX: --wait[=SECONDS] waits until the processes have ended)");
+        return AixUsage.of("stopsrc", "Beyond AIX: --wait[=seconds] waits until the processes have ended.");
     }
 
     @Override

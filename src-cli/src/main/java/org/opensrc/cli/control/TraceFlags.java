@@ -24,10 +24,17 @@ final class TraceFlags {
     @Option(names = "-P")
     Integer subserverPid;
 
-    /** Throws {@link UsageException} unless the flags name one subsystem target or one subserver. */
-    void validate() {
+    /**
+     * Throws {@link UsageException} unless the flags name one subsystem target or one subserver; with {@code
+     * objectOrSubserverPid}, a subserver must be named by exactly one of {@code -o} and {@code -P} (AIX 7.2 tracesoff:
+     * {@code -t Type [-p SubsystemPID] {-o Object | -P SubserverPID}}).
+     */
+    void validate(boolean objectOrSubserverPid) {
         if (type != null) {
             if (target.group != null || target.subsystem != null) {
+                throw new UsageException(null);
+            }
+            if (objectOrSubserverPid && (object == null) == (subserverPid == null)) {
                 throw new UsageException(null);
             }
             return;

@@ -1,5 +1,6 @@
 package org.opensrc.cli.control;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
@@ -14,10 +15,7 @@ public final class Tracesoff extends SrcCommand {
 
     @Override
     protected String usage() {
-        return String.join(
-                "\n",
-                "Usage: tracesoff [-h host] {-g group_name | -p subsystem_pid | -s subsystem_name}",
-                "       tracesoff [-h host] -t subserver_type [-o subserver_object] [-p subsystem_pid] [-P subserver_pid]");
+        return AixUsage.of("tracesoff");
     }
 
     @Override
@@ -27,7 +25,7 @@ public final class Tracesoff extends SrcCommand {
 
     @Override
     protected void validate() {
-        flags.validate();
+        flags.validate(true);
     }
 
     @Override

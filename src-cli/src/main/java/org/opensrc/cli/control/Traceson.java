@@ -1,5 +1,6 @@
 package org.opensrc.cli.control;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
@@ -18,10 +19,7 @@ public final class Traceson extends SrcCommand {
 
     @Override
     protected String usage() {
-        return String.join(
-                "\n",
-                "Usage: traceson [-h host] [-l] {-g group_name | -p subsystem_pid | -s subsystem_name}",
-                "       traceson [-h host] [-l] -t subserver_type [-o subserver_object] [-p subsystem_pid] [-P subserver_pid]");
+        return AixUsage.of("traceson");
     }
 
     @Override
@@ -31,7 +29,7 @@ public final class Traceson extends SrcCommand {
 
     @Override
     protected void validate() {
-        flags.validate();
+        flags.validate(false);
     }
 
     @Override

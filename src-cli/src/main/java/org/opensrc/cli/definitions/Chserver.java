@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverChange;
 import org.opensrc.proto.v1.SubserverDef;
@@ -25,7 +26,7 @@ public final class Chserver extends DefinitionCommand {
 
     @Override
     protected String usage() {
-        return "Usage: chserver -t old_subserver_type [-c new_code] [-s new_subsystem_name] [-t new_subserver_type]";
+        return AixUsage.of("chserver");
     }
 
     @Override

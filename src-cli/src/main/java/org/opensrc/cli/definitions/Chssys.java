@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SubsystemChange;
@@ -26,13 +27,9 @@ public final class Chssys extends DefinitionCommand {
 
     @Override
     protected String usage() {
-        return String.join(
-                "\n",
-                "Usage: chssys -s subsystem_name [-a arguments] [-e stderr] [-i stdin] [-o stdout] [-p path]",
-                "       [-t synonym] [-u uid] [-O | -R] [-d | -D] [-q | -Q]",
-                "       [-K | [-I message_queue -m message_type | -f stop_force -n stop_normal -S]]",
-                "       [-E nice] [-G group] [-w wait] [-s new_subsystem_name]",
-                "       [--[no-]backoff] [--backoff-initial-ms MS] [--backoff-max-ms MS] [--[no-]kill-escalation] [--[no-]readiness]");
+        return AixUsage.of(
+                "chssys",
+                "Beyond AIX: [--[no-]backoff] [--backoff-initial-ms ms] [--backoff-max-ms ms] [--[no-]kill-escalation] [--[no-]readiness]");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.NotifyDef;
 
@@ -20,7 +21,7 @@ public final class Mknotify extends DefinitionCommand {
 
     @Override
     protected String usage() {
-        return "Usage: mknotify -n notify_name -m notify_method";
+        return AixUsage.of("mknotify");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverDef;
 
@@ -23,7 +24,7 @@ public final class Mkserver extends DefinitionCommand {
 
     @Override
     protected String usage() {
-        return "Usage: mkserver -s subsystem_name -t subserver_type -c subserver_code";
+        return AixUsage.of("mkserver");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.libsrc.client.SrcClient;
 
 import picocli.CommandLine.Command;
@@ -17,13 +18,9 @@ public final class Mkssys extends DefinitionCommand {
 
     @Override
     protected String usage() {
-        return String.join(
-                "\n",
-                "Usage: mkssys {-p path -s subsystem_name -u uid} [-a arguments] [-e stderr] [-i stdin]",
-                "       [-o stdout] [-t synonym] [-O | -R] [-d | -D] [-q | -Q]",
-                "       [-K | [-I message_queue -m message_type | -f stop_force -n stop_normal -S]]",
-                "       [-E nice] [-G group] [-w wait]",
-                "       [--backoff [--backoff-initial-ms MS] [--backoff-max-ms MS]] [--kill-escalation] [--readiness]");
+        return AixUsage.of(
+                "mkssys",
+                "Beyond AIX: [--backoff [--backoff-initial-ms ms] [--backoff-max-ms ms]] [--kill-escalation] [--readiness]");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.AixUsage;
 import org.opensrc.libsrc.client.SrcClient;
 
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ public final class Rmssys extends DefinitionCommand {
 
     @Override
     protected String usage() {
-        return "Usage: rmssys -s subsystem_name";
+        return AixUsage.of("rmssys");
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class RegistryCheck {
                                 "objects["
                                         + i
                                         + "]: "
-                                        + SafeText.of(Messages.render(r.code(), r.arg()))
+                                        + Messages.oneLine(r.code(), r.arg())
                                         + (r.detail().isEmpty() ? "" : " (" + SafeText.of(r.detail()) + ")"));
             }
         }
