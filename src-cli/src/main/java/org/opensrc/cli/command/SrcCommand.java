@@ -44,10 +44,21 @@ public abstract class SrcCommand implements Callable<Integer> {
     }
 
     /**
+     * Whether this command prints its failures as AIX's SRC commands do, on standard output (the default); the ODM
+     * commands print theirs on standard error, as AIX's libodm commands do.
+     */
+    protected boolean failuresOnStandardOutput() {
+        return true;
+    }
+
+    /**
      * Where failure messages and usage texts go: standard output, as AIX's {@code srcerr()} prints every SRC message,
      * so that a group's lines keep their order in a pipe; standard error when {@code SRC_MESSAGES=stderr} asks for it.
      */
     protected PrintWriter failures() {
+        if (!failuresOnStandardOutput()) {
+            return err();
+        }
         boolean toStderr;
         try {
             toStderr = environment.failuresOnStderr();

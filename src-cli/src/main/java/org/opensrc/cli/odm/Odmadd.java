@@ -26,6 +26,12 @@ public final class Odmadd extends DefinitionCommand {
 
     @Parameters List<String> files = new ArrayList<>();
 
+    /** Its messages and usage on standard error, as AIX's libodm commands print them. */
+    @Override
+    protected boolean failuresOnStandardOutput() {
+        return false;
+    }
+
     @Override
     protected String usage() {
         return OdmMessages.ODMADD_USAGE;

@@ -38,6 +38,12 @@ public final class Odmchange extends DefinitionCommand {
 
     @Parameters List<String> files = new ArrayList<>();
 
+    /** Its messages and usage on standard error, as AIX's libodm commands print them. */
+    @Override
+    protected boolean failuresOnStandardOutput() {
+        return false;
+    }
+
     @Override
     protected String usage() {
         return OdmMessages.ODMCHANGE_USAGE;

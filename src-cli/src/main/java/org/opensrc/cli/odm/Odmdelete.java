@@ -22,6 +22,12 @@ public final class Odmdelete extends DefinitionCommand {
     @Option(names = "-q")
     String criteria;
 
+    /** Its messages and usage on standard error, as AIX's libodm commands print them. */
+    @Override
+    protected boolean failuresOnStandardOutput() {
+        return false;
+    }
+
     @Override
     protected String usage() {
         return OdmMessages.ODMDELETE_USAGE;

@@ -19,6 +19,12 @@ public final class Odmget extends DefinitionCommand {
 
     @Parameters List<String> classes = new ArrayList<>();
 
+    /** Its messages and usage on standard error, as AIX's libodm commands print them. */
+    @Override
+    protected boolean failuresOnStandardOutput() {
+        return false;
+    }
+
     @Override
     protected String usage() {
         return OdmMessages.ODMGET_USAGE;

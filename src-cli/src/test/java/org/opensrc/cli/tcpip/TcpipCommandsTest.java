@@ -76,7 +76,7 @@ class TcpipCommandsTest {
     void chsubserverRefusesABadValueNamingItAndLeavesTheFileUntouched() throws IOException {
         Run r = run("chsubserver", "-a", "-v", "ftp", "-p", "tcp", "-u", "root", "-g", "ftpd");
         assertEquals(1, r.status());
-        assertEquals("chsubserver: " + conf + ": program ftpd is not an absolute path or internal\n", r.err());
+        assertEquals("chsubserver: " + conf + ": program ftpd is not an absolute path or internal\n", r.out());
         assertEquals(CONF, Files.readString(conf));
         try (var files = Files.list(conf.getParent())) {
             assertEquals(
@@ -89,7 +89,7 @@ class TcpipCommandsTest {
     void chsubserverWithoutServiceOrProtocolPrintsItsUsage() {
         Run r = run("chsubserver", "-a", "-v", "ftp");
         assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("Usage: chsubserver [-a] -v ServiceName -p protocol"), r.err());
+        assertTrue(r.out().startsWith("Usage: chsubserver [-a] -v ServiceName -p protocol"), r.out());
         assertEquals(1, run("chsubserver", "-a", "-d", "-v", "ftp", "-p", "tcp").status());
         assertEquals(1, run("chsubserver", "-a", "-v", "ftp", "-p", "tcp", "-U", "nobody").status());
     }
@@ -129,23 +129,23 @@ class TcpipCommandsTest {
     void chrctcpRefusesAttributesAndUnknownDaemonsLeavingTheFileUntouched() throws IOException {
         Run r = run("chrctcp", "-a", "sshd", "-f", "port=22");
         assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("chrctcp: attribute port is not supported for sshd"), r.err());
+        assertTrue(r.out().startsWith("chrctcp: attribute port is not supported for sshd"), r.out());
         r = run("chrctcp", "-a", "named");
-        assertEquals(new Run(1, "", "chrctcp: " + rc + ": there is no start line for named\n"), r);
+        assertEquals(new Run(1, "chrctcp: " + rc + ": there is no start line for named\n", ""), r);
         assertEquals(RC, Files.readString(rc));
     }
 
     @Test
     void chrctcpNeedsOneActionAndOneDaemon() {
-        assertTrue(run("chrctcp", "-a", "-d", "sshd").err().startsWith("Usage: chrctcp"));
-        assertTrue(run("chrctcp", "sshd").err().startsWith("Usage: chrctcp"));
-        assertTrue(run("chrctcp", "-a", "sshd", "named").err().startsWith("Usage: chrctcp"));
+        assertTrue(run("chrctcp", "-a", "-d", "sshd").out().startsWith("Usage: chrctcp"));
+        assertTrue(run("chrctcp", "sshd").out().startsWith("Usage: chrctcp"));
+        assertTrue(run("chrctcp", "-a", "sshd", "named").out().startsWith("Usage: chrctcp"));
     }
 
     @Test
     void chrctcpSAlsoAsksSrcAndSaysWhenSrcmstrIsDown() throws IOException {
         Run r = run("chrctcp", "-S", "-a", "sshd");
-        assertEquals(new Run(1, "", "0513-001 The System Resource Controller daemon is not active.\n"), r);
+        assertEquals(new Run(1, "0513-001 The System Resource Controller daemon is not active.\n", ""), r);
         assertEquals(RC.replace("#start", "start"), Files.readString(rc));
     }
 }
