@@ -136,15 +136,15 @@ class TcpipCommandsIT {
                         "-r",
                         "inetd");
         assertEquals(1, bad.status(), bad.toString());
-        assertEquals("chsubserver: " + conf + ": socket type dgram does not go with protocol tcp\n", bad.err());
+        assertEquals("chsubserver: " + conf + ": socket type dgram does not go with protocol tcp\n", bad.out());
         var unknownUser =
                 src.run("chsubserver", "-a", "-v", "gregserv", "-p", "tcp", "-u", "nosuchuser0", "-g", "/bin/echo");
-        assertEquals("chsubserver: " + conf + ": user nosuchuser0 does not exist\n", unknownUser.err());
+        assertEquals("chsubserver: " + conf + ": user nosuchuser0 does not exist\n", unknownUser.out());
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(conf));
 
         var noSuchServer = src.run("chsubserver", "-d", "-v", "gregserv", "-p", "tcp", "-r", "nosuch");
         assertEquals(1, noSuchServer.status(), noSuchServer.toString());
-        assertEquals("0513-085 The nosuch Subsystem is not on file.\n", noSuchServer.err());
+        assertEquals("0513-085 The nosuch Subsystem is not on file.\n", noSuchServer.out());
     }
 
     @Test
@@ -198,10 +198,10 @@ class TcpipCommandsIT {
         byte[] before = Files.readAllBytes(rc);
         var unknown = src.run("chrctcp", "-a", "nosuchd");
         assertEquals(1, unknown.status());
-        assertEquals("chrctcp: " + rc + ": there is no start line for nosuchd\n", unknown.err());
+        assertEquals("chrctcp: " + rc + ": there is no start line for nosuchd\n", unknown.out());
         var attribute = src.run("chrctcp", "-a", "sshd", "-f", "port=22");
         assertEquals(1, attribute.status());
-        assertTrue(attribute.err().startsWith("chrctcp: attribute port is not supported for sshd"), attribute.err());
+        assertTrue(attribute.out().startsWith("chrctcp: attribute port is not supported for sshd"), attribute.out());
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(rc));
     }
 }
