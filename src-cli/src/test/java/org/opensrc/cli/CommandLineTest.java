@@ -7,11 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opensrc.cli.command.CommandEnvironment;
-import org.opensrc.libsrc.SrcPaths;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -40,20 +36,8 @@ class CommandLineTest {
 
     @TempDir Path root;
 
-    /** What a command printed and its exit status. */
-    record Run(int status, String out, String err) {}
-
     private Run run(Map<String, String> env, String command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status =
-                Commands.run(
-                        command,
-                        args,
-                        new PrintWriter(out),
-                        new PrintWriter(err),
-                        new CommandEnvironment(new SrcPaths(root), env, () -> 1000));
-        return new Run(status, out.toString(), err.toString());
+        return Run.of(root, env, 1000, command, args);
     }
 
     private Run run(String command, String... args) {

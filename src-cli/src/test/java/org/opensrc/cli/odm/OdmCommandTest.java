@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.cli.Commands;
-import org.opensrc.cli.command.CommandEnvironment;
-import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.cli.Run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,19 +15,8 @@ class OdmCommandTest {
 
     @TempDir Path root;
 
-    private record Run(int status, String out, String err) {}
-
     private Run run(String command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status =
-                Commands.run(
-                        command,
-                        args,
-                        new PrintWriter(out),
-                        new PrintWriter(err),
-                        new CommandEnvironment(new SrcPaths(root), Map.of(), () -> 0));
-        return new Run(status, out.toString(), err.toString());
+        return Run.of(root, Map.of(), 0, command, args);
     }
 
     @Test

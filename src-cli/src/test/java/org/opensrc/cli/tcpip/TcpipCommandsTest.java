@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensrc.cli.Commands;
-import org.opensrc.cli.command.CommandEnvironment;
-import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.cli.Run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +24,6 @@ class TcpipCommandsTest {
     Path conf;
     Path rc;
 
-    record Run(int status, String out, String err) {}
-
     @BeforeEach
     void files() throws IOException {
         Path etc = Files.createDirectories(root.resolve("etc"));
@@ -39,16 +33,7 @@ class TcpipCommandsTest {
     }
 
     Run run(String command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status =
-                Commands.run(
-                        command,
-                        args,
-                        new PrintWriter(out),
-                        new PrintWriter(err),
-                        new CommandEnvironment(new SrcPaths(root), Map.of(), () -> 1000));
-        return new Run(status, out.toString(), err.toString());
+        return Run.of(root, Map.of(), 1000, command, args);
     }
 
     @Test
