@@ -12,6 +12,7 @@ import org.opensrc.proto.v1.SubsystemDef;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** srcmstr as a process: one per root, clean SIGTERM, and no acknowledged change lost to kill -9. */
@@ -71,12 +72,14 @@ class SrcmstrIT {
             } catch (StatusRuntimeException e) {
                 // 0513-084 (no subservers) is the expected answer
             }
+            // the kill lands in the middle of the burst: after some changes are acknowledged, whatever the load
+            CountDownLatch underway = new CountDownLatch(20);
             Thread killer =
                     Thread.ofPlatform()
                             .start(
                                     () -> {
                                         try {
-                                            Thread.sleep(1500);
+                                            underway.await(120, TimeUnit.SECONDS);
                                         } catch (InterruptedException e) {
                                             return;
                                         }
@@ -97,6 +100,7 @@ class SrcmstrIT {
                                                 .setDisplay(true)
                                                 .build());
                         acknowledged.add(name);
+                        underway.countDown();
                     } catch (StatusRuntimeException e) {
                         break; // srcmstr died: this change was not acknowledged
                     }
