@@ -1,6 +1,5 @@
 package org.opensrc.cli.odm;
 
-import org.opensrc.cli.definitions.DefinitionCommand;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.DefinitionReply;
@@ -22,15 +21,9 @@ import java.util.function.Function;
  * nothing.
  */
 @Command(name = "odmadd")
-public final class Odmadd extends DefinitionCommand {
+public final class Odmadd extends OdmCommand {
 
     @Parameters List<String> files = new ArrayList<>();
-
-    /** Its messages and usage on standard error, as AIX's libodm commands print them. */
-    @Override
-    protected boolean failuresOnStandardOutput() {
-        return false;
-    }
 
     @Override
     protected String usage() {

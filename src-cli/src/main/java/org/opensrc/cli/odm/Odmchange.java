@@ -2,7 +2,6 @@ package org.opensrc.cli.odm;
 
 import io.grpc.StatusRuntimeException;
 
-import org.opensrc.cli.definitions.DefinitionCommand;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.DefinitionReply;
@@ -28,7 +27,7 @@ import java.util.Map;
  * Stanzas of other classes are skipped; the file is checked whole before anything changes.
  */
 @Command(name = "odmchange")
-public final class Odmchange extends DefinitionCommand {
+public final class Odmchange extends OdmCommand {
 
     @Option(names = "-o")
     String className;
@@ -37,12 +36,6 @@ public final class Odmchange extends DefinitionCommand {
     String criteria;
 
     @Parameters List<String> files = new ArrayList<>();
-
-    /** Its messages and usage on standard error, as AIX's libodm commands print them. */
-    @Override
-    protected boolean failuresOnStandardOutput() {
-        return false;
-    }
 
     @Override
     protected String usage() {

@@ -1,6 +1,5 @@
 package org.opensrc.cli.odm;
 
-import org.opensrc.cli.definitions.DefinitionCommand;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.client.SrcClient;
 
@@ -14,19 +13,13 @@ import java.util.List;
  * rmnotify do) and prints how many.
  */
 @Command(name = "odmdelete")
-public final class Odmdelete extends DefinitionCommand {
+public final class Odmdelete extends OdmCommand {
 
     @Option(names = "-o")
     String className;
 
     @Option(names = "-q")
     String criteria;
-
-    /** Its messages and usage on standard error, as AIX's libodm commands print them. */
-    @Override
-    protected boolean failuresOnStandardOutput() {
-        return false;
-    }
 
     @Override
     protected String usage() {

@@ -1,6 +1,5 @@
 package org.opensrc.cli.odm;
 
-import org.opensrc.cli.definitions.DefinitionCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
 import picocli.CommandLine.Command;
@@ -12,18 +11,12 @@ import java.util.List;
 
 /** {@code odmget [-q criteria] ObjectClass ...}: the matching objects of the SRC classes in odmadd stanza format. */
 @Command(name = "odmget")
-public final class Odmget extends DefinitionCommand {
+public final class Odmget extends OdmCommand {
 
     @Option(names = "-q")
     String criteria;
 
     @Parameters List<String> classes = new ArrayList<>();
-
-    /** Its messages and usage on standard error, as AIX's libodm commands print them. */
-    @Override
-    protected boolean failuresOnStandardOutput() {
-        return false;
-    }
 
     @Override
     protected String usage() {
