@@ -227,7 +227,24 @@ class ReadoptionIT {
             killNine();
             command.get(60, TimeUnit.SECONDS);
             src.startSrcmstr();
-            SrcRoot.await(Duration.ofSeconds(20), this::settled, "lssrc to agree with ps after run " + run);
+            try {
+                SrcRoot.await(Duration.ofSeconds(20), this::settled, "lssrc to agree with ps after run " + run);
+            } catch (AssertionError e) {
+                // what the report needs to tell a lost or duplicated process from a listing that is wrong
+                System.out.println("lssrc -a:\n" + src.run("lssrc", "-a").out());
+                for (String s : List.of("s1", "s2", "s3", "s4")) {
+                    System.out.println(
+                            s
+                                    + ": pids "
+                                    + pids("/bin/sleep 100002" + s.charAt(1))
+                                    + "; lssrc: "
+                                    + src.run("lssrc", "-s", s).out());
+                }
+                System.out.println("flappers: " + countFlappers());
+                String log = src.log();
+                System.out.println("srcmstr.log, end:\n" + log.substring(Math.max(0, log.length() - 12000)));
+                throw e;
+            }
             for (String s : List.of("s1", "s2", "s3", "s4")) {
                 long n = count("/bin/sleep 100002" + s.charAt(1));
                 if (n > 1) {
