@@ -285,7 +285,7 @@ class HostileUserIT {
             // someone who got the token anyway (root here, any pid but the daemon's) cannot answer for it
             String token = new ObjectMapper().readTree(state.toFile()).get("instances").get(0).get("token").asText();
             assertFalse(token.isEmpty());
-            try (SrcClient thief = SrcClient.local(src.socket())) {
+            try (SrcClient thief = SrcClient.localOverGrpcJava(src.socket())) {
                 var ended = new CompletableFuture<Status>();
                 StreamObserver<SubsystemMessage> out =
                         SubsystemGrpc.newStub(thief.channel())

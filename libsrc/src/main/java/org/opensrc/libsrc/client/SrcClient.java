@@ -2,17 +2,8 @@ package org.opensrc.libsrc.client;
 
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
-import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.SrcPaths;
@@ -20,47 +11,47 @@ import org.opensrc.proto.v1.ControlGrpc;
 import org.opensrc.proto.v1.DefinitionsGrpc;
 import org.opensrc.proto.v1.SrcCode;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A connection from a command to srcmstr: gRPC over the local Unix socket, or over TCP with mutual TLS to the srcmstr
- * -r of another host. The channel is made for one command run (one event-loop thread, direct executor); close it when
- * done. Every call has a deadline ({@link CommandTimeout}): a command never waits forever.
+ * A connection from a command to srcmstr: gRPC over the local Unix socket (the commands' own lean client, {@link
+ * LocalGrpcChannel}), or grpc-java over TCP with mutual TLS to the srcmstr -r of another host. Made for one command
+ * run; close it when done. Every call has a deadline ({@link CommandTimeout}): a command never waits forever.
  */
 public final class SrcClient implements AutoCloseable {
-
-    /** How long a remote connection attempt may take before 0513-053. */
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
 
     /** The timeout of a client made without one (tests): AIX's 60 s plus the margin. */
     private static final CommandTimeout DEFAULT_TIMEOUT =
             new CommandTimeout(Duration.ofSeconds(60).plus(CommandTimeout.MARGIN));
 
-    private final Runnable release;
-    private final ManagedChannel channel;
+    /** What a client is connected through: it says whether srcmstr answers, and is closed with the client. */
+    interface Connection extends AutoCloseable {
+        /** Whether a srcmstr finishes a connection within {@code within}; false when nothing listens. */
+        boolean answers(Duration within);
+
+        @Override
+        void close();
+    }
+
+    private final Connection connection;
+    private final Channel channel;
     private final Channel calls;
     private final CommandTimeout timeout;
 
-    private SrcClient(Runnable release, ManagedChannel channel, Channel calls, CommandTimeout timeout) {
-        this.release = release;
+    private SrcClient(Connection connection, Channel channel, Channel calls, CommandTimeout timeout) {
+        this.connection = connection;
         this.channel = channel;
         this.calls = calls;
         this.timeout = timeout;
     }
 
-    private SrcClient(EpollEventLoopGroup group, ManagedChannel channel, Channel calls, CommandTimeout timeout) {
-        this(() -> group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS), channel, calls, timeout);
-    }
-
     /** This client with every call bounded by {@code timeout}. */
     public SrcClient withTimeout(CommandTimeout timeout) {
-        return new SrcClient(release, channel, calls, timeout);
+        return new SrcClient(connection, channel, calls, timeout);
     }
 
     /**
@@ -68,7 +59,25 @@ public final class SrcClient implements AutoCloseable {
      * the channel is closed.
      */
     public static SrcClient over(ManagedChannel channel, Runnable release) {
-        return new SrcClient(release, channel, channel, DEFAULT_TIMEOUT);
+        Connection connection =
+                new Connection() {
+                    @Override
+                    public boolean answers(Duration within) {
+                        return true;
+                    }
+
+                    @Override
+                    public void close() {
+                        channel.shutdownNow();
+                        try {
+                            channel.awaitTermination(1, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        release.run();
+                    }
+                };
+        return new SrcClient(connection, channel, channel, DEFAULT_TIMEOUT);
     }
 
     /** A client for the srcmstr of {@code paths}' root. Connecting is lazy. */
@@ -76,17 +85,19 @@ public final class SrcClient implements AutoCloseable {
         return local(paths.controlSocket());
     }
 
+    /** A client for the srcmstr listening on {@code socket}, unary calls only. Connecting is lazy. */
     public static SrcClient local(Path socket) {
-        var group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("src-client").factory());
-        ManagedChannel channel =
-                NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
-                        .channelType(EpollDomainSocketChannel.class)
-                        .eventLoopGroup(group)
-                        .overrideAuthority("localhost")
-                        .usePlaintext()
-                        .directExecutor()
-                        .build();
-        return new SrcClient(group, channel, channel, DEFAULT_TIMEOUT);
+        var channel = new LocalGrpcChannel(socket);
+        return new SrcClient(channel, channel, channel, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * A client for the srcmstr listening on {@code socket} through grpc-java's Netty channel: for streaming calls (a
+     * subsystem's attach) and to compare the two clients. Connecting is lazy.
+     */
+    public static SrcClient localOverGrpcJava(Path socket) {
+        var managed = GrpcJavaChannels.local(socket);
+        return new SrcClient(managed, managed.channel(), managed.channel(), DEFAULT_TIMEOUT);
     }
 
     /**
@@ -109,30 +120,12 @@ public final class SrcClient implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw SrcFailure.of(Status.Code.UNAVAILABLE, SrcCode.SRC_CODE_UHOST, target.host()).toException();
         }
-        SslContext tls = clientTls(new ClientCertificates(certDir));
-        var group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("src-client").factory());
-        ManagedChannel channel =
-                NettyChannelBuilder.forAddress(target.host(), target.port())
-                        .channelType(EpollSocketChannel.class)
-                        .eventLoopGroup(group)
-                        .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
-                        .sslContext(tls)
-                        .directExecutor()
-                        .build();
+        var managed = GrpcJavaChannels.remote(target, certDir);
         return new SrcClient(
-                group, channel, ClientInterceptors.intercept(channel, new RemoteFailures()), DEFAULT_TIMEOUT);
-    }
-
-    private static SslContext clientTls(ClientCertificates files) {
-        try {
-            return GrpcSslContexts.forClient()
-                    .trustManager(files.authority().toFile())
-                    .keyManager(files.certificate().toFile(), files.key().toFile())
-                    .protocols("TLSv1.3")
-                    .build();
-        } catch (IOException | IllegalArgumentException e) {
-            throw SrcFailure.of(Status.Code.UNAVAILABLE, SrcCode.SRC_CODE_SOCK).toException();
-        }
+                managed,
+                managed.channel(),
+                ClientInterceptors.intercept(managed.channel(), new RemoteFailures()),
+                DEFAULT_TIMEOUT);
     }
 
     /**
@@ -141,28 +134,14 @@ public final class SrcClient implements AutoCloseable {
      * connection refused) or when the one listening did not finish the connection in time.
      */
     public boolean answers() {
-        ConnectivityState state = channel.getState(true);
-        long deadline = System.nanoTime() + timeout.base().toNanos();
-        while (state != ConnectivityState.READY) {
-            if (state == ConnectivityState.TRANSIENT_FAILURE || state == ConnectivityState.SHUTDOWN) {
-                return false;
-            }
-            CountDownLatch changed = new CountDownLatch(1);
-            channel.notifyWhenStateChanged(state, changed::countDown);
-            try {
-                if (!changed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                    return false;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            state = channel.getState(false);
-        }
-        return true;
+        return connection.answers(timeout.base());
     }
 
-    public ManagedChannel channel() {
+    /**
+     * The channel itself, for stubs of other services (a subsystem's streaming attach needs {@link
+     * #localOverGrpcJava}).
+     */
+    public Channel channel() {
         return channel;
     }
 
@@ -183,12 +162,6 @@ public final class SrcClient implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        release.run();
+        connection.close();
     }
 }

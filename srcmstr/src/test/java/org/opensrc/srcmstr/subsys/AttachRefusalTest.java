@@ -40,7 +40,7 @@ class AttachRefusalTest {
     private void start() {
         hub = new SubsystemHub(new ReplyTimeout(Duration.ofSeconds(5)), SubsystemHub.Listener.NONE);
         server = LocalServer.start(dir.resolve("s.sock"), List.of(new SubsystemService(hub)));
-        client = SrcClient.local(dir.resolve("s.sock"));
+        client = SrcClient.localOverGrpcJava(dir.resolve("s.sock"));
     }
 
     @AfterEach

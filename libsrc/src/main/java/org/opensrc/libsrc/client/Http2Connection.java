@@ -1,0 +1,348 @@
+package org.opensrc.libsrc.client;
+
+import io.grpc.okhttp.internal.framed.ErrorCode;
+import io.grpc.okhttp.internal.framed.FrameReader;
+import io.grpc.okhttp.internal.framed.FrameWriter;
+import io.grpc.okhttp.internal.framed.Header;
+import io.grpc.okhttp.internal.framed.HeadersMode;
+import io.grpc.okhttp.internal.framed.Http2;
+import io.grpc.okhttp.internal.framed.Settings;
+
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+import okio.Okio;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One HTTP/2 connection (cleartext, prior knowledge) to a Unix socket, carrying one request at a time, on the calling
+ * thread with blocking I/O. Frames and header blocks (HPACK) are read and written by the HTTP/2 codec of grpc-java's
+ * OkHttp transport ({@code io.grpc.okhttp.internal.framed}), without its transport, threads or TLS; this class keeps
+ * only the connection's state: settings, flow-control windows, streams. It never waits by itself: a caller bounds it by
+ * closing it from another thread ({@link Watchdog}).
+ */
+final class Http2Connection implements Closeable {
+
+    /** What this side lets the server send before it reads anything: every reply fits. */
+    private static final int RECEIVE_WINDOW = 64 << 20;
+
+    private static final int DEFAULT_WINDOW = 65_535;
+
+    private final SocketChannel socket;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+    private final Frames frames = new Frames();
+
+    private int nextStream = 1;
+    private long connectionSendWindow = DEFAULT_WINDOW;
+    private int initialStreamWindow = DEFAULT_WINDOW;
+    private long received;
+    private boolean settingsSeen;
+    private boolean goingAway;
+    private IOException failedWrite;
+    private Stream current;
+
+    private Http2Connection(SocketChannel socket) {
+        this.socket = socket;
+        this.reader = new Http2().newReader(Okio.buffer(Okio.source(Channels.newInputStream(socket))), true);
+        this.writer = new Http2().newWriter(Okio.buffer(Okio.sink(Channels.newOutputStream(socket))), true);
+    }
+
+    /**
+     * Connects to {@code path} and sends this side's preface: its settings (no push, a receive window every reply fits
+     * in, header lists up to {@code maxHeaderList} bytes) and the matching connection window.
+     */
+    static Http2Connection open(Path path, int maxHeaderList, Watchdog watchdog) throws IOException {
+        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+        watchdog.watch(socket);
+        try {
+            socket.connect(UnixDomainSocketAddress.of(path));
+            var connection = new Http2Connection(socket);
+            connection.sendPreface(maxHeaderList);
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Watches this connection's socket: {@code watchdog} closes it at its deadline. */
+    void watchedBy(Watchdog watchdog) {
+        watchdog.watch(socket);
+    }
+
+    private void sendPreface(int maxHeaderList) throws IOException {
+        writer.connectionPreface();
+        writer.settings(
+                new Settings()
+                        .set(Settings.ENABLE_PUSH, 0, 0)
+                        .set(Settings.INITIAL_WINDOW_SIZE, 0, RECEIVE_WINDOW)
+                        .set(Settings.MAX_HEADER_LIST_SIZE, 0, maxHeaderList));
+        writer.windowUpdate(0, RECEIVE_WINDOW - DEFAULT_WINDOW);
+        writer.flush();
+    }
+
+    /** Reads until the server's own settings have arrived: the server speaks HTTP/2 and is serving this connection. */
+    void awaitServerSettings() throws IOException {
+        while (!settingsSeen) {
+            readFrame();
+        }
+    }
+
+    /** Whether a new request may go on this connection (the server has not said it is going away). */
+    boolean open() {
+        return socket.isOpen() && !goingAway;
+    }
+
+    /**
+     * Sends one POST to {@code path} with {@code headers} (the pseudo-headers first) and {@code body}, and reads until
+     * its stream ends.
+     *
+     * @param maxMessage the largest gRPC message the reply may declare ({@link MessageTooLarge} beyond)
+     * @throws IOException when the connection fails or the server refuses the stream ({@link GoneAway}); the connection
+     *     is then of no further use
+     */
+    Response exchange(List<Header> headers, byte[] body, int maxMessage) throws IOException {
+        current = new Stream(nextStream, initialStreamWindow, maxMessage);
+        nextStream += 2;
+        try {
+            writer.synStream(false, false, current.id, 0, headers);
+            sendData(body);
+            while (!current.done) {
+                readFrame();
+            }
+            if (current.refusedBy != null) {
+                throw new GoneAway(current.refusedBy);
+            }
+            if (received > 0) {
+                writer.windowUpdate(0, received);
+                writer.flush();
+                received = 0;
+            }
+            return current.response();
+        } finally {
+            current = null;
+        }
+    }
+
+    private void sendData(byte[] body) throws IOException {
+        int offset = 0;
+        do {
+            long allowed = Math.min(Math.min(connectionSendWindow, current.sendWindow), writer.maxDataLength());
+            if (allowed <= 0 && body.length > offset) {
+                writer.flush();
+                readFrame(); // the server's WINDOW_UPDATE or SETTINGS opens the window
+                if (current.done) {
+                    return; // it answered (a refusal) before reading the whole request
+                }
+                continue;
+            }
+            int length = (int) Math.min(allowed, body.length - offset);
+            boolean last = offset + length == body.length;
+            var chunk = new Buffer().write(body, offset, length);
+            writer.data(last, current.id, chunk, length);
+            offset += length;
+            connectionSendWindow -= length;
+            current.sendWindow -= length;
+        } while (offset < body.length);
+        writer.flush();
+    }
+
+    private void readFrame() throws IOException {
+        if (!reader.nextFrame(frames)) {
+            throw new EOFException("srcmstr closed the connection");
+        }
+        if (failedWrite != null) {
+            throw failedWrite;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing a Unix socket cannot fail in a way that matters here
+        }
+    }
+
+    /**
+     * What came back on one stream: the response headers (null if none came before the end), the body, the trailers
+     * (null when the stream ended on a DATA frame), or the RST_STREAM error (null when not reset).
+     */
+    record Response(List<Header> headers, byte[] body, List<Header> trailers, ErrorCode reset) {}
+
+    /** The server refused streams from the current one on (GOAWAY). */
+    static final class GoneAway extends IOException {
+        GoneAway(ErrorCode error) {
+            super("srcmstr is going away (HTTP/2 GOAWAY, " + error + ")");
+        }
+    }
+
+    /** The reply declares a gRPC message larger than the caller accepts. */
+    static final class MessageTooLarge extends IOException {
+        final long declared;
+
+        MessageTooLarge(long declared) {
+            super("reply message of " + declared + " bytes");
+            this.declared = declared;
+        }
+    }
+
+    private static final class Stream {
+        final int id;
+        final int maxMessage;
+        final Buffer body = new Buffer();
+        long sendWindow;
+        boolean done;
+        boolean prefixChecked;
+        List<Header> headers;
+        List<Header> trailers;
+        ErrorCode reset;
+        ErrorCode refusedBy;
+
+        Stream(int id, int sendWindow, int maxMessage) {
+            this.id = id;
+            this.sendWindow = sendWindow;
+            this.maxMessage = maxMessage;
+        }
+
+        void checkPrefix() throws MessageTooLarge {
+            if (!prefixChecked && body.size() >= 5) {
+                prefixChecked = true;
+                long declared = body.getByte(1) & 0xffL;
+                for (int i = 2; i < 5; i++) {
+                    declared = declared << 8 | body.getByte(i) & 0xff;
+                }
+                if (declared > maxMessage) {
+                    throw new MessageTooLarge(declared);
+                }
+            }
+        }
+
+        void headers(List<Header> block, boolean end) {
+            if (headers == null) {
+                headers = block;
+                if (end) {
+                    trailers = block; // trailers only: the status travels with the response headers
+                }
+            } else {
+                trailers = block;
+            }
+            done |= end;
+        }
+
+        Response response() {
+            return new Response(headers, body.readByteArray(), trailers, reset);
+        }
+    }
+
+    /** What each frame read does to the connection and the current stream. */
+    private final class Frames implements FrameReader.Handler {
+        @Override
+        public void data(boolean inFinished, int streamId, BufferedSource source, int length, int paddedLength)
+                throws IOException {
+            received += paddedLength;
+            if (current != null && streamId == current.id) {
+                source.readFully(current.body, length);
+                current.checkPrefix();
+                current.done |= inFinished;
+            } else {
+                source.skip(length);
+            }
+        }
+
+        @Override
+        public void headers(
+                boolean outFinished,
+                boolean inFinished,
+                int streamId,
+                int associatedStreamId,
+                List<Header> headerBlock,
+                HeadersMode mode) {
+            if (current != null && streamId == current.id) {
+                current.headers(headerBlock, inFinished);
+            }
+        }
+
+        @Override
+        public void rstStream(int streamId, ErrorCode errorCode) {
+            if (current != null && streamId == current.id) {
+                current.reset = errorCode;
+                current.done = true;
+            }
+        }
+
+        @Override
+        public void settings(boolean clearPrevious, Settings settings) {
+            if (settings.isSet(Settings.INITIAL_WINDOW_SIZE)) {
+                int window = settings.get(Settings.INITIAL_WINDOW_SIZE);
+                if (current != null) {
+                    current.sendWindow += window - initialStreamWindow;
+                }
+                initialStreamWindow = window;
+            }
+            try {
+                writer.ackSettings(settings); // also takes the server's frame and header table sizes
+                writer.flush();
+            } catch (IOException e) {
+                failedWrite = e;
+            }
+            settingsSeen = true;
+        }
+
+        @Override
+        public void ackSettings() {}
+
+        @Override
+        public void ping(boolean ack, int payload1, int payload2) {
+            if (!ack) {
+                try {
+                    writer.ping(true, payload1, payload2);
+                    writer.flush();
+                } catch (IOException e) {
+                    failedWrite = e;
+                }
+            }
+        }
+
+        @Override
+        public void goAway(int lastGoodStreamId, ErrorCode errorCode, ByteString debugData) {
+            goingAway = true;
+            if (current != null && current.id > lastGoodStreamId) {
+                current.refusedBy = errorCode;
+                current.done = true;
+            }
+        }
+
+        @Override
+        public void windowUpdate(int streamId, long windowSizeIncrement) {
+            if (streamId == 0) {
+                connectionSendWindow += windowSizeIncrement;
+            } else if (current != null && streamId == current.id) {
+                current.sendWindow += windowSizeIncrement;
+            }
+        }
+
+        @Override
+        public void priority(int streamId, int streamDependency, int weight, boolean exclusive) {}
+
+        @Override
+        public void pushPromise(int streamId, int promisedStreamId, List<Header> requestHeaders) throws IOException {
+            throw new IOException("HTTP/2 server push, which this client disabled");
+        }
+
+        @Override
+        public void alternateService(
+                int streamId, String origin, ByteString protocol, String host, int port, long maxAge) {}
+    }
+}
