@@ -1,6 +1,7 @@
 package org.opensrc.cli;
 
 import org.opensrc.cli.command.CommandEnvironment;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.control.Lssrc;
 import org.opensrc.cli.control.Refresh;
@@ -24,6 +25,8 @@ import org.opensrc.cli.tcpip.Chrctcp;
 import org.opensrc.cli.tcpip.Chsubserver;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -32,8 +35,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The command table: AIX command name to its picocli class, and the one place where a command line becomes an exit
- * status (0 success, 1 failure, as AIX tools expect).
+ * The command table: AIX command name to its class, and the one place where a command line becomes an exit status (0
+ * success, 1 failure, as AIX tools expect).
  */
 public final class Commands {
 
@@ -82,26 +85,26 @@ public final class Commands {
         }
         SrcCommand command = factory.get();
         command.bind(out, err, environment);
+        CommandSpec spec = CommandSpec.create().name(name);
+        Flags flags = command.flags(spec);
         CommandLine line =
-                new CommandLine(command)
+                new CommandLine(spec)
                         .setPosixClusteredShortOptionsAllowed(true)
                         .setAllowOptionsAsOptionParameters(true)
                         .setOverwrittenOptionsAllowed(false)
                         .setUnmatchedArgumentsAllowed(false)
-                        .setCaseInsensitiveEnumValuesAllowed(true)
                         .setOut(out)
-                        .setErr(err)
-                        // a flag picocli cannot parse (unknown, missing or mistyped value) is a usage error, printed
-                        // as AIX prints it: the usage message alone, without the parser's own wording
-                        .setParameterExceptionHandler(
-                                (ex, ignored) -> {
-                                    command.printUsage(null);
-                                    return 1;
-                                })
-                        .setExecutionExceptionHandler(
-                                (ex, ignored, parsed) -> {
-                                    throw ex;
-                                });
-        return line.execute(args);
+                        .setErr(err);
+        ParseResult parsed;
+        try {
+            parsed = line.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            // a flag picocli cannot parse (unknown, missing or mistyped value) is a usage error, printed as AIX prints
+            // it: the usage message alone, without the parser's own wording
+            command.printUsage(null);
+            return 1;
+        }
+        command.apply(flags, parsed);
+        return command.call();
     }
 }

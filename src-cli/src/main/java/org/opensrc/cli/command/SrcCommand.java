@@ -11,6 +11,9 @@ import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.SrcCode;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,13 +83,28 @@ public abstract class SrcCommand implements Callable<Integer> {
         return environment;
     }
 
+    /** Declares this command's flags and operands, each with what to do with its value. */
+    protected abstract void declare(Flags flags);
+
+    /** The flags of this command, declared on {@code spec}. */
+    public final Flags flags(CommandSpec spec) {
+        var flags = new Flags(spec);
+        declare(flags);
+        return flags;
+    }
+
+    /** Hands the parsed command line to the flags' consumers. */
+    public final void apply(Flags flags, ParseResult parsed) {
+        flags.apply(parsed);
+    }
+
     /** The AIX usage text, printed for any flag error. */
     protected abstract String usage();
 
     /** Does the work; returns the exit status. Request-level failures may be thrown. */
     protected abstract int execute(SrcClient client);
 
-    /** Checks flag combinations picocli cannot express; throws {@link UsageException}. */
+    /** Checks flag combinations the parser cannot express; throws {@link UsageException}. */
     protected void validate() {}
 
     @Override

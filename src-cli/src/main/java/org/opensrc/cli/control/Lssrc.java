@@ -1,6 +1,7 @@
 package org.opensrc.cli.control;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.JsonOutput;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
@@ -15,50 +16,50 @@ import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubserverStatusReply;
 import org.opensrc.proto.v1.SubserverStatusRequest;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.util.List;
 
 /** {@code lssrc}: status of subsystems, subservers and definitions. */
-@Command(name = "lssrc")
 public final class Lssrc extends SrcCommand {
 
-    @Option(names = "-a")
     boolean all;
 
-    @Mixin TargetFlags target;
+    final TargetFlags target = new TargetFlags();
 
-    @Option(names = "-l")
     boolean longStatus;
 
-    @Option(names = "-t")
     String type;
 
-    @Option(names = "-o")
     String object;
 
-    @Option(names = "-P")
     Integer subserverPid;
 
-    @Option(names = "-S")
     boolean listSubsystems;
 
-    @Option(names = "-T")
     boolean listSubservers;
 
-    @Option(names = "-N")
     boolean listNotifies;
 
-    @Option(names = "-n")
     String notifyName;
 
-    @Option(names = "-d")
     boolean defaults;
 
-    @Option(names = "--json")
     boolean json;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.flag("-a", () -> all = true);
+        target.declare(flags);
+        flags.flag("-l", () -> longStatus = true);
+        flags.text("-t", v -> type = v);
+        flags.text("-o", v -> object = v);
+        flags.number("-P", v -> subserverPid = v);
+        flags.flag("-S", () -> listSubsystems = true);
+        flags.flag("-T", () -> listSubservers = true);
+        flags.flag("-N", () -> listNotifies = true);
+        flags.text("-n", v -> notifyName = v);
+        flags.flag("-d", () -> defaults = true);
+        flags.flag("--json", () -> json = true);
+    }
 
     @Override
     protected String usage() {

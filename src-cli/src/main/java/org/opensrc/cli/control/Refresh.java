@@ -1,19 +1,21 @@
 package org.opensrc.cli.control;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.RefreshRequest;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-
 /** {@code refresh}: asks a subsystem to re-read its configuration. */
-@Command(name = "refresh")
 public final class Refresh extends SrcCommand {
 
-    @Mixin TargetFlags target;
+    final TargetFlags target = new TargetFlags();
+
+    @Override
+    protected void declare(Flags flags) {
+        target.declare(flags);
+    }
 
     @Override
     protected String usage() {

@@ -3,6 +3,7 @@ package org.opensrc.cli.control;
 import com.google.protobuf.MessageOrBuilder;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.JsonOutput;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
@@ -15,16 +16,11 @@ import org.opensrc.proto.v1.StartReply;
 import org.opensrc.proto.v1.StartRequest;
 import org.opensrc.proto.v1.SubserverStartRequest;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 /** {@code startsrc}: starts a subsystem, a group, or a subserver. */
-@Command(name = "startsrc")
 public final class Startsrc extends SrcCommand {
 
     /**
@@ -33,25 +29,30 @@ public final class Startsrc extends SrcCommand {
      */
     static final int MAX_ARGUMENT_BYTES = 1200;
 
-    @Mixin TargetFlags target;
+    final TargetFlags target = new TargetFlags();
 
-    @Option(names = "-a")
     String args;
 
-    @Option(names = "-e")
     String env;
 
-    @Option(names = "-t")
     String type;
 
-    @Option(names = "-o")
     String object;
 
-    @Option(names = "--wait", arity = "0..1", fallbackValue = "60")
     Integer waitSeconds;
 
-    @Option(names = "--json")
     boolean json;
+
+    @Override
+    protected void declare(Flags flags) {
+        target.declare(flags);
+        flags.text("-a", v -> args = v);
+        flags.text("-e", v -> env = v);
+        flags.text("-t", v -> type = v);
+        flags.text("-o", v -> object = v);
+        flags.optionalNumber("--wait", "60", v -> waitSeconds = v);
+        flags.flag("--json", () -> json = true);
+    }
 
     @Override
     protected String usage() {

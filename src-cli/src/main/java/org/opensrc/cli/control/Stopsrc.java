@@ -1,6 +1,7 @@
 package org.opensrc.cli.control;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
@@ -8,38 +9,38 @@ import org.opensrc.proto.v1.StopKind;
 import org.opensrc.proto.v1.StopRequest;
 import org.opensrc.proto.v1.SubserverStopRequest;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.time.Duration;
 
 /** {@code stopsrc}: normal, forced ({@code -f}) or cancel ({@code -c}) stop. */
-@Command(name = "stopsrc")
 public final class Stopsrc extends SrcCommand {
 
-    @Option(names = "-a")
     boolean all;
 
-    @Mixin TargetFlags target;
+    final TargetFlags target = new TargetFlags();
 
-    @Option(names = "-f")
     boolean forced;
 
-    @Option(names = "-c")
     boolean cancel;
 
-    @Option(names = "-t")
     String type;
 
-    @Option(names = "-o")
     String object;
 
-    @Option(names = "-P")
     Integer subserverPid;
 
-    @Option(names = "--wait", arity = "0..1", fallbackValue = "60")
     Integer waitSeconds;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.flag("-a", () -> all = true);
+        target.declare(flags);
+        flags.flag("-f", () -> forced = true);
+        flags.flag("-c", () -> cancel = true);
+        flags.text("-t", v -> type = v);
+        flags.text("-o", v -> object = v);
+        flags.number("-P", v -> subserverPid = v);
+        flags.optionalNumber("--wait", "60", v -> waitSeconds = v);
+    }
 
     @Override
     protected String usage() {

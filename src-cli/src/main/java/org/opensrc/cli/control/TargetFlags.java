@@ -1,23 +1,27 @@
 package org.opensrc.cli.control;
 
-import picocli.CommandLine.Option;
+import org.opensrc.cli.command.Flags;
 
 /**
  * The flags that say which subsystems a control command acts on ({@code -s}, {@code -g}, {@code -p}) and on which host
- * ({@code -h}); a picocli mixin of startsrc, stopsrc, lssrc, refresh, traceson and tracesoff. Each command checks which
- * combinations it allows. The field names are the labels picocli puts in its flag errors ({@code <subsystem>}).
+ * ({@code -h}); shared by startsrc, stopsrc, lssrc, refresh, traceson and tracesoff. Each command checks which
+ * combinations it allows. Each command declares them on its own table.
  */
 final class TargetFlags {
 
-    @Option(names = "-s")
     String subsystem;
 
-    @Option(names = "-g")
     String group;
 
-    @Option(names = "-p")
     Integer pid;
 
-    @Option(names = "-h")
     String host;
+
+    /** Declares these flags on a command's table. */
+    void declare(Flags flags) {
+        flags.text("-s", v -> subsystem = v);
+        flags.text("-g", v -> group = v);
+        flags.number("-p", v -> pid = v);
+        flags.text("-h", v -> host = v);
+    }
 }

@@ -1,28 +1,31 @@
 package org.opensrc.cli.control;
 
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand.UsageException;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.proto.v1.TraceRequest;
 
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 /**
- * What {@code traceson} and {@code tracesoff} share, as a picocli mixin: the same targets (a subsystem, or a subserver
- * with {@code -t}), the same rules for combining them, and the request that turns tracing on or off.
+ * What {@code traceson} and {@code tracesoff} share: the same targets (a subsystem, or a subserver with {@code -t}),
+ * the same rules for combining them, and the request that turns tracing on or off.
  */
 final class TraceFlags {
 
-    @Mixin TargetFlags target;
+    final TargetFlags target = new TargetFlags();
 
-    @Option(names = "-t")
     String type;
 
-    @Option(names = "-o")
     String object;
 
-    @Option(names = "-P")
     Integer subserverPid;
+
+    /** Declares these flags on a command's table. */
+    void declare(Flags flags) {
+        target.declare(flags);
+        flags.text("-t", v -> type = v);
+        flags.text("-o", v -> object = v);
+        flags.number("-P", v -> subserverPid = v);
+    }
 
     /**
      * Throws {@link UsageException} unless the flags name one subsystem target or one subserver; with {@code

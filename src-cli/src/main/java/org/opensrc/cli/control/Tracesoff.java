@@ -1,17 +1,19 @@
 package org.opensrc.cli.control;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-
 /** {@code tracesoff}: turns tracing off. */
-@Command(name = "tracesoff")
 public final class Tracesoff extends SrcCommand {
 
-    @Mixin TraceFlags flags;
+    final TraceFlags flags = new TraceFlags();
+
+    @Override
+    protected void declare(Flags flags) {
+        this.flags.declare(flags);
+    }
 
     @Override
     protected String usage() {

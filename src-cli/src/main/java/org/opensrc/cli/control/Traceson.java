@@ -1,21 +1,22 @@
 package org.opensrc.cli.control;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.libsrc.client.SrcClient;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 /** {@code traceson [-l]}: turns tracing on (long with {@code -l}). */
-@Command(name = "traceson")
 public final class Traceson extends SrcCommand {
 
-    @Mixin TraceFlags flags;
+    final TraceFlags flags = new TraceFlags();
 
-    @Option(names = "-l")
     boolean longTrace;
+
+    @Override
+    protected void declare(Flags flags) {
+        this.flags.declare(flags);
+        flags.flag("-l", () -> longTrace = true);
+    }
 
     @Override
     protected String usage() {

@@ -1,28 +1,29 @@
 package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverChange;
 import org.opensrc.proto.v1.SubserverDef;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code chserver -t old [-c code] [-s subsystem] [-t new]}: changes a subserver. */
-@Command(name = "chserver")
 public final class Chserver extends DefinitionCommand {
 
-    @Option(names = "-t")
     List<String> types = new ArrayList<>();
 
-    @Option(names = "-c")
     Integer code;
 
-    @Option(names = "-s")
     String subsystem;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.texts("-t", types::add);
+        flags.number("-c", v -> code = v);
+        flags.text("-s", v -> subsystem = v);
+    }
 
     @Override
     protected String usage() {

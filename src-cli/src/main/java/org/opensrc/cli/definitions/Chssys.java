@@ -1,14 +1,11 @@
 package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.ListSubsystemsRequest;
 import org.opensrc.proto.v1.SubsystemChange;
 import org.opensrc.proto.v1.SubsystemDef;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +14,17 @@ import java.util.List;
  * {@code chssys -s old [mkssys flags] [-s new]}: changes a definition; a second {@code -s} renames it (its subservers
  * and notify method follow).
  */
-@Command(name = "chssys")
 public final class Chssys extends DefinitionCommand {
 
-    @Option(names = "-s")
     List<String> names = new ArrayList<>();
 
-    @Mixin SubsystemFlags flags;
+    final SubsystemFlags flags = new SubsystemFlags();
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.texts("-s", names::add);
+        this.flags.declare(flags);
+    }
 
     @Override
     protected String usage() {

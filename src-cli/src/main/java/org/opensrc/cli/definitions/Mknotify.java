@@ -1,23 +1,24 @@
 package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.NotifyDef;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 
 /** {@code mknotify -n name -m method}: adds a notify method for a subsystem or group. */
-@Command(name = "mknotify")
 public final class Mknotify extends DefinitionCommand {
 
-    @Option(names = "-n")
     String name;
 
-    @Option(names = "-m")
     String method;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.text("-n", v -> name = v);
+        flags.text("-m", v -> method = v);
+    }
 
     @Override
     protected String usage() {

@@ -1,26 +1,27 @@
 package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.SubserverDef;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 
 /** {@code mkserver -c code -s subsystem -t type}: adds a subserver definition. */
-@Command(name = "mkserver")
 public final class Mkserver extends DefinitionCommand {
 
-    @Option(names = "-c")
     Integer code;
 
-    @Option(names = "-s")
     String subsystem;
 
-    @Option(names = "-t")
     String type;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.number("-c", v -> code = v);
+        flags.text("-s", v -> subsystem = v);
+        flags.text("-t", v -> type = v);
+    }
 
     @Override
     protected String usage() {

@@ -1,20 +1,21 @@
 package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 /** {@code mkssys}: adds a subsystem definition. */
-@Command(name = "mkssys")
 public final class Mkssys extends DefinitionCommand {
 
-    @Option(names = "-s")
     String name;
 
-    @Mixin SubsystemFlags flags;
+    final SubsystemFlags flags = new SubsystemFlags();
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.text("-s", v -> name = v);
+        this.flags.declare(flags);
+    }
 
     @Override
     protected String usage() {

@@ -1,19 +1,20 @@
 package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 
 /** {@code rmnotify -n name}: removes a notify method. */
-@Command(name = "rmnotify")
 public final class Rmnotify extends DefinitionCommand {
 
-    @Option(names = "-n")
     String name;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.text("-n", v -> name = v);
+    }
 
     @Override
     protected String usage() {

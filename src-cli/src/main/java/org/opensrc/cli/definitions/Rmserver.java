@@ -1,19 +1,20 @@
 package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 
 /** {@code rmserver -t type}: removes a subserver definition. */
-@Command(name = "rmserver")
 public final class Rmserver extends DefinitionCommand {
 
-    @Option(names = "-t")
     String type;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.text("-t", v -> type = v);
+    }
 
     @Override
     protected String usage() {

@@ -1,19 +1,20 @@
 package org.opensrc.cli.definitions;
 
 import org.opensrc.cli.command.AixUsage;
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 
 /** {@code rmssys -s name}: removes a subsystem with its subservers and notify method. */
-@Command(name = "rmssys")
 public final class Rmssys extends DefinitionCommand {
 
-    @Option(names = "-s")
     String name;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.text("-s", v -> name = v);
+    }
 
     @Override
     protected String usage() {

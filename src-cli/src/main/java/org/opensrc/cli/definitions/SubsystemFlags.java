@@ -1,5 +1,6 @@
 package org.opensrc.cli.definitions;
 
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand.Refusal;
 import org.opensrc.cli.command.SrcCommand.UsageException;
 import org.opensrc.libsrc.Messages;
@@ -10,8 +11,6 @@ import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.Extensions;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.SubsystemDef;
-
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -24,95 +23,99 @@ import java.util.List;
  */
 public final class SubsystemFlags {
 
-    @Option(names = "-p")
     String path;
 
-    @Option(names = "-u")
     String user;
 
-    @Option(names = "-a")
     String cmdargs;
 
-    @Option(names = "-e")
     String standerr;
 
-    @Option(names = "-i")
     String standin;
 
-    @Option(names = "-o")
     String standout;
 
-    @Option(names = "-t")
     String synonym;
 
-    @Option(names = "-O")
     boolean once;
 
-    @Option(names = "-R")
     boolean respawn;
 
-    @Option(names = "-d")
     boolean display;
 
-    @Option(names = "-D")
     boolean hide;
 
-    @Option(names = "-q")
     boolean multi;
 
-    @Option(names = "-Q")
     boolean single;
 
-    @Option(names = "-K")
     boolean socket;
 
-    @Option(names = "-I")
     Long queueKey;
 
-    @Option(names = "-m")
     Long queueMtype;
 
-    @Option(names = "-S")
     boolean signals;
 
-    @Option(names = "-n")
     String signorm;
 
-    @Option(names = "-f")
     String sigforce;
 
-    @Option(names = "-E")
     Integer priority;
 
-    @Option(names = "-G")
     String group;
 
-    @Option(names = "-w")
     Integer waittime;
 
-    @Option(names = "--backoff")
     boolean backoff;
 
-    @Option(names = "--no-backoff")
     boolean noBackoff;
 
-    @Option(names = "--backoff-initial-ms")
     Long backoffInitialMs;
 
-    @Option(names = "--backoff-max-ms")
     Long backoffMaxMs;
 
-    @Option(names = "--kill-escalation")
     boolean killEscalation;
 
-    @Option(names = "--no-kill-escalation")
     boolean noKillEscalation;
 
-    @Option(names = "--readiness")
     boolean readiness;
 
-    @Option(names = "--no-readiness")
     boolean noReadiness;
+
+    /** Declares these flags on a command's table. */
+    void declare(Flags flags) {
+        flags.text("-p", v -> path = v);
+        flags.text("-u", v -> user = v);
+        flags.text("-a", v -> cmdargs = v);
+        flags.text("-e", v -> standerr = v);
+        flags.text("-i", v -> standin = v);
+        flags.text("-o", v -> standout = v);
+        flags.text("-t", v -> synonym = v);
+        flags.flag("-O", () -> once = true);
+        flags.flag("-R", () -> respawn = true);
+        flags.flag("-d", () -> display = true);
+        flags.flag("-D", () -> hide = true);
+        flags.flag("-q", () -> multi = true);
+        flags.flag("-Q", () -> single = true);
+        flags.flag("-K", () -> socket = true);
+        flags.longNumber("-I", v -> queueKey = v);
+        flags.longNumber("-m", v -> queueMtype = v);
+        flags.flag("-S", () -> signals = true);
+        flags.text("-n", v -> signorm = v);
+        flags.text("-f", v -> sigforce = v);
+        flags.number("-E", v -> priority = v);
+        flags.text("-G", v -> group = v);
+        flags.number("-w", v -> waittime = v);
+        flags.flag("--backoff", () -> backoff = true);
+        flags.flag("--no-backoff", () -> noBackoff = true);
+        flags.longNumber("--backoff-initial-ms", v -> backoffInitialMs = v);
+        flags.longNumber("--backoff-max-ms", v -> backoffMaxMs = v);
+        flags.flag("--kill-escalation", () -> killEscalation = true);
+        flags.flag("--no-kill-escalation", () -> noKillEscalation = true);
+        flags.flag("--readiness", () -> readiness = true);
+        flags.flag("--no-readiness", () -> noReadiness = true);
+    }
 
     /**
      * Throws {@link UsageException} when the flags break an AIX rule, and {@link Refusal} (0513-089 / 0513-088) for a

@@ -1,13 +1,11 @@
 package org.opensrc.cli.odm;
 
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.DefinitionReply;
 import org.opensrc.proto.v1.NotifyDef;
 import org.opensrc.proto.v1.SubserverDef;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +18,14 @@ import java.util.function.Function;
  * through srcmstr, as mkssys, mkserver and mknotify do. Every file is read and checked first: a bad stanza changes
  * nothing.
  */
-@Command(name = "odmadd")
 public final class Odmadd extends OdmCommand {
 
-    @Parameters List<String> files = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.operands(files::add);
+    }
 
     @Override
     protected String usage() {

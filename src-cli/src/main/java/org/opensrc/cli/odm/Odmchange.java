@@ -2,6 +2,7 @@ package org.opensrc.cli.odm;
 
 import io.grpc.StatusRuntimeException;
 
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.DefinitionReply;
@@ -10,10 +11,6 @@ import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.SubserverChange;
 import org.opensrc.proto.v1.SubserverDef;
 import org.opensrc.proto.v1.SubsystemChange;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,16 +23,20 @@ import java.util.Map;
  * in every matching object, through srcmstr (as chssys and chserver do; a notify method is removed and added again).
  * Stanzas of other classes are skipped; the file is checked whole before anything changes.
  */
-@Command(name = "odmchange")
 public final class Odmchange extends OdmCommand {
 
-    @Option(names = "-o")
     String className;
 
-    @Option(names = "-q")
     String criteria;
 
-    @Parameters List<String> files = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.text("-o", v -> className = v);
+        flags.text("-q", v -> criteria = v);
+        flags.operands(files::add);
+    }
 
     @Override
     protected String usage() {

@@ -1,10 +1,8 @@
 package org.opensrc.cli.odm;
 
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.client.SrcClient;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 
@@ -12,14 +10,17 @@ import java.util.List;
  * {@code odmdelete -o ObjectClass [-q criteria]}: removes the matching objects through srcmstr (as rmssys, rmserver and
  * rmnotify do) and prints how many.
  */
-@Command(name = "odmdelete")
 public final class Odmdelete extends OdmCommand {
 
-    @Option(names = "-o")
     String className;
 
-    @Option(names = "-q")
     String criteria;
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.text("-o", v -> className = v);
+        flags.text("-q", v -> criteria = v);
+    }
 
     @Override
     protected String usage() {

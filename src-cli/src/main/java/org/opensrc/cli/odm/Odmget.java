@@ -1,22 +1,23 @@
 package org.opensrc.cli.odm;
 
+import org.opensrc.cli.command.Flags;
 import org.opensrc.libsrc.client.SrcClient;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code odmget [-q criteria] ObjectClass ...}: the matching objects of the SRC classes in odmadd stanza format. */
-@Command(name = "odmget")
 public final class Odmget extends OdmCommand {
 
-    @Option(names = "-q")
     String criteria;
 
-    @Parameters List<String> classes = new ArrayList<>();
+    List<String> classes = new ArrayList<>();
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.text("-q", v -> criteria = v);
+        flags.operands(classes::add);
+    }
 
     @Override
     protected String usage() {

@@ -2,6 +2,7 @@ package org.opensrc.cli.tcpip;
 
 import io.grpc.StatusRuntimeException;
 
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.client.SrcClient;
@@ -11,10 +12,6 @@ import org.opensrc.proto.v1.StartRequest;
 import org.opensrc.proto.v1.StopKind;
 import org.opensrc.proto.v1.StopRequest;
 import org.opensrc.proto.v1.SubsystemDef;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,28 +23,32 @@ import java.util.Optional;
  * {@code chrctcp}: enables ({@code -a}) or disables ({@code -d}) a daemon's start line in rc.tcpip, and with {@code -S}
  * also starts or stops it now through SRC ({@code startsrc -s}, {@code stopsrc -s}).
  */
-@Command(name = "chrctcp")
 public final class Chrctcp extends SrcCommand {
 
-    @Option(names = "-a")
     boolean enable;
 
-    @Option(names = "-d")
     boolean disable;
 
-    @Option(names = "-S")
     boolean now;
 
-    @Option(names = "-c")
     boolean change;
 
-    @Option(names = "-s")
     boolean show;
 
-    @Option(names = "-f")
     List<String> attributes = new ArrayList<>();
 
-    @Parameters List<String> daemons = new ArrayList<>();
+    List<String> daemons = new ArrayList<>();
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.flag("-a", () -> enable = true);
+        flags.flag("-d", () -> disable = true);
+        flags.flag("-S", () -> now = true);
+        flags.flag("-c", () -> change = true);
+        flags.flag("-s", () -> show = true);
+        flags.texts("-f", attributes::add);
+        flags.operands(daemons::add);
+    }
 
     @Override
     protected String usage() {

@@ -3,6 +3,7 @@ package org.opensrc.cli.tcpip;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
+import org.opensrc.cli.command.Flags;
 import org.opensrc.cli.command.SrcCommand;
 import org.opensrc.cli.command.Targets;
 import org.opensrc.libsrc.Messages;
@@ -13,10 +14,6 @@ import org.opensrc.libsrc.posix.Users;
 import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.RefreshRequest;
 import org.opensrc.proto.v1.SrcCode;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,67 +26,70 @@ import java.util.Set;
  * entry of inetd.conf ({@code $SRC_ROOT/etc/inetd.conf}, or {@code -C file}), then with {@code -r server} has the
  * server re-read it through SRC ({@code refresh -s server}).
  */
-@Command(name = "chsubserver")
 public final class Chsubserver extends SrcCommand {
 
     /** What SRC answers when the server is not running: srcmstr is down, or the subsystem is inoperative. */
     private static final Set<SrcCode> NOT_RUNNING =
             Set.of(SrcCode.SRC_CODE_DMNA, SrcCode.SRC_CODE_SVND, SrcCode.SRC_CODE_NSVR);
 
-    @Option(names = "-a")
     boolean activate;
 
-    @Option(names = "-d")
     boolean deactivate;
 
-    @Option(names = "-c")
     boolean change;
 
-    @Option(names = "-v")
     String service;
 
-    @Option(names = "-p")
     String protocol;
 
-    @Option(names = "-t")
     String socketType;
 
-    @Option(names = "-w")
     String waits;
 
-    @Option(names = "-u")
     String user;
 
-    @Option(names = "-g")
     String program;
 
-    @Option(names = "-V")
     String newService;
 
-    @Option(names = "-P")
     String newProtocol;
 
-    @Option(names = "-T")
     String newSocketType;
 
-    @Option(names = "-W")
     String newWaits;
 
-    @Option(names = "-U")
     String newUser;
 
-    @Option(names = "-G")
     String newProgram;
 
-    @Option(names = "-r")
     String server;
 
-    @Option(names = "-C")
     Path configFile;
 
     // AIX stops reading flags at the program's name: what follows is argv, dashes and all.
-    @Parameters(parameterConsumer = RestOfLine.class)
     List<String> programArgs = new ArrayList<>();
+
+    @Override
+    protected void declare(Flags flags) {
+        flags.flag("-a", () -> activate = true);
+        flags.flag("-d", () -> deactivate = true);
+        flags.flag("-c", () -> change = true);
+        flags.text("-v", v -> service = v);
+        flags.text("-p", v -> protocol = v);
+        flags.text("-t", v -> socketType = v);
+        flags.text("-w", v -> waits = v);
+        flags.text("-u", v -> user = v);
+        flags.text("-g", v -> program = v);
+        flags.text("-V", v -> newService = v);
+        flags.text("-P", v -> newProtocol = v);
+        flags.text("-T", v -> newSocketType = v);
+        flags.text("-W", v -> newWaits = v);
+        flags.text("-U", v -> newUser = v);
+        flags.text("-G", v -> newProgram = v);
+        flags.text("-r", v -> server = v);
+        flags.path("-C", v -> configFile = v);
+        flags.restOfLine(programArgs::add);
+    }
 
     @Override
     protected String usage() {
