@@ -21,10 +21,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        ROOT_LOGGER.setLevel(Level.OFF);
-        for (var handler : ROOT_LOGGER.getHandlers()) {
-            handler.setLevel(Level.OFF);
-        }
+        silenceLogging();
         var out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         if (args.length == 0) {
@@ -37,5 +34,13 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(status);
+    }
+
+    /** java.util.logging off: the remote client's Netty would otherwise warn on stderr. */
+    static void silenceLogging() {
+        ROOT_LOGGER.setLevel(Level.OFF);
+        for (var handler : ROOT_LOGGER.getHandlers()) {
+            handler.setLevel(Level.OFF);
+        }
     }
 }
