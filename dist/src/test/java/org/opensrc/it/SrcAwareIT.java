@@ -140,7 +140,7 @@ class SrcAwareIT {
 
     @Test
     void aHundredConcurrentLongStatusRequestsAllGetTheirRows() throws Exception {
-        try (SrcClient client = SrcClient.local(src.socket());
+        try (SrcClient client = SrcClient.localOverGrpcJava(src.socket());
                 var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<LongStatusReply>> replies = new ArrayList<>();
             for (int i = 0; i < 100; i++) {

@@ -13,7 +13,7 @@ import java.time.Duration;
  * srcmstr's local Unix socket as a gRPC {@link Channel}, for the commands: unary calls over one HTTP/2 connection, made
  * on the calling thread ({@link UnaryCall}). It starts in a fraction of the time grpc-java's Netty channel takes (no
  * event loop, no native library, a few hundred classes) and reads the same statuses and trailers. Not for streaming
- * calls, and not thread-safe: one command, one thread.
+ * calls; calls from several threads are made one after another.
  */
 final class LocalGrpcChannel extends Channel implements SrcClient.Connection {
 
@@ -65,7 +65,7 @@ final class LocalGrpcChannel extends Channel implements SrcClient.Connection {
     }
 
     @Override
-    public boolean answers(Duration within) {
+    public synchronized boolean answers(Duration within) {
         try (Watchdog watchdog = Watchdog.after(within.toNanos())) {
             connection(watchdog).awaitServerSettings();
             return true;
@@ -76,7 +76,7 @@ final class LocalGrpcChannel extends Channel implements SrcClient.Connection {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         discard();
     }
 }

@@ -86,18 +86,21 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
             return;
         }
         Http2Connection.Response response;
-        try (Watchdog watchdog = Watchdog.after(timeoutNanos)) {
-            try {
-                response =
-                        channel.connection(watchdog)
-                                .exchange(
-                                        requestHeaders(deadline == null ? -1 : timeoutNanos),
-                                        framed(request),
-                                        LocalGrpcChannel.MAX_MESSAGE);
-            } catch (IOException e) {
-                channel.discard();
-                close(failure(e, watchdog, timeoutNanos), new Metadata());
-                return;
+        // one call at a time on the channel's one connection, whichever thread makes it
+        synchronized (channel) {
+            try (Watchdog watchdog = Watchdog.after(timeoutNanos)) {
+                try {
+                    response =
+                            channel.connection(watchdog)
+                                    .exchange(
+                                            requestHeaders(deadline == null ? -1 : timeoutNanos),
+                                            framed(request),
+                                            LocalGrpcChannel.MAX_MESSAGE);
+                } catch (IOException e) {
+                    channel.discard();
+                    close(failure(e, watchdog, timeoutNanos), new Metadata());
+                    return;
+                }
             }
         }
         deliver(response);
