@@ -19,7 +19,7 @@ bench_apt daemontools runit supervisor hyperfine
 bench_scratch
 W=$BENCH_W
 svc=$W/svc.sh
-printf '#!/bin/sh\nexec -a sleep-opensrc-bench sleep 100000\n' > "$svc"
+printf '#!/bin/bash\nexec -a sleep-opensrc-bench sleep 100000\n' > "$svc"
 chmod +x "$svc"
 names=(one)
 for i in $(seq -w 1 "$N"); do names+=("s$i"); done
@@ -105,6 +105,7 @@ import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
 print(f"{sys.argv[2]}\t{sys.argv[3]}\t{r['median'] * 1000:.1f}")
 PY
+    log "$1, $2: $(tail -1 "$results" | cut -f3) ms"
 }
 
 log "measuring, $RUNS runs each (load $(bench_load))"
@@ -121,7 +122,7 @@ measure "start one" opensrc "$TREE/bin/stopsrc -s one --wait" "$TREE/bin/startsr
 measure "start one" daemontools "bash -c 'svc -d $W/dt/one; until svstat $W/dt/one | grep -q \": down \"; do sleep 0.01; done'" "svc -u $W/dt/one"
 measure "start one" runit "sv -w 10 down $W/rv/one" "sv up $W/rv/one"
 measure "start one" supervisor "$ctl stop one" "$ctl start one"
-measure "define one" opensrc "$TREE/bin/rmssys -s new" "$TREE/bin/mkssys -s new -p $svc -u 0"
+measure "define one" opensrc "bash -c '$TREE/bin/rmssys -s new || true'" "$TREE/bin/mkssys -s new -p $svc -u 0"
 log "done (load $(bench_load))"
 
 python3 - "$results" "$N" "$RUNS" "$(bench_machine)" <<'PY'

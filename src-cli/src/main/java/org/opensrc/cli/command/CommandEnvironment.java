@@ -9,6 +9,7 @@ import org.opensrc.libsrc.posix.Posix;
 import org.opensrc.srcmstr.DirectDefinitions;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -41,6 +42,8 @@ public record CommandEnvironment(SrcPaths paths, Map<String, String> env, IntSup
     public SrcClient direct() {
         try {
             return DirectDefinitions.open(paths).withTimeout(timeout());
+        } catch (NoSuchFileException e) {
+            throw new SrcCommand.Refusal(SafeText.lines(e.getFile() + ": no such file or directory"));
         } catch (IOException e) {
             throw new SrcCommand.Refusal(SafeText.lines(e.getMessage()));
         }
