@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# run-all.sh -- runs the three benchmarks one after the other and writes a summary
-# (machine, versions, the three tables) to bench/results/summary-<UTC date-time>.md and
+# run-all.sh -- runs the four benchmarks one after the other and writes a summary
+# (machine, versions, the four tables) to bench/results/summary-<UTC date-time>.md and
 # bench/results/latest.md. Builds OpenSRC first if the tree is missing (BENCH_BUILD=1:
 # always). Options go through the environment:
-#   RESPAWN_COUNT (50)  START_N (200)  START_ROUNDS (3)  INETD_ROUNDS (3)
+#   RESPAWN_COUNT (50)  START_N (200)  START_ROUNDS (3)  INETD_ROUNDS (3)  COMMANDS_N (500)  COMMANDS_RUNS (30)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_require_root
@@ -28,7 +28,7 @@ out=$BENCH_DIR/results/summary-$(date -u +%Y%m%dT%H%MZ).md
 
 t0=$SECONDS
 for step in "respawn-latency.sh ${RESPAWN_COUNT:-50}" "start-many.sh ${START_N:-200} ${START_ROUNDS:-3}" \
-    "inetd-throughput.sh ${INETD_ROUNDS:-3}"; do
+    "inetd-throughput.sh ${INETD_ROUNDS:-3}" "commands.sh ${COMMANDS_N:-500} ${COMMANDS_RUNS:-30}"; do
     log "== $step"
     s0=$SECONDS
     # shellcheck disable=SC2086
