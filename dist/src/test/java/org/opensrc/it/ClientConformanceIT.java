@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.client.CommandTimeout;
 import org.opensrc.libsrc.client.SrcClient;
-import org.opensrc.proto.v1.Action;
 import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.ListNotifiesRequest;
 import org.opensrc.proto.v1.ListSubserversRequest;
@@ -309,23 +308,7 @@ class ClientConformanceIT {
     }
 
     private static SubsystemDef sleeper(String name, String group) {
-        return SubsystemDef.newBuilder()
-                .setSubsysname(name)
-                .setPath("/bin/sleep")
-                .setCmdargs("1000")
-                .setUser("0")
-                .setStandin("/dev/null")
-                .setStandout("/dev/null")
-                .setStanderr("/dev/null")
-                .setAction(Action.ACTION_ONCE)
-                .setContact(Contact.CONTACT_SIGNAL)
-                .setSignorm("SIGTERM")
-                .setSigforce("SIGKILL")
-                .setPriority(20)
-                .setDisplay(true)
-                .setWaittime(20)
-                .setGrpname(group)
-                .build();
+        return Definitions.rootBySignals(name, "/bin/sleep", "1000").setGrpname(group).build();
     }
 
     private static NameRequest name(String name) {

@@ -10,8 +10,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 import org.junit.jupiter.api.Test;
 import org.opensrc.libsrc.SrcFailure;
-import org.opensrc.proto.v1.Action;
-import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.DefinitionsGrpc;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.SubsystemDef;
@@ -352,22 +350,7 @@ class HostileSocketIT {
     }
 
     private static SubsystemDef rootShell(String name) {
-        return SubsystemDef.newBuilder()
-                .setSubsysname(name)
-                .setPath("/bin/sh")
-                .setCmdargs("-c id")
-                .setUser("0")
-                .setStandin("/dev/null")
-                .setStandout("/dev/null")
-                .setStanderr("/dev/null")
-                .setAction(Action.ACTION_ONCE)
-                .setContact(Contact.CONTACT_SIGNAL)
-                .setSignorm("SIGTERM")
-                .setSigforce("SIGKILL")
-                .setPriority(20)
-                .setDisplay(true)
-                .setWaittime(20)
-                .build();
+        return Definitions.rootBySignals(name, "/bin/sh", "-c id").build();
     }
 
     /** A connection made by {@code user}'s process, which then exits; its child relays TCP to it. */

@@ -43,7 +43,7 @@ final class GrpcJavaChannels {
                         .usePlaintext()
                         .directExecutor()
                         .build();
-        return new Managed(channel, group);
+        return new Managed(channel, () -> group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS));
     }
 
     static Managed remote(RemoteHost target, Path certDir) {
@@ -57,7 +57,7 @@ final class GrpcJavaChannels {
                         .sslContext(tls)
                         .directExecutor()
                         .build();
-        return new Managed(channel, group);
+        return new Managed(channel, () -> group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS));
     }
 
     private static SslContext clientTls(ClientCertificates files) {
@@ -72,14 +72,14 @@ final class GrpcJavaChannels {
         }
     }
 
-    /** A grpc-java channel and the event loop it runs on, closed together. */
+    /** A grpc-java channel and what runs after it is closed (its event loop shut down). */
     static final class Managed implements SrcClient.Connection {
         private final ManagedChannel channel;
-        private final EpollEventLoopGroup group;
+        private final Runnable release;
 
-        Managed(ManagedChannel channel, EpollEventLoopGroup group) {
+        Managed(ManagedChannel channel, Runnable release) {
             this.channel = channel;
-            this.group = group;
+            this.release = release;
         }
 
         ManagedChannel channel() {
@@ -117,7 +117,7 @@ final class GrpcJavaChannels {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            release.run();
         }
     }
 }

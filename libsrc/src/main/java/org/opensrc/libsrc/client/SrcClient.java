@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A connection from a command to srcmstr: gRPC over the local Unix socket (the commands' own lean client, {@link
@@ -59,25 +58,7 @@ public final class SrcClient implements AutoCloseable {
      * the channel is closed.
      */
     public static SrcClient over(ManagedChannel channel, Runnable release) {
-        Connection connection =
-                new Connection() {
-                    @Override
-                    public boolean answers(Duration within) {
-                        return true;
-                    }
-
-                    @Override
-                    public void close() {
-                        channel.shutdownNow();
-                        try {
-                            channel.awaitTermination(1, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        release.run();
-                    }
-                };
-        return new SrcClient(connection, channel, channel, DEFAULT_TIMEOUT);
+        return new SrcClient(new GrpcJavaChannels.Managed(channel, release), channel, channel, DEFAULT_TIMEOUT);
     }
 
     /** A client for the srcmstr of {@code paths}' root. Connecting is lazy. */
