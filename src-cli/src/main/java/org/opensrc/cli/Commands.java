@@ -104,7 +104,7 @@ public final class Commands {
             command.printUsage(null);
             return 1;
         }
-        command.apply(flags, parsed);
+        flags.apply(parsed);
         return command.call();
     }
 }

@@ -20,7 +20,7 @@ final class LocalGrpcChannel extends Channel implements SrcClient.Connection {
     /** The largest reply message, as grpc-java's default: beyond it the call ends with RESOURCE_EXHAUSTED. */
     static final int MAX_MESSAGE = 4 << 20;
 
-    /** The largest header list (trailers included), as grpc-java's default. */
+    /** The largest header list (trailers included) this client announces in its settings, as grpc-java does. */
     static final int MAX_HEADER_LIST = 8192;
 
     private final Path socket;

@@ -100,7 +100,7 @@ public final class Flags {
     }
 
     /** Hands each flag and operand the command line gave to its consumer, in the order they were declared. */
-    void apply(ParseResult parsed) {
+    public void apply(ParseResult parsed) {
         for (Binding binding : bindings) {
             if (binding.arg() instanceof OptionSpec option
                     ? parsed.hasMatchedOption(option)

@@ -12,7 +12,6 @@ import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.SrcCode;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -91,11 +90,6 @@ public abstract class SrcCommand implements Callable<Integer> {
         var flags = new Flags(spec);
         declare(flags);
         return flags;
-    }
-
-    /** Hands the parsed command line to the flags' consumers. */
-    public final void apply(Flags flags, ParseResult parsed) {
-        flags.apply(parsed);
     }
 
     /** The AIX usage text, printed for any flag error. */
