@@ -7,21 +7,21 @@ import org.opensrc.srcmstr.supervise.SpawnOrder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Gives each socket (and IPC) subsystem instance what it needs to attach to the subsystem API: {@code SRC_SOCKET} and a
  * fresh {@code SRC_TOKEN}, bound to its pid once spawned and forgotten when it ends. Signal subsystems get only {@code
- * SRC_ROOT}. Runs on the supervision thread (spawns are synchronous there), which alone touches {@code pending}.
+ * SRC_ROOT}. Runs on the spawner threads of the supervision loop, several at once.
  */
 public final class SubsystemSpawnHooks implements SpawnHooks {
 
     private final SubsystemHub hub;
     private final Path socket;
-    private final Map<InstanceId, String> pending = new HashMap<>();
+    private final Map<InstanceId, String> pending = new ConcurrentHashMap<>();
 
     private final List<String> rootEnvironment;
     private final Function<InstanceId, List<String>> marker;

@@ -96,11 +96,14 @@ final class DeathRules {
                     new Effect.Reply(
                             pending.replyTo().get(),
                             List.of(new SrcMessage(e.stage().code(), List.of(name), shownDetail(e)))));
-            return;
+        } else {
+            step.log(e.stage().code(), name);
+            step.putSubsystem(name, step.subsystem(name).withLastExit("spawn failed: " + e.stage()));
+            if (pending.stop().isEmpty()) {
+                abnormal(step, pending.definition(), pending.args(), pending.env(), step.now);
+            }
         }
-        step.log(e.stage().code(), name);
-        step.putSubsystem(name, step.subsystem(name).withLastExit("spawn failed: " + e.stage()));
-        abnormal(step, pending.definition(), pending.args(), pending.env(), step.now);
+        StopRules.shutdownProgress(step);
     }
 
     /**

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What the rest of srcmstr adds to a spawn: the subsystem API arranges a token for each socket subsystem instance
- * ({@code SRC_SOCKET}, {@code SRC_TOKEN}) and forgets it when the process ends. Called on the supervision thread; must
- * not block.
+ * ({@code SRC_SOCKET}, {@code SRC_TOKEN}) and forgets it when the process ends. {@link #environment}, {@link #spawned}
+ * and {@link #failed} are called on the supervision loop's spawner threads, several at once; {@link #ended} on the exit
+ * watcher's. None may block.
  */
 public interface SpawnHooks {
 

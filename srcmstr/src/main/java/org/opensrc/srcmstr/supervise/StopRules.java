@@ -31,6 +31,12 @@ final class StopRules {
                 targets = step.instanceByPid(p.pid()).stream().toList();
             }
         }
+        if (targets.isEmpty() && stop.target() instanceof StopTarget.BySubsystem s && step.spawningNamed(s.name())) {
+            // its process is being spawned: the stop begins as soon as it is there
+            step.spawning.replaceAll((id, p) -> p.name().equals(s.name()) ? p.withStop(stop.kind()) : p);
+            step.reply(replyTo, SrcCode.SRC_CODE_STPOK, s.name());
+            return;
+        }
         if (targets.isEmpty()) {
             step.reply(replyTo, SrcCode.SRC_CODE_SVND, label);
             return;
@@ -57,6 +63,11 @@ final class StopRules {
         } else {
             step.reply(replyTo, SrcCode.SRC_CODE_STPG, name);
         }
+    }
+
+    /** Begins a stop asked while {@code instance} was being spawned, now that its process is there. */
+    static void beginDeferred(Step step, Instance instance, StopType kind) {
+        begin(step, instance, kind);
     }
 
     private static boolean begin(Step step, Instance instance, StopType kind) {
@@ -136,11 +147,18 @@ final class StopRules {
                 .toList()
                 .forEach(step::cancelRetries);
         List<Instance> running = sorted(step);
-        if (running.isEmpty()) {
+        if (running.isEmpty() && step.spawning.isEmpty()) {
             step.emit(new Effect.ShutdownComplete());
             return;
         }
-        long deadline = step.now + running.stream().mapToLong(i -> Waittime.millis(i.definition())).max().orElseThrow();
+        long deadline =
+                step.now
+                        + java.util.stream.Stream.concat(
+                                        running.stream().map(Instance::definition),
+                                        step.spawning.values().stream().map(PendingSpawn::definition))
+                                .mapToLong(Waittime::millis)
+                                .max()
+                                .orElseThrow();
         for (Instance instance : running) {
             if (!(instance.state() instanceof InstanceState.WarnedToStop)) {
                 warn(step, instance, deadline);
@@ -154,12 +172,24 @@ final class StopRules {
             return;
         }
         sorted(step).forEach(i -> kill(step, i));
-        step.emit(new Effect.ShutdownComplete());
+        if (step.spawning.isEmpty()) {
+            step.emit(new Effect.ShutdownComplete());
+        }
     }
 
-    /** After an instance went away: finish the shutdown once nothing runs. */
+    /**
+     * An instance whose spawn came back during the shutdown: warned to stop at once and killed after its waittime (the
+     * shutdown timer may have fired already).
+     */
+    static void arrivedDuringShutdown(Step step, Instance instance) {
+        long killAt = step.now + Waittime.millis(instance.definition());
+        warn(step, instance, killAt);
+        step.emit(new Effect.ArmTimer(new TimerId.KillTimer(instance.id()), killAt));
+    }
+
+    /** After an instance went away (or a spawn failed): finish the shutdown once nothing runs or is being spawned. */
     static void shutdownProgress(Step step) {
-        if (step.shuttingDown && step.instances.isEmpty()) {
+        if (step.shuttingDown && step.instances.isEmpty() && step.spawning.isEmpty()) {
             step.emit(new Effect.CancelTimer(new TimerId.ShutdownTimer()));
             step.emit(new Effect.ShutdownComplete());
         }

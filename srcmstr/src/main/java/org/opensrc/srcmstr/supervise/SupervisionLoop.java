@@ -15,7 +15,11 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,20 +28,27 @@ import java.util.stream.Collectors;
 
 /**
  * The driver of {@link SupervisionMachine}: one platform thread named "supervision" owns the state and carries out the
- * effects. Every other thread only enqueues, through {@link #submit}, {@link #ask} or {@link #query}; exits and timers
- * enqueue too.
+ * effects. Every other thread only enqueues, through {@link #submit}, {@link #ask} or {@link #query}; exits, timers and
+ * spawn results enqueue too.
  *
- * <p>A {@link Effect.Spawn} runs synchronously on the supervision thread and its result is handled right after the
- * transition that ordered it, before any queued event. A timer re-armed under the same id supersedes the earlier one
- * even if that one already fired.
+ * <p><b>Group commit.</b> The thread takes everything queued at that moment as one batch and applies its events one
+ * after another. The outward effects of the whole batch (spawns, signals, kills, stop requests, answers, notify
+ * methods) wait until the state after the batch is saved, once: durably when any of them needs it. So starting or
+ * stopping a group of 500 costs a handful of saves, not 500, and nothing is spawned, signalled or answered that a crash
+ * could forget. Queries and waits are answered after the batch's effects were carried out. Timers, watches and log
+ * lines are carried out at once: a crash can lose nothing by them.
+ *
+ * <p><b>Spawns off the thread.</b> A {@link Effect.Spawn} runs on a small pool ({@code spawner-N}); its result comes
+ * back as an event like any other. A timer re-armed under the same id supersedes the earlier one even if that one
+ * already fired.
  *
  * <p>A failure while handling one event never ends the loop: a spawn that throws fails that one instance ({@link
  * SpawnStage#INTERNAL}, logged, shown by {@code lssrc}); any other {@link RuntimeException} while applying an event is
  * logged, the event's transition is dropped (the state stays as it was) and a command waiting on it is answered with
- * the failure. Only an {@link Error} (out of memory …) ends the thread: every waiting answer then completes
- * exceptionally and {@code onDeath} is called, so srcmstr can exit and be restarted by init.
+ * the failure. Only an {@link Error} (out of memory …), on the thread or in a spawn, ends the thread: every waiting
+ * answer then completes exceptionally and {@code onDeath} is called, so srcmstr can exit and be restarted by init.
  *
- * <p>When an urgent save fails, the spawns of that transition are not made: each becomes a {@link Event.SpawnFailed} at
+ * <p>When an urgent save fails, the spawns of that batch are not made: each becomes a {@link Event.SpawnFailed} at
  * {@link SpawnStage#STATE} naming the cause, so nothing runs that the saved state does not record.
  */
 public final class SupervisionLoop implements AutoCloseable {
@@ -67,10 +78,25 @@ public final class SupervisionLoop implements AutoCloseable {
 
     private record AwaitExpired(CompletableFuture<Boolean> done) implements Item {}
 
+    /** The result of a spawn made on the pool, with what went wrong inside srcmstr if it threw. */
+    private record SpawnResult(Event event, String name, Optional<String> notice, Optional<RuntimeException> failure)
+            implements Item {}
+
+    /** An {@link Error} thrown by a spawn on the pool: it ends the loop as if thrown on the thread. */
+    private record Fatal(Error error) implements Item {}
+
+    private record Idle(CompletableFuture<Void> done) implements Item {}
+
     private record Watcher(
             Predicate<SupervisionState> condition, CompletableFuture<Boolean> done, Scheduler.Cancellable expiry) {}
 
     private record ArmedTimer(long generation, Scheduler.Cancellable handle) {}
+
+    /** Most items taken as one batch. */
+    private static final int MAX_BATCH = 4096;
+
+    /** Threads that spawn: posix_spawn blocks its caller until the child has exec'd. */
+    private static final int SPAWNERS = 2;
 
     private final SupervisionMachine machine = new SupervisionMachine();
     private final ProcessControl processes;
@@ -85,6 +111,16 @@ public final class SupervisionLoop implements AutoCloseable {
     private final Map<ReplyTo, CompletableFuture<List<SrcMessage>>> waiting = new HashMap<>();
     private final Map<TimerId, ArmedTimer> timers = new HashMap<>();
     private final List<Watcher> watchers = new ArrayList<>();
+    private final List<Item> batch = new ArrayList<>();
+    private final List<Effect> outward = new ArrayList<>();
+    private final List<Runnable> reads = new ArrayList<>();
+    private final ArrayDeque<Event> followUps = new ArrayDeque<>();
+    private final List<CompletableFuture<Void>> idleWaits = new ArrayList<>();
+    private final Executor spawner;
+    private final ExecutorService ownSpawner;
+    private boolean dirty;
+    private boolean urgent;
+    private int spawnsInFlight;
     private long timerGenerations;
     private SupervisionState state;
     private Thread thread;
@@ -97,6 +133,26 @@ public final class SupervisionLoop implements AutoCloseable {
             Scheduler scheduler,
             InstantSource clock,
             SupervisionListener listener) {
+        this(initial, processes, stopRequests, scheduler, clock, listener, null);
+    }
+
+    /**
+     * @param spawner where spawns run; null: a pool of {@value #SPAWNERS} threads owned (and closed) by this loop
+     */
+    public SupervisionLoop(
+            SupervisionState initial,
+            ProcessControl processes,
+            StopRequests stopRequests,
+            Scheduler scheduler,
+            InstantSource clock,
+            SupervisionListener listener,
+            Executor spawner) {
+        this.ownSpawner =
+                spawner == null
+                        ? Executors.newFixedThreadPool(
+                                SPAWNERS, Thread.ofPlatform().daemon().name("spawner-", 1).factory())
+                        : null;
+        this.spawner = spawner == null ? ownSpawner : spawner;
         this.state = Objects.requireNonNull(initial, "initial");
         this.processes = Objects.requireNonNull(processes, "processes");
         this.stopRequests = Objects.requireNonNull(stopRequests, "stopRequests");
@@ -200,6 +256,16 @@ public final class SupervisionLoop implements AutoCloseable {
         return state.instances().values().stream().filter(i -> i.pid() == pid).findFirst();
     }
 
+    /**
+     * Completes once everything queued before this call was handled and no spawn is in flight any more (their results
+     * handled too): for tests and for a caller that must see the effects of what it submitted.
+     */
+    public CompletableFuture<Void> whenIdle() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Idle(done));
+        return done;
+    }
+
     /** Completes when a {@link Event.Shutdown} has finished. */
     public CompletableFuture<Void> shutdownComplete() {
         return shutdownComplete;
@@ -220,39 +286,73 @@ public final class SupervisionLoop implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (ownSpawner != null) {
+            ownSpawner.shutdown();
+        }
     }
 
     private void run() {
         try {
             while (true) {
-                Item item = queue.take();
-                switch (item) {
-                    case Deliver d -> handle(d.event());
-                    case Ask a -> {
-                        waiting.put(a.replyTo(), a.answer());
-                        handle(new Event.Request(a.replyTo(), a.command()));
-                    }
-                    case Query<?> q -> q.run(state);
-                    case Fired f -> {
-                        ArmedTimer armed = timers.get(f.timer());
-                        if (armed != null && armed.generation() == f.generation()) {
-                            timers.remove(f.timer());
-                            handle(new Event.TimerFired(f.timer()));
+                batch.clear();
+                if (followUps.isEmpty()) {
+                    batch.add(queue.take());
+                }
+                queue.drainTo(batch, MAX_BATCH);
+                while (!followUps.isEmpty()) {
+                    handle(followUps.poll());
+                }
+                int closeAt = -1;
+                for (int i = 0; i < batch.size() && closeAt < 0; i++) {
+                    switch (batch.get(i)) {
+                        case Deliver d -> handle(d.event());
+                        case SpawnResult r -> {
+                            spawnsInFlight--;
+                            r.notice().ifPresent(listener::notice);
+                            r.failure()
+                                    .ifPresent(
+                                            e -> listener.failure(r.name() + ": starting it failed inside srcmstr", e));
+                            handle(r.event());
                         }
-                    }
-                    case Await a -> watch(a);
-                    case AwaitExpired e -> expire(e.done());
-                    case Close c -> {
-                        failWaiting(new CancellationException("supervision loop closed"));
-                        return;
+                        case Ask a -> {
+                            waiting.put(a.replyTo(), a.answer());
+                            handle(new Event.Request(a.replyTo(), a.command()));
+                        }
+                        case Query<?> q -> reads.add(() -> q.run(state));
+                        case Fired f -> {
+                            ArmedTimer armed = timers.get(f.timer());
+                            if (armed != null && armed.generation() == f.generation()) {
+                                timers.remove(f.timer());
+                                handle(new Event.TimerFired(f.timer()));
+                            }
+                        }
+                        case Await a -> reads.add(() -> watch(a));
+                        case AwaitExpired e -> reads.add(() -> expire(e.done()));
+                        case Idle w -> idleWaits.add(w.done());
+                        case Fatal f -> throw f.error();
+                        case Close c -> closeAt = i;
                     }
                 }
+                commit();
+                reads.forEach(Runnable::run);
+                reads.clear();
                 checkWatchers();
+                if (spawnsInFlight == 0 && followUps.isEmpty()) {
+                    idleWaits.forEach(f -> f.complete(null));
+                    idleWaits.clear();
+                }
+                if (closeAt >= 0) {
+                    CancellationException closed = new CancellationException("supervision loop closed");
+                    failItems(batch.subList(closeAt + 1, batch.size()), closed);
+                    failWaiting(closed);
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failWaiting(new CancellationException("supervision loop interrupted"));
         } catch (RuntimeException | Error e) {
+            failItems(batch, e);
             failWaiting(e);
             Consumer<Throwable> death;
             synchronized (this) {
@@ -266,17 +366,9 @@ public final class SupervisionLoop implements AutoCloseable {
     private void failWaiting(Throwable cause) {
         waiting.values().forEach(f -> f.completeExceptionally(cause));
         waiting.clear();
-        for (Item item : queue) {
-            switch (item) {
-                case Ask a -> a.answer().completeExceptionally(cause);
-                case Query<?> q -> q.answer().completeExceptionally(cause);
-                case Await a -> a.done().completeExceptionally(cause);
-                case Deliver d -> {}
-                case Fired f -> {}
-                case AwaitExpired e -> {}
-                case Close c -> {}
-            }
-        }
+        failItems(queue, cause);
+        idleWaits.forEach(f -> f.completeExceptionally(cause));
+        idleWaits.clear();
         timers.values().forEach(t -> t.handle().cancel());
         timers.clear();
         watchers.forEach(
@@ -285,6 +377,24 @@ public final class SupervisionLoop implements AutoCloseable {
                     w.done().completeExceptionally(cause);
                 });
         watchers.clear();
+    }
+
+    /** Fails whoever waits on one of {@code items} (not handled, the loop is ending). */
+    private static void failItems(Iterable<Item> items, Throwable cause) {
+        for (Item item : items) {
+            switch (item) {
+                case Ask a -> a.answer().completeExceptionally(cause);
+                case Query<?> q -> q.answer().completeExceptionally(cause);
+                case Await a -> a.done().completeExceptionally(cause);
+                case Idle i -> i.done().completeExceptionally(cause);
+                case Deliver d -> {}
+                case SpawnResult r -> {}
+                case Fatal f -> {}
+                case Fired f -> {}
+                case AwaitExpired e -> {}
+                case Close c -> {}
+            }
+        }
     }
 
     private void watch(Await a) {
@@ -328,32 +438,59 @@ public final class SupervisionLoop implements AutoCloseable {
         }
     }
 
-    /** Applies an event, then the spawn results it caused, before anything else queued. */
+    /**
+     * Applies an event: the state changes now, the save and the outward effects wait for {@link #commit}; timers,
+     * watches and log lines are carried out at once.
+     */
     private void handle(Event event) {
-        ArrayDeque<Event> next = new ArrayDeque<>();
-        next.add(event);
-        while (!next.isEmpty()) {
-            Event current = next.poll();
-            Transition t;
-            try {
-                t = machine.apply(state, current, clock.millis());
-            } catch (RuntimeException e) {
-                refused(current, e);
-                continue;
-            }
-            state = t.state();
-            Optional<String> notSaved = Optional.empty();
-            for (Effect effect : t.effects()) {
-                if (effect instanceof Effect.Persist p) {
-                    notSaved = listener.persist(state, p.urgent());
-                } else {
-                    try {
-                        execute(effect, next, notSaved);
-                    } catch (RuntimeException e) {
-                        listener.failure("supervision could not carry out " + effect.getClass().getSimpleName(), e);
-                    }
+        Transition t;
+        try {
+            t = machine.apply(state, event, clock.millis());
+        } catch (RuntimeException e) {
+            refused(event, e);
+            return;
+        }
+        state = t.state();
+        for (Effect effect : t.effects()) {
+            switch (effect) {
+                case Effect.Persist p -> {
+                    dirty = true;
+                    urgent |= p.urgent();
                 }
+                case Effect.Watch w -> carryOut(effect, Optional.empty());
+                case Effect.ArmTimer a -> carryOut(effect, Optional.empty());
+                case Effect.CancelTimer c -> carryOut(effect, Optional.empty());
+                case Effect.Log l -> carryOut(effect, Optional.empty());
+                case Effect.Notice n -> carryOut(effect, Optional.empty());
+                default -> outward.add(effect);
             }
+        }
+    }
+
+    /** Saves the state once for the whole batch (durably when an effect needs it), then carries out its effects. */
+    private void commit() {
+        Optional<String> notSaved = Optional.empty();
+        if (dirty) {
+            boolean durably = urgent;
+            dirty = false;
+            urgent = false;
+            notSaved = listener.persist(state, durably);
+        }
+        if (outward.isEmpty()) {
+            return;
+        }
+        List<Effect> todo = List.copyOf(outward);
+        outward.clear();
+        for (Effect effect : todo) {
+            carryOut(effect, notSaved);
+        }
+    }
+
+    private void carryOut(Effect effect, Optional<String> notSaved) {
+        try {
+            execute(effect, notSaved);
+        } catch (RuntimeException e) {
+            listener.failure("supervision could not carry out " + effect.getClass().getSimpleName(), e);
         }
     }
 
@@ -369,16 +506,19 @@ public final class SupervisionLoop implements AutoCloseable {
         }
     }
 
-    private void execute(Effect effect, ArrayDeque<Event> next, Optional<String> notSaved) {
+    private void execute(Effect effect, Optional<String> notSaved) {
         switch (effect) {
-            case Effect.Spawn s ->
-                    next.add(
-                            notSaved.isPresent()
-                                    ? new Event.SpawnFailed(
-                                            s.instance(),
-                                            SpawnStage.STATE,
-                                            "the state could not be saved, so nothing was started: " + notSaved.get())
-                                    : spawn(s));
+            case Effect.Spawn s -> {
+                if (notSaved.isPresent()) {
+                    followUps.add(
+                            new Event.SpawnFailed(
+                                    s.instance(),
+                                    SpawnStage.STATE,
+                                    "the state could not be saved, so nothing was started: " + notSaved.get()));
+                } else {
+                    dispatch(s);
+                }
+            }
             case Effect.Signal s -> processes.signal(s.pid(), s.signalName());
             case Effect.KillTree k -> processes.killTree(k.pid(), k.sessionId());
             case Effect.SendStopRequest r -> stopRequests.send(r.pid(), r.forced());
@@ -400,7 +540,7 @@ public final class SupervisionLoop implements AutoCloseable {
                     answer.complete(r.outcomes());
                 }
             }
-            case Effect.Persist p -> throw new IllegalStateException("persist is carried out by handle");
+            case Effect.Persist p -> throw new IllegalStateException("persist is carried out by commit");
             case Effect.ShutdownComplete s -> {
                 listener.shutdownComplete();
                 shutdownComplete.complete(null);
@@ -408,22 +548,51 @@ public final class SupervisionLoop implements AutoCloseable {
         }
     }
 
-    /** Spawns and turns the result into the event that reports it; a spawn that throws fails this instance only. */
-    private Event spawn(Effect.Spawn s) {
+    /** Hands a spawn to the pool; its result comes back as a {@link SpawnResult}. */
+    private void dispatch(Effect.Spawn s) {
+        spawnsInFlight++;
+        try {
+            spawner.execute(
+                    () -> {
+                        try {
+                            queue.add(spawn(s));
+                        } catch (Error e) {
+                            queue.add(new Fatal(e));
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            spawnsInFlight--;
+            listener.failure(s.definition().subsysname() + ": no thread could start it", e);
+            followUps.add(new Event.SpawnFailed(s.instance(), SpawnStage.INTERNAL, "srcmstr could not start it: " + e));
+        }
+    }
+
+    /** Spawns (on a pool thread) and turns the result into the item that reports it. */
+    private SpawnResult spawn(Effect.Spawn s) {
         String name = s.definition().subsysname();
         SpawnOutcome outcome;
         try {
             outcome = processes.spawn(new SpawnOrder(s.instance(), s.definition(), s.args(), s.env()));
         } catch (RuntimeException e) {
-            listener.failure(name + ": starting it failed inside srcmstr", e);
-            return new Event.SpawnFailed(s.instance(), SpawnStage.INTERNAL, "srcmstr could not start it: " + e);
+            return new SpawnResult(
+                    new Event.SpawnFailed(s.instance(), SpawnStage.INTERNAL, "srcmstr could not start it: " + e),
+                    name,
+                    Optional.empty(),
+                    Optional.of(e));
         }
         return switch (outcome) {
-            case SpawnOutcome.Spawned ok -> new Event.SpawnSucceeded(s.instance(), ok.pid(), ok.startTime());
-            case SpawnOutcome.Failed failed -> {
-                listener.notice(name + ": spawn failed: " + failed.detail());
-                yield new Event.SpawnFailed(s.instance(), failed.stage(), failed.detail());
-            }
+            case SpawnOutcome.Spawned ok ->
+                    new SpawnResult(
+                            new Event.SpawnSucceeded(s.instance(), ok.pid(), ok.startTime()),
+                            name,
+                            Optional.empty(),
+                            Optional.empty());
+            case SpawnOutcome.Failed failed ->
+                    new SpawnResult(
+                            new Event.SpawnFailed(s.instance(), failed.stage(), failed.detail()),
+                            name,
+                            Optional.of(name + ": spawn failed: " + failed.detail()),
+                            Optional.empty());
         };
     }
 

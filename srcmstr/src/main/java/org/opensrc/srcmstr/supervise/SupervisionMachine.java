@@ -26,8 +26,9 @@ import java.util.Optional;
  *       into the background: the instance follows the oldest survivor. During a cancel stop (or an escalating stop)
  *       survivors are followed too, so the kill timer still kills them; after a normal/forced stop without escalation
  *       they are reported by a {@link Effect.Notice}.
- *   <li>Spawn results are expected before any other event (the driver spawns synchronously); a result for an unknown
- *       spawn is a programmer error and throws.
+ *   <li>Spawns run off the supervision thread, so other events come between a spawn and its result. A stop by name of a
+ *       subsystem being spawned is answered 0513-044 and begins as soon as the process is there; a shutdown waits for
+ *       the spawns in flight and stops what they give. A result for an unknown spawn is a programmer error and throws.
  * </ul>
  */
 public final class SupervisionMachine {
@@ -122,6 +123,12 @@ public final class SupervisionMachine {
         step.emit(new Effect.Watch(e.pid()));
         pending.replyTo()
                 .ifPresent(r -> step.reply(r, SrcCode.SRC_CODE_STRTOK, def.subsysname(), Long.toString(e.pid())));
+        Instance arrived = step.instances.get(pending.id());
+        if (step.shuttingDown) {
+            StopRules.arrivedDuringShutdown(step, arrived);
+        } else {
+            pending.stop().ifPresent(kind -> StopRules.beginDeferred(step, arrived, kind));
+        }
     }
 
     private static void attach(Step step, long pid, boolean attached) {

@@ -77,9 +77,9 @@ public final class LoopFixture implements AutoCloseable {
         loop.submit(event);
     }
 
-    /** Waits until everything queued so far was handled. */
+    /** Waits until everything queued so far was handled, spawn results included. */
     public void settle() throws Exception {
-        loop.query(s -> s).get(5, TimeUnit.SECONDS);
+        loop.whenIdle().get(5, TimeUnit.SECONDS);
     }
 
     @Override

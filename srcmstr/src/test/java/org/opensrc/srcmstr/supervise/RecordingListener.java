@@ -13,6 +13,7 @@ final class RecordingListener implements SupervisionListener {
     final List<String> notices = new CopyOnWriteArrayList<>();
     final List<String> notifies = new CopyOnWriteArrayList<>();
     final AtomicInteger persists = new AtomicInteger();
+    final AtomicInteger urgentPersists = new AtomicInteger();
     final AtomicInteger shutdowns = new AtomicInteger();
 
     @Override
@@ -38,6 +39,9 @@ final class RecordingListener implements SupervisionListener {
     @Override
     public java.util.Optional<String> persist(SupervisionState state, boolean urgent) {
         persists.incrementAndGet();
+        if (urgent) {
+            urgentPersists.incrementAndGet();
+        }
         return urgent ? java.util.Optional.ofNullable(diskFull) : java.util.Optional.empty();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.opensrc.srcmstr.registry.SubsystemDef;
 
 import java.util.List;
 
@@ -51,6 +52,32 @@ class ShutdownTest {
         assertEquals(1, h.of(Effect.ShutdownComplete.class).size());
         h.apply(new Event.TimerFired(new TimerId.ShutdownTimer()));
         assertTrue(h.of(Effect.ShutdownComplete.class).isEmpty(), "a stale timer completes nothing twice");
+    }
+
+    @Test
+    void shutdownWaitsForASpawnInFlightAndStopsWhatItGives() {
+        SubsystemDef def = Defs.of("late").waittime(5).def();
+        h.ask(new Command.Start(def, List.of(), List.of()));
+        Effect.Spawn spawn = h.onlySpawn();
+        h.apply(new Event.Shutdown());
+        assertTrue(h.of(Effect.ShutdownComplete.class).isEmpty(), "a spawn is in flight");
+        h.apply(new Event.SpawnSucceeded(spawn.instance(), 100));
+        assertEquals(List.of(new Effect.Signal(100, "SIGTERM")), h.of(Effect.Signal.class));
+        assertTrue(h.of(Effect.ShutdownComplete.class).isEmpty());
+        h.die(100, "signal SIGTERM");
+        assertEquals(1, h.of(Effect.ShutdownComplete.class).size());
+    }
+
+    @Test
+    void shutdownCompletesWhenTheLastSpawnInFlightFails() {
+        h.start(Defs.of("a").def(), 100);
+        h.ask(new Command.Start(Defs.of("b").def(), List.of(), List.of()));
+        Effect.Spawn spawn = h.onlySpawn();
+        h.apply(new Event.Shutdown());
+        h.die(100, "signal SIGTERM");
+        assertTrue(h.of(Effect.ShutdownComplete.class).isEmpty(), "b is still being spawned");
+        h.apply(new Event.SpawnFailed(spawn.instance(), SpawnStage.EXEC, "no such file"));
+        assertEquals(1, h.of(Effect.ShutdownComplete.class).size());
     }
 
     @Test

@@ -28,6 +28,32 @@ class StopTest {
     }
 
     @Test
+    void aStopAskedWhileTheSubsystemIsBeingSpawnedBeginsWhenItsProcessArrives() {
+        SubsystemDef def = Defs.of("snmpd").def();
+        h.ask(new Command.Start(def, List.of(), List.of()));
+        Effect.Spawn spawn = h.onlySpawn();
+        assertEquals(List.of(org.opensrc.proto.v1.SrcCode.SRC_CODE_STPOK), h.stop("snmpd", StopType.FORCED));
+        assertTrue(h.of(Effect.Signal.class).isEmpty(), "no process to signal yet");
+        h.apply(new Event.SpawnSucceeded(spawn.instance(), 100));
+        assertEquals(List.of(new Effect.Signal(100, "SIGUSR2")), h.of(Effect.Signal.class));
+        assertEquals(StatusWord.STOPPING, h.status(def).status());
+        h.die(100, "exit 0");
+        assertTrue(h.of(Effect.Spawn.class).isEmpty(), "a requested stop is not respawned");
+    }
+
+    @Test
+    void aRestartWhoseSpawnFailsAfterAStopWasAskedIsNotRespawned() {
+        SubsystemDef def = Defs.of("snmpd").def();
+        h.start(def, 100);
+        h.die(100, "exit 1");
+        Effect.Spawn restart = h.onlySpawn();
+        h.stop("snmpd", StopType.NORMAL);
+        h.apply(new Event.SpawnFailed(restart.instance(), SpawnStage.EXEC, "gone"));
+        assertTrue(h.of(Effect.Spawn.class).isEmpty(), "stopped: no further restart");
+        assertTrue(h.state.spawning().isEmpty());
+    }
+
+    @Test
     void forcedStopOfSignalSubsystemSendsSigforce() {
         h.start(Defs.of("snmpd").def(), 100);
         h.stop("snmpd", StopType.FORCED);

@@ -58,19 +58,76 @@ class SupervisionLoopTest {
         return await(loop.status(List.of(def), StatusListing.Visibility.ALL)).getLast();
     }
 
-    /** Waits until everything queued before this call was handled. */
+    /** Waits until everything queued before this call was handled, spawn results included. */
     private void settle() throws Exception {
-        await(loop.query(s -> s));
+        await(loop.whenIdle());
     }
 
     @Test
-    void startSpawnsOnTheSupervisionThreadAndAnswersWithThePid() throws Exception {
+    void startSpawnsOnASpawnerThreadAndAnswersWithThePid() throws Exception {
         SubsystemDef def = Defs.of("sendmail").def();
         assertEquals(List.of(SrcMessage.of(SrcCode.SRC_CODE_STRTOK, "sendmail", "1000")), start(def));
-        assertEquals(List.of("supervision"), processes.spawnThreads);
+        assertEquals(1, processes.spawnThreads.size());
+        assertTrue(processes.spawnThreads.getFirst().startsWith("spawner-"), processes.spawnThreads.toString());
         assertTrue(processes.watched.containsKey(1000L));
         assertEquals(StatusWord.ACTIVE, status(def).status());
         assertTrue(listener.persists.get() > 0);
+    }
+
+    @Test
+    void aGroupOfStartsIsSavedOnceBeforeItsSpawnsAndOnceBeforeItsAnswers() throws Exception {
+        List<Runnable> spawnTasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SupervisionLoop grouped =
+                new SupervisionLoop(
+                        SupervisionState.EMPTY,
+                        processes,
+                        (pid, forced) -> {},
+                        scheduler,
+                        scheduler,
+                        listener,
+                        spawnTasks::add);
+        grouped.start();
+        try {
+            var loopHeld = new java.util.concurrent.CountDownLatch(1);
+            var release = new java.util.concurrent.CountDownLatch(1);
+            grouped.query(s -> holdLoop(loopHeld, release));
+            loopHeld.await(5, TimeUnit.SECONDS);
+            List<CompletableFuture<List<SrcMessage>>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                answers.add(grouped.ask(new Command.Start(Defs.of("s" + i).def(), List.of(), List.of())));
+            }
+            int before = listener.urgentPersists.get();
+            release.countDown();
+            await(grouped.query(s -> s));
+            assertEquals(before + 1, listener.urgentPersists.get(), "one durable save for 50 starts");
+            assertEquals(50, spawnTasks.size(), "every spawn handed to the pool after that save");
+            assertEquals(0, processes.spawns.size());
+
+            var heldAgain = new java.util.concurrent.CountDownLatch(1);
+            var releaseAgain = new java.util.concurrent.CountDownLatch(1);
+            grouped.query(s -> holdLoop(heldAgain, releaseAgain));
+            heldAgain.await(5, TimeUnit.SECONDS);
+            spawnTasks.forEach(Runnable::run);
+            releaseAgain.countDown();
+            for (int i = 0; i < 50; i++) {
+                assertEquals(SrcCode.SRC_CODE_STRTOK, await(answers.get(i)).getFirst().code());
+            }
+            assertEquals(before + 2, listener.urgentPersists.get(), "one durable save for 50 answers");
+        } finally {
+            grouped.close();
+        }
+    }
+
+    /** Keeps the supervision thread busy until {@code release}, so that what is queued meanwhile forms one batch. */
+    private static Object holdLoop(
+            java.util.concurrent.CountDownLatch held, java.util.concurrent.CountDownLatch release) {
+        held.countDown();
+        try {
+            release.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
     }
 
     @Test
