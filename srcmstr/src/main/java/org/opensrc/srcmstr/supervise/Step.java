@@ -4,9 +4,7 @@ import org.opensrc.proto.v1.SrcCode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,26 +14,43 @@ import java.util.Optional;
 final class Step {
 
     final long now;
-    final Map<InstanceId, Instance> instances;
-    final Map<InstanceId, PendingSpawn> spawning;
-    final Map<InstanceId, PendingRetry> retries;
-    final Map<String, SubsystemRecord> subsystems;
+    final Draft<InstanceId, Instance> instances;
+    final Draft<InstanceId, PendingSpawn> spawning;
+    final Draft<InstanceId, PendingRetry> retries;
+    final Draft<String, SubsystemRecord> subsystems;
     final List<Effect> effects = new ArrayList<>();
+    private final SupervisionState before;
     long nextId;
     boolean shuttingDown;
 
     Step(SupervisionState state, long now) {
         this.now = now;
-        this.instances = new HashMap<>(state.instances());
-        this.spawning = new HashMap<>(state.spawning());
-        this.retries = new HashMap<>(state.retries());
-        this.subsystems = new HashMap<>(state.subsystems());
+        this.before = state;
+        this.instances = new Draft<>(state.instances());
+        this.spawning = new Draft<>(state.spawning());
+        this.retries = new Draft<>(state.retries());
+        this.subsystems = new Draft<>(state.subsystems());
         this.nextId = state.nextId();
         this.shuttingDown = state.shuttingDown();
     }
 
+    /** Whether this step changed the state (what is saved). */
+    boolean changed() {
+        return instances.changed()
+                || spawning.changed()
+                || retries.changed()
+                || subsystems.changed()
+                || nextId != before.nextId()
+                || shuttingDown != before.shuttingDown();
+    }
+
+    /** The state after this step: the one it started from when nothing changed. */
     SupervisionState state() {
-        return new SupervisionState(instances, spawning, retries, subsystems, nextId, shuttingDown);
+        if (!changed()) {
+            return before;
+        }
+        return new SupervisionState(
+                instances.result(), spawning.result(), retries.result(), subsystems.result(), nextId, shuttingDown);
     }
 
     InstanceId newId() {

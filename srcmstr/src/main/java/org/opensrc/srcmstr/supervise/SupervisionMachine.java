@@ -56,20 +56,25 @@ public final class SupervisionMachine {
             case Event.Recall e -> recall(step, e);
         }
         SupervisionState next = step.state();
-        if (!next.equals(state)) {
-            step.effects.addFirst(new Effect.Persist(step.effects.stream().anyMatch(SupervisionMachine::outward)));
+        if (step.changed()) {
+            boolean spawnArrived = event instanceof Event.SpawnSucceeded;
+            step.effects.addFirst(new Effect.Persist(step.effects.stream().anyMatch(e -> outward(e, spawnArrived))));
         }
         return new Transition(next, step.effects);
     }
 
-    /** Effects whose consequences a restarted srcmstr must find in the saved state. */
-    private static boolean outward(Effect effect) {
+    /**
+     * Effects whose consequences a restarted srcmstr must find in the saved state. The answer to a start whose process
+     * arrived is not one of them: the spawn was saved, with its marker, before it was made, so a restarted srcmstr
+     * finds that process by its marker whether or not its pid was saved.
+     */
+    private static boolean outward(Effect effect, boolean spawnArrived) {
         return switch (effect) {
             case Effect.Spawn s -> true;
             case Effect.Signal s -> true;
             case Effect.KillTree k -> true;
             case Effect.SendStopRequest r -> true;
-            case Effect.Reply r -> true;
+            case Effect.Reply r -> !spawnArrived;
             case Effect.Watch w -> false;
             case Effect.ArmTimer a -> false;
             case Effect.CancelTimer c -> false;

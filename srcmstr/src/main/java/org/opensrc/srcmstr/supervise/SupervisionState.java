@@ -25,13 +25,18 @@ public record SupervisionState(
     public static final SupervisionState EMPTY = new SupervisionState(Map.of(), Map.of(), Map.of(), Map.of(), 1, false);
 
     public SupervisionState {
-        instances = Map.copyOf(instances);
-        spawning = Map.copyOf(spawning);
-        retries = Map.copyOf(retries);
-        subsystems = Map.copyOf(subsystems);
+        instances = frozen(instances);
+        spawning = frozen(spawning);
+        retries = frozen(retries);
+        subsystems = frozen(subsystems);
         if (nextId <= 0) {
             throw new IllegalArgumentException("nextId must be positive: " + nextId);
         }
+    }
+
+    /** {@code map} itself when no one can change it, else an immutable copy. */
+    private static <K, V> Map<K, V> frozen(Map<K, V> map) {
+        return map instanceof Draft.Frozen<K, V> ? map : Map.copyOf(map);
     }
 
     /** The record for a subsystem name ({@link SubsystemRecord#NEW} if never seen). */

@@ -159,7 +159,7 @@ class DeathTest {
     @Test
     void persistIsEmittedOnlyWhenStateChanged() {
         h.start(Defs.of("sendmail").def(), 100);
-        assertEquals(new Effect.Persist(true), h.effects.getFirst());
+        assertEquals(new Effect.Persist(false), h.effects.getFirst());
         h.apply(new Event.Exited(999, "exit 0", List.of()));
         assertEquals(List.of(), h.effects);
     }

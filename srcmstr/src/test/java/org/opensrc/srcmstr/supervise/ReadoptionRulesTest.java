@@ -24,8 +24,16 @@ class ReadoptionRulesTest {
         h.ask(new Command.Start(def, List.of(), List.of()));
         assertEquals(new Effect.Persist(true), h.effects.getFirst());
         h.spawnSucceeds(100);
-        assertEquals(new Effect.Persist(true), h.effects.getFirst());
-        h.apply(new Event.Attached(100));
+        assertEquals(
+                new Effect.Persist(false),
+                h.effects.getFirst(),
+                "the spawn was saved with its marker before it was made: its answer needs no second durable save");
+        assertEquals(1, h.of(Effect.Reply.class).size());
+        h.apply(new Event.Exited(100, "exit 1", List.of()));
+        assertEquals(new Effect.Persist(true), h.effects.getFirst(), "the restart is saved before it is spawned");
+        assertEquals(1, h.of(Effect.Spawn.class).size());
+        h.spawnSucceeds(101);
+        h.apply(new Event.Attached(101));
         assertEquals(List.of(new Effect.Persist(false)), h.effects);
     }
 
