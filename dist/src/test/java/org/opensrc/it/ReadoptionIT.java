@@ -112,7 +112,7 @@ class ReadoptionIT {
         mkssys("napper", "/bin/sleep", "1000004", "-S", "-n", "15", "-f", "9", "-O");
         ok(src.run("startsrc", "-s", "napper"));
         int napper = pidOf("napper");
-        killNine();
+        upgradeExit(); // a clean exit writes the whole state into state.json, which the test then edits
         kill("KILL", napper);
         SrcRoot.await(Duration.ofSeconds(5), () -> !alive(napper), "napper gone");
         Process unrelated = new ProcessBuilder("/bin/sleep", "1000005").start();
@@ -209,6 +209,9 @@ class ReadoptionIT {
         for (int i = 1; i <= 4; i++) {
             mkssys("s" + i, "/bin/sleep", "100002" + i, "-S", "-n", "15", "-f", "9", "-R", "-w", "1");
         }
+        for (int i = 1; i <= GROUP; i++) {
+            mkssys(String.format("g%03d", i), "/bin/sleep", groupArg(i), "-S", "-n", "15", "-f", "9", "-G", "big");
+        }
         ok(src.run("startsrc", "-s", "flapper"));
         ok(src.run("startsrc", "-s", "s1"));
         ok(src.run("startsrc", "-s", "s2"));
@@ -216,9 +219,11 @@ class ReadoptionIT {
         int duplicates = 0;
         int lost = 0;
         for (int run = 0; run < FAULTS; run++) {
-            // while s3 is started or stopped and s4 is crashing and being respawned:
+            // while s3 is started or stopped, the group of GROUP is started or stopped, and s4 is crashing and being
+            // respawned:
             String verb = run % 2 == 0 ? "startsrc" : "stopsrc";
             CompletableFuture<SrcRoot.Result> command = CompletableFuture.supplyAsync(() -> src.run(verb, "-s", "s3"));
+            CompletableFuture<SrcRoot.Result> group = CompletableFuture.supplyAsync(() -> src.run(verb, "-g", "big"));
             if (run % 3 == 0) {
                 src.run("startsrc", "-s", "s4");
             }
@@ -226,6 +231,7 @@ class ReadoptionIT {
             Thread.sleep(random.nextInt(600));
             killNine();
             command.get(60, TimeUnit.SECONDS);
+            group.get(60, TimeUnit.SECONDS);
             src.startSrcmstr();
             try {
                 SrcRoot.await(Duration.ofSeconds(20), this::settled, "lssrc to agree with ps after run " + run);
@@ -251,6 +257,8 @@ class ReadoptionIT {
                     duplicates++;
                 }
             }
+            Map<String, Long> groupProcesses = groupProcesses();
+            duplicates += (int) groupProcesses.values().stream().filter(n -> n > 1).count();
             if (count("/bin/sleep 1000021") != 1 || count("/bin/sleep 1000022") != 1) {
                 lost++;
             }
@@ -259,7 +267,23 @@ class ReadoptionIT {
         assertEquals(0, lost, "lost");
         assertTrue(countFlappers() <= 1);
         System.out.printf(
-                "readoption: %d kill -9 of srcmstr, 6 subsystems, %d duplicates, %d lost%n", FAULTS, duplicates, lost);
+                "readoption: %d kill -9 of srcmstr, %d subsystems (a group of %d started and stopped during the kills),"
+                        + " %d duplicates, %d lost%n",
+                FAULTS, 6 + GROUP, GROUP, duplicates, lost);
+    }
+
+    /** Members of the group "big" started and stopped while srcmstr is killed. */
+    static final int GROUP = 200;
+
+    private static String groupArg(int i) {
+        return String.format("2000%03d", i);
+    }
+
+    /** Per group member's command line, how many live processes run it. */
+    private static Map<String, Long> groupProcesses() {
+        return procs().values().stream()
+                .filter(cmd -> cmd.startsWith("/bin/sleep 2000") && cmd.length() == "/bin/sleep 2000001".length())
+                .collect(java.util.stream.Collectors.groupingBy(cmd -> cmd, java.util.stream.Collectors.counting()));
     }
 
     /** Every sleeper lssrc shows active runs once with that pid; every other one does not run at all. */
@@ -270,6 +294,22 @@ class ReadoptionIT {
             if (shown.isPresent() ? !pids.equals(List.of(shown.getAsLong())) : !pids.isEmpty()) {
                 return false;
             }
+        }
+        // the group: exactly the members lssrc shows active run, each once (its pid is checked for s1..s4 above)
+        Map<String, Long> running = groupProcesses();
+        long active = 0;
+        for (String line : src.run("lssrc", "-g", "big").lines()) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 3 && f[f.length - 1].equals("active")) {
+                active++;
+                String cmd = "/bin/sleep " + groupArg(Integer.parseInt(f[0].substring(1)));
+                if (running.getOrDefault(cmd, 0L) != 1) {
+                    return false;
+                }
+            }
+        }
+        if (active != running.size()) {
+            return false;
         }
         return countFlappers() <= 1;
     }
@@ -301,6 +341,12 @@ class ReadoptionIT {
                 Duration.ofSeconds(30),
                 () -> src.run("lssrc", "-ls", name).status() == 0,
                 name + " answering lssrc -ls");
+    }
+
+    private void upgradeExit() throws Exception {
+        kill("USR2", src.srcmstr().pid());
+        assertTrue(src.srcmstr().waitFor(30, TimeUnit.SECONDS));
+        assertEquals(75, src.srcmstr().exitValue());
     }
 
     private void killNine() throws InterruptedException {

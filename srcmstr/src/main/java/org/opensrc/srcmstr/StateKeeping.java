@@ -2,6 +2,7 @@ package org.opensrc.srcmstr;
 
 import org.opensrc.libsrc.posix.ProcessTable;
 import org.opensrc.srcmstr.durable.IoCause;
+import org.opensrc.srcmstr.state.JournalEntry;
 import org.opensrc.srcmstr.state.Readoption;
 import org.opensrc.srcmstr.state.RealProcessProbe;
 import org.opensrc.srcmstr.state.SavedState;
@@ -9,7 +10,7 @@ import org.opensrc.srcmstr.state.Snapshots;
 import org.opensrc.srcmstr.state.SpawnMarker;
 import org.opensrc.srcmstr.state.StateCheck;
 import org.opensrc.srcmstr.state.StateFile;
-import org.opensrc.srcmstr.state.StateWriter;
+import org.opensrc.srcmstr.subsys.InstanceToken;
 import org.opensrc.srcmstr.subsys.SubsystemHub;
 import org.opensrc.srcmstr.supervise.InstanceId;
 import org.opensrc.srcmstr.supervise.SupervisionState;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -26,19 +28,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * srcmstr's side of {@code var/lib/src/state.json}: reads what the previous srcmstr saved (once, at start), and saves
- * every change of this one under a fresh run id.
+ * srcmstr's side of {@code var/lib/src/state.json} and its journal: reads what the previous srcmstr saved (once, at
+ * start), and saves every change of this one under a fresh run id. The first save of a run writes a whole image; after
+ * that each save appends to the journal only the entries that changed (synced when the save is urgent), and the image
+ * is written anew once the journal has grown past twice its size, so saving costs about the same per change whatever
+ * the number of subsystems. Used from the supervision thread only.
  */
 final class StateKeeping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateKeeping.class);
 
+    /** The journal is always allowed this much before the image is rewritten. */
+    private static final long JOURNAL_MIN = 256 * 1024;
+
     private final String runId;
     private final StateFile file;
     private final ProcessTable table;
     private final InstantSource clock;
-    private final StateWriter writer;
     private SubsystemHub hub;
+    private SupervisionState saved; // what the files hold now; null: write an image next
+    private long imageBytes;
+    private long journalBytes;
+    private long seq;
+    private long images;
 
     StateKeeping(Path stateDir, ProcessTable table, InstantSource clock) {
         byte[] id = new byte[6];
@@ -47,7 +59,6 @@ final class StateKeeping implements AutoCloseable {
         this.file = new StateFile(stateDir.resolve("state.json"));
         this.table = table;
         this.clock = clock;
-        this.writer = new StateWriter(file, e -> LOG.error("cannot save {}: {}", file.path(), IoCause.of(e)));
     }
 
     /** The spawn marker words of instance {@code id} of this run. */
@@ -87,10 +98,22 @@ final class StateKeeping implements AutoCloseable {
                                             s.instances().stream()
                                                     .map(i -> i.definition().subsysname() + " " + i.pid())
                                                     .toList()));
-            writer.save(
-                    new SavedState(
-                            SavedState.VERSION, runId, clock.millis(), List.of(), List.of(), List.of(), Map.of()),
-                    true);
+            try {
+                file.write(
+                        StateFile.image(
+                                new SavedState(
+                                        SavedState.VERSION,
+                                        runId,
+                                        clock.millis(),
+                                        List.of(),
+                                        List.of(),
+                                        List.of(),
+                                        Map.of()),
+                                "",
+                                null));
+            } catch (IOException e) {
+                LOG.error("cannot save {}: {}", file.path(), IoCause.of(e));
+            }
             return Optional.empty();
         }
         return saved.map(s -> Readoption.plan(usable(s), new RealProcessProbe(table, Path.of("/proc"))));
@@ -112,20 +135,51 @@ final class StateKeeping implements AutoCloseable {
 
     /** Saves {@code state}; durably before returning when {@code urgent}: then the cause if that failed. */
     Optional<String> persist(SupervisionState state, boolean urgent) {
-        return writer.save(snapshot(state), urgent).map(IoCause::of);
+        try {
+            if (saved == null || journalBytes > Math.max(JOURNAL_MIN, 2 * imageBytes)) {
+                writeImage(state);
+            } else {
+                JournalEntry entry =
+                        Snapshots.delta(runId, saved, state, this::tokens, this::startTimeOf, clock.millis(), ++seq);
+                if (!entry.nothingChanged()) {
+                    journalBytes += file.append(entry, urgent);
+                }
+            }
+            saved = state;
+            return Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            saved = null; // the journal may end in a partial line: the next save writes an image
+            String cause = e instanceof UncheckedIOException u ? IoCause.of(u.getCause()) : IoCause.of((IOException) e);
+            LOG.error("cannot save {}: {}", file.path(), cause);
+            return urgent ? Optional.of(cause) : Optional.empty();
+        }
     }
 
-    private SavedState snapshot(SupervisionState state) {
-        return Snapshots.of(
-                runId,
-                state,
-                hub == null ? List.of() : hub.tokens(),
-                pid -> table.startTime(Math.toIntExact(pid)).orElse(0L),
-                clock.millis());
+    private void writeImage(SupervisionState state) throws IOException {
+        String journalId = runId + "." + ++images;
+        imageBytes = file.write(Snapshots.image(runId, state, tokens(), this::startTimeOf, clock.millis(), journalId));
+        journalBytes = 0;
+        seq = 0;
     }
 
+    private List<InstanceToken> tokens() {
+        return hub == null ? List.of() : hub.tokens();
+    }
+
+    private long startTimeOf(long pid) {
+        return table.startTime(Math.toIntExact(pid)).orElse(0L);
+    }
+
+    /** Rewrites the image with the last state saved (a clean exit leaves one file to read), and closes the journal. */
     @Override
     public void close() {
-        writer.close();
+        if (saved != null) {
+            try {
+                writeImage(saved);
+            } catch (IOException e) {
+                LOG.error("cannot save {}: {}", file.path(), IoCause.of(e));
+            }
+        }
+        file.close();
     }
 }

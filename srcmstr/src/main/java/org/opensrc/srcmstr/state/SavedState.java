@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The content of {@code $SRC_ROOT/var/lib/src/state.json}: what srcmstr runs, enough for the next srcmstr to find and
- * re-adopt it.
+ * What srcmstr runs (read from {@code $SRC_ROOT/var/lib/src/state.json} and its journal, {@link StateFile}), enough for
+ * the next srcmstr to find and re-adopt it.
  *
  * @param runId the srcmstr run that wrote it; spawn markers ({@code SRC_INSTANCE}) start with it
  * @param savedAt epoch ms of the snapshot
@@ -28,7 +28,7 @@ public record SavedState(
         Map<String, SubsystemRecord> subsystems) {
 
     /** The file format version this srcmstr reads and writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public SavedState {
         Objects.requireNonNull(runId, "runId");

@@ -2,15 +2,20 @@ package org.opensrc.srcmstr.state;
 
 import org.opensrc.srcmstr.subsys.InstanceToken;
 import org.opensrc.srcmstr.supervise.Instance;
+import org.opensrc.srcmstr.supervise.InstanceId;
 import org.opensrc.srcmstr.supervise.InstanceState;
 import org.opensrc.srcmstr.supervise.PendingRetry;
 import org.opensrc.srcmstr.supervise.PendingSpawn;
+import org.opensrc.srcmstr.supervise.SubsystemRecord;
 import org.opensrc.srcmstr.supervise.SupervisionState;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Turns the supervision state (plus the hub's tokens) into what is saved. Pure. */
@@ -30,10 +35,7 @@ public final class Snapshots {
             Collection<InstanceToken> tokens,
             LongUnaryOperator startTimeOf,
             long now) {
-        Map<Integer, String> tokenByPid =
-                tokens.stream()
-                        .filter(t -> t.pid() > 0)
-                        .collect(Collectors.toMap(InstanceToken::pid, InstanceToken::token, (a, b) -> a));
+        Map<Integer, String> tokenByPid = tokenByPid(tokens);
         return new SavedState(
                 SavedState.VERSION,
                 runId,
@@ -54,6 +56,107 @@ public final class Snapshots {
                         .map(r -> new SavedState.Retry(r.definition(), r.args(), r.env(), r.at()))
                         .toList(),
                 state.subsystems());
+    }
+
+    /** The image of {@code state}, continued by journal {@code journalId}, with the instance ids of its entries. */
+    public static StateImage image(
+            String runId,
+            SupervisionState state,
+            Collection<InstanceToken> tokens,
+            LongUnaryOperator startTimeOf,
+            long now,
+            String journalId) {
+        SavedState saved = of(runId, state, tokens, startTimeOf, now);
+        return new StateImage(
+                SavedState.VERSION,
+                runId,
+                now,
+                journalId,
+                saved.instances(),
+                saved.spawning(),
+                saved.retries(),
+                saved.subsystems(),
+                new StateImage.Ids(
+                        ids(state.instances().keySet()),
+                        ids(state.spawning().keySet()),
+                        ids(state.retries().keySet())));
+    }
+
+    private static List<Long> ids(Collection<InstanceId> ids) {
+        return ids.stream().sorted().map(InstanceId::value).toList();
+    }
+
+    /**
+     * What changed from {@code before} to {@code after}, entry by entry ({@link JournalEntry#nothingChanged} when
+     * nothing did). Entries left alone are the same objects in both states, so this costs little more than the changes.
+     *
+     * @param tokens asked only when an instance changed
+     */
+    public static JournalEntry delta(
+            String runId,
+            SupervisionState before,
+            SupervisionState after,
+            Supplier<Collection<InstanceToken>> tokens,
+            LongUnaryOperator startTimeOf,
+            long now,
+            long seq) {
+        Map<String, SavedState.Instance> instances = new HashMap<>();
+        Map<InstanceId, Instance> changedInstances = changes(before.instances(), after.instances(), instances);
+        if (!changedInstances.isEmpty()) {
+            Map<Integer, String> tokenByPid = tokenByPid(tokens.get());
+            changedInstances.forEach((id, i) -> instances.put(key(id), instance(i, tokenByPid, startTimeOf)));
+        }
+        Map<String, SavedState.Spawn> spawning = new HashMap<>();
+        changes(before.spawning(), after.spawning(), spawning)
+                .forEach(
+                        (id, p) ->
+                                spawning.put(
+                                        key(id),
+                                        new SavedState.Spawn(
+                                                p.definition(), p.args(), p.env(), SpawnMarker.of(runId, p.id()))));
+        Map<String, SavedState.Retry> retries = new HashMap<>();
+        changes(before.retries(), after.retries(), retries)
+                .forEach(
+                        (id, r) ->
+                                retries.put(key(id), new SavedState.Retry(r.definition(), r.args(), r.env(), r.at())));
+        Map<String, SubsystemRecord> subsystems = new HashMap<>();
+        before.subsystems().keySet().stream()
+                .filter(name -> !after.subsystems().containsKey(name))
+                .forEach(name -> subsystems.put(name, null));
+        after.subsystems()
+                .forEach(
+                        (name, record) -> {
+                            SubsystemRecord old = before.subsystems().get(name);
+                            if (old != record && !record.equals(old)) {
+                                subsystems.put(name, record);
+                            }
+                        });
+        return new JournalEntry(seq, now, instances, spawning, retries, subsystems);
+    }
+
+    /** Entries of {@code after} new or changed since {@code before}; removed ones go into {@code removed} as null. */
+    private static <V, S> Map<InstanceId, V> changes(
+            Map<InstanceId, V> before, Map<InstanceId, V> after, Map<String, S> removed) {
+        Map<InstanceId, V> changed = new HashMap<>();
+        after.forEach(
+                (id, value) -> {
+                    V old = before.get(id);
+                    if (old != value && !value.equals(old)) {
+                        changed.put(id, value);
+                    }
+                });
+        before.keySet().stream().filter(id -> !after.containsKey(id)).forEach(id -> removed.put(key(id), null));
+        return changed;
+    }
+
+    private static String key(InstanceId id) {
+        return Long.toString(id.value());
+    }
+
+    private static Map<Integer, String> tokenByPid(Collection<InstanceToken> tokens) {
+        return tokens.stream()
+                .filter(t -> t.pid() > 0)
+                .collect(Collectors.toMap(InstanceToken::pid, InstanceToken::token, (a, b) -> a));
     }
 
     private static SavedState.Instance instance(

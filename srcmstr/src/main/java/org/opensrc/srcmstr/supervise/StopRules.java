@@ -78,22 +78,35 @@ final class StopRules {
             return true;
         }
         SubsystemDef def = instance.definition();
-        boolean forced = kind == StopType.FORCED;
         long pid = instance.pid();
-        switch (def.contact()) {
-            case SIGNAL ->
-                    step.emit(new Effect.Signal(pid, orDefault(forced ? def.sigforce() : def.signorm(), forced)));
-            case SOCKET, IPC ->
-                    step.emit(
-                            instance.attached()
-                                    ? new Effect.SendStopRequest(pid, forced)
-                                    : new Effect.Signal(pid, forced ? SIGKILL : SIGTERM));
-        }
+        step.emit(stopEffect(instance, kind));
         step.instances.put(instance.id(), instance.withState(new InstanceState.Stopping(pid, kind, step.now)));
         if (escalates(def)) {
             step.emit(new Effect.ArmTimer(new TimerId.KillTimer(instance.id()), step.now + Waittime.millis(def)));
         }
         return true;
+    }
+
+    /** What asks {@code instance} to stop, for a normal or forced stop: its signal, or a request when attached. */
+    private static Effect stopEffect(Instance instance, StopType kind) {
+        SubsystemDef def = instance.definition();
+        boolean forced = kind == StopType.FORCED;
+        long pid = instance.pid();
+        return switch (def.contact()) {
+            case SIGNAL -> new Effect.Signal(pid, orDefault(forced ? def.sigforce() : def.signorm(), forced));
+            case SOCKET, IPC ->
+                    instance.attached()
+                            ? new Effect.SendStopRequest(pid, forced)
+                            : new Effect.Signal(pid, forced ? SIGKILL : SIGTERM);
+        };
+    }
+
+    /**
+     * Asks an adopted instance again to stop as the earlier srcmstr had asked: that one saved the stop before sending
+     * it, and may have died in between, so the stop is sent at least once (a cancel stop's SIGTERM too).
+     */
+    static void askAgain(Step step, Instance instance, StopType kind) {
+        step.emit(kind == StopType.CANCEL ? new Effect.Signal(instance.pid(), SIGTERM) : stopEffect(instance, kind));
     }
 
     private static String orDefault(String signal, boolean forced) {

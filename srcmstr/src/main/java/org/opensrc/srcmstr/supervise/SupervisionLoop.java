@@ -481,8 +481,17 @@ public final class SupervisionLoop implements AutoCloseable {
         }
         List<Effect> todo = List.copyOf(outward);
         outward.clear();
+        // what acts on processes first, then the answers: the threads they wake would slow the signals down, and
+        // the time between the save and the last signal is what a crash can cut short (adoption sends it again)
         for (Effect effect : todo) {
-            carryOut(effect, notSaved);
+            if (!(effect instanceof Effect.Reply)) {
+                carryOut(effect, notSaved);
+            }
+        }
+        for (Effect effect : todo) {
+            if (effect instanceof Effect.Reply) {
+                carryOut(effect, notSaved);
+            }
         }
     }
 

@@ -183,7 +183,9 @@ public final class SupervisionMachine {
                                                                 e.pid(), step.now, step.now + Waittime.millis(def))
                                                 : new InstanceState.Stopping(e.pid(), kind, step.now))
                         .orElse(new InstanceState.Active(e.pid(), step.now));
-        step.instances.put(id, new Instance(id, def, e.args(), e.env(), e.sessionId(), e.startTime(), false, state));
+        Instance adopted = new Instance(id, def, e.args(), e.env(), e.sessionId(), e.startTime(), false, state);
+        step.instances.put(id, adopted);
+        e.stop().ifPresent(kind -> StopRules.askAgain(step, adopted.withState(state), kind));
         if (e.stop().isEmpty()) {
             step.putSubsystem(name, step.subsystem(name).withWant(Want.UP));
         }

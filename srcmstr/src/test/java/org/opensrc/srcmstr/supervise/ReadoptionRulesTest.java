@@ -53,6 +53,10 @@ class ReadoptionRulesTest {
         h.apply(new Event.Recall(Map.of("sendmail", SubsystemRecord.NEW), List.of()));
         h.apply(new Event.Adopt(def, 555, OptionalLong.of(7), List.of(), List.of(), 555, Optional.of(StopType.NORMAL)));
         assertEquals(StatusWord.STOPPING, h.status(def).status());
+        assertEquals(
+                List.of(new Effect.Signal(555, "SIGUSR1")),
+                h.of(Effect.Signal.class),
+                "the earlier srcmstr saved the stop before sending it and may have died in between: sent again");
         h.die(555, "unknown");
         assertTrue(h.of(Effect.Spawn.class).isEmpty());
         assertEquals(StatusWord.INOPERATIVE, h.status(def).status());
@@ -63,6 +67,7 @@ class ReadoptionRulesTest {
         SubsystemDef def = Defs.of("sendmail").waittime(5).def();
         h.apply(new Event.Adopt(def, 555, OptionalLong.of(7), List.of(), List.of(), 555, Optional.of(StopType.CANCEL)));
         assertEquals(1, h.of(Effect.ArmTimer.class).size());
+        assertEquals(List.of(new Effect.Signal(555, "SIGTERM")), h.of(Effect.Signal.class));
         assertEquals(StatusWord.WARNED_TO_STOP, h.status(def).status());
     }
 
