@@ -20,10 +20,11 @@
 #               2.11 waits 1 s after every death before it runs ./run again.
 #   memory      PSS (smaps_rollup) of the supervisor's own processes with all N running:
 #               svscan + supervise, runsvdir + runsv, s6-svscan + s6-supervise, supervisord,
-#               srcmstr (the JVM); the services are not counted
+#               srcmstr (the JVM); the services are not counted; read SETTLE s (10) after all
+#               started, in steady state
 #   inetd       idle PSS of OpenSRC inetd (a subsystem of srcmstr; its JVM only),
 #               openbsd-inetd and xinetd, each with daytime and echo (internal) on 127.0.0.1,
-#               2 s after all listen (measured once, after the rounds)
+#               SETTLE s (10) after all listen (measured once, after the rounds)
 # Start/stop and PSS use one long-running instance of each supervisor (N services defined,
 # down); boot and respawn at N=1 use fresh instances, stopped with all their services
 # before the next step. Bounded: LIMIT seconds per wait, SCALE_MAX_SECONDS in all.
@@ -34,6 +35,8 @@ ROUNDS=${2:-3}
 LIMIT=${SCALE_LIMIT:-180}       # seconds per wait (start, stop, boot)
 KILLS=${SCALE_KILLS:-20}        # respawn: kills per supervisor, per N, per round
 UP=${BENCH_UP_SECONDS:-1.2}     # respawn: a service is up this long before it is killed
+SETTLE=${SCALE_SETTLE_SECONDS:-10} # memory: PSS is read this long after all started (steady state;
+                                # srcmstr and inetd return freed native memory every 5 s)
 MAX=${SCALE_MAX_SECONDS:-$((900 + 900 * ROUNDS))}
 SUPS=(daemontools runit s6 supervisord opensrc)
 PEERS=(daemontools runit s6 supervisord)
@@ -331,7 +334,7 @@ start_stop() {  # start_stop SUP: start all (timed), PSS, stop all (timed)
     t0=$(now); start_cmd "$pid" > "$W/last.out" 2>&1 || true; t1=$(now)
     r=$(started "$pid" "$t0" "$N")
     START[$sup]+="$r "; STARTCMD[$sup]+="$(secs "$t0" "$t1") "
-    sleep 1
+    sleep "$SETTLE"
     # shellcheck disable=SC2046
     PSS[$sup]+="$(pss_mb $(sup_pids "$pid")) "
     t0=$(now); stop_cmd "$pid" > /dev/null 2>&1 || true; t1=$(now)
@@ -470,7 +473,7 @@ bench_track "$OBSD"
 XIN=$!
 bench_track "$XIN"
 for b in "${IBASE[@]}"; do bench_wait_port $((b + 13)) 60; bench_wait_port $((b + 7)) 60; done
-sleep 2
+sleep "$SETTLE"
 OS_INETD=$(SRC_ROOT=$I/src lssrc -s inetd | awk 'NR == 2 {print $3}')
 [[ $OS_INETD =~ ^[0-9]+$ ]] || die "no pid for OpenSRC inetd"
 # if the script stops before inetd is stopped below (srcmstr leaves a subsystem it cannot stop)
@@ -546,7 +549,7 @@ echo "OpenSRC: stopsrc -g → lssrc -g shows all $N inoperative (polled every 0.
 echo "respawn: $KILLS SIGKILLs per supervisor and round at N=1 (instances of their own) and at N=$N (service $MID" \
     "with all $N running), service up ≥ ${UP} s before each kill; latency = kill → the new service's own start."
 echo "PSS: daemontools svscan + $N supervise, runit runsvdir + $N runsv, s6 s6-svscan + $N s6-supervise," \
-    "supervisord (python), OpenSRC srcmstr (JVM); 1 s after all $N started; services not counted."
+    "supervisord (python), OpenSRC srcmstr (JVM); $SETTLE s after all $N started (steady state); services not counted."
 echo "s6 has no command for many services: start/stop all is one shell loop of s6-svc -u/-d over the $N dirs."
 
 check() {  # check TARGET VALUE REFERENCE-LABEL REFERENCE LIMIT

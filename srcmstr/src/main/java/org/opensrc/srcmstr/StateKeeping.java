@@ -133,7 +133,9 @@ final class StateKeeping implements AutoCloseable {
         return sorted.usable();
     }
 
-    /** Saves {@code state}; durably before returning when {@code urgent}: then the cause if that failed. */
+    /**
+     * Saves {@code state}: written before returning, and synced too when {@code urgent}; the cause if that failed.
+     */
     Optional<String> persist(SupervisionState state, boolean urgent) {
         try {
             if (saved == null || journalBytes > Math.max(JOURNAL_MIN, 2 * imageBytes)) {
@@ -151,7 +153,7 @@ final class StateKeeping implements AutoCloseable {
             saved = null; // the journal may end in a partial line: the next save writes an image
             String cause = e instanceof UncheckedIOException u ? IoCause.of(u.getCause()) : IoCause.of((IOException) e);
             LOG.error("cannot save {}: {}", file.path(), cause);
-            return urgent ? Optional.of(cause) : Optional.empty();
+            return Optional.of(cause); // the batch's spawns are then not made: nothing runs that is not written
         }
     }
 

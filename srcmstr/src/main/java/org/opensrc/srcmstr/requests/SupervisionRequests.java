@@ -19,10 +19,15 @@ import org.opensrc.srcmstr.supervise.SupervisionLoop;
 import org.opensrc.srcmstr.trust.RootPrograms;
 
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -92,12 +97,20 @@ public final class SupervisionRequests {
                             throw new Refused(
                                     Refused.Why.INVALID, new SrcMessage(SrcCode.SRC_CODE_PARM, List.of(), problem));
                         });
+        // one item for the loop, so that a group is applied in one batch: one save for all its spawns
+        List<Optional<String>> refusals = defs.stream().map(rootPrograms::refusal).toList();
+        List<Command> starts = new ArrayList<>();
+        for (int i = 0; i < defs.size(); i++) {
+            if (refusals.get(i).isEmpty()) {
+                starts.add(new Command.Start(defs.get(i), args, env));
+            }
+        }
+        Iterator<CompletableFuture<List<SrcMessage>>> started = loop.askAll(starts).iterator();
         List<CompletableFuture<List<Answer>>> answers = new ArrayList<>();
-        for (SubsystemDef def : defs) {
-            String name = def.subsysname();
+        for (int i = 0; i < defs.size(); i++) {
+            String name = defs.get(i).subsysname();
             answers.add(
-                    rootPrograms
-                            .refusal(def)
+                    refusals.get(i)
                             .map(
                                     text ->
                                             CompletableFuture.completedFuture(
@@ -108,10 +121,7 @@ public final class SupervisionRequests {
                                                                             SrcCode.SRC_CODE_FEXE,
                                                                             List.of(name),
                                                                             text)))))
-                            .orElseGet(
-                                    () ->
-                                            loop.ask(new Command.Start(def, args, env))
-                                                    .thenApply(list -> named(list, name))));
+                            .orElseGet(() -> started.next().thenApply(list -> named(list, name))));
         }
         List<Answer> outcomes = answers.stream().flatMap(a -> a.join().stream()).toList();
         if (waitMs > 0) {
@@ -167,12 +177,11 @@ public final class SupervisionRequests {
         if (scope instanceof Scope.Subsystem) {
             names = List.of(members(reg, scope).getFirst().subsysname());
         } else {
-            List<String> listed =
+            Set<String> listed =
                     running.stream()
                             .filter(v -> !(scope instanceof Scope.Group g) || v.group().equals(g.name()))
                             .map(InstanceView::name)
-                            .distinct()
-                            .toList();
+                            .collect(Collectors.toCollection(LinkedHashSet::new));
             // registry order first, as before; instances whose definition was removed after
             names =
                     Stream.concat(
@@ -189,19 +198,34 @@ public final class SupervisionRequests {
         }
         // one stop per subsystem; a multi-instance subsystem gets one per instance (AIX:
         // "stopsrc -s srctest" stops all instances of srctest)
-        List<CompletableFuture<List<Answer>>> answers = new ArrayList<>();
+        Map<String, List<Long>> pidsByName =
+                running.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        InstanceView::name,
+                                        Collectors.mapping(v -> v.pid().getAsLong(), Collectors.toList())));
+        List<Command> stops = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
         for (String name : names) {
-            List<Long> pids =
-                    running.stream().filter(v -> v.name().equals(name)).map(v -> v.pid().getAsLong()).toList();
+            List<Long> pids = pidsByName.getOrDefault(name, List.of());
             List<StopTarget> targets =
                     pids.size() > 1
                             ? pids.stream().<StopTarget>map(StopTarget.ByPid::new).toList()
                             : List.of(new StopTarget.BySubsystem(name));
             for (StopTarget target : targets) {
-                answers.add(loop.ask(new Command.Stop(target, type)).thenApply(list -> named(list, name)));
+                stops.add(new Command.Stop(target, type));
+                stopped.add(name);
             }
         }
-        List<SubsystemDef> defs = reg.subsystems().stream().filter(d -> names.contains(d.subsysname())).toList();
+        // one item for the loop: one save, then every signal
+        List<CompletableFuture<List<SrcMessage>>> asked = loop.askAll(stops);
+        List<CompletableFuture<List<Answer>>> answers = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            String name = stopped.get(i);
+            answers.add(asked.get(i).thenApply(list -> named(list, name)));
+        }
+        Set<String> nameSet = Set.copyOf(names);
+        List<SubsystemDef> defs = reg.subsystems().stream().filter(d -> nameSet.contains(d.subsysname())).toList();
         List<Answer> outcomes = answers.stream().flatMap(a -> a.join().stream()).toList();
         if (waitMs > 0) {
             loop.awaitStatus(defs, w -> w == StatusWord.INOPERATIVE, waitMs).join();

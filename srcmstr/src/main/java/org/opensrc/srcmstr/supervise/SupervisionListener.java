@@ -21,9 +21,9 @@ public interface SupervisionListener {
     default void runNotify(String subsystem, String group) {}
 
     /**
-     * The persistable state changed. When {@code urgent}, return only once it is durable: the next effect (a spawn, a
-     * signal, an answer) depends on it being saved; if it could not be saved, return why (the disk is full …): the
-     * transition's spawns are then not made. An ordinary save returns empty and reports its own failures.
+     * The persistable state changed: return once it is written (a crash of srcmstr cannot lose it), and when {@code
+     * urgent} once it is durable too (synced: the next effect, a signal or an operator's start, must survive a crash of
+     * the machine). If it could not be saved, return why (the disk is full …): the batch's spawns are then not made.
      */
     default Optional<String> persist(SupervisionState state, boolean urgent) {
         return Optional.empty();

@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  * the failure. Only an {@link Error} (out of memory …), on the thread or in a spawn, ends the thread: every waiting
  * answer then completes exceptionally and {@code onDeath} is called, so srcmstr can exit and be restarted by init.
  *
- * <p>When an urgent save fails, the spawns of that batch are not made: each becomes a {@link Event.SpawnFailed} at
+ * <p>When a save fails, the spawns of that batch are not made: each becomes a {@link Event.SpawnFailed} at
  * {@link SpawnStage#STATE} naming the cause, so nothing runs that the saved state does not record.
  */
 public final class SupervisionLoop implements AutoCloseable {
@@ -58,6 +58,8 @@ public final class SupervisionLoop implements AutoCloseable {
     private record Deliver(Event event) implements Item {}
 
     private record Ask(ReplyTo replyTo, Command command, CompletableFuture<List<SrcMessage>> answer) implements Item {}
+
+    private record AskAll(List<Ask> asks) implements Item {}
 
     private record Query<T>(Function<SupervisionState, T> question, CompletableFuture<T> answer) implements Item {
         void run(SupervisionState state) {
@@ -184,6 +186,24 @@ public final class SupervisionLoop implements AutoCloseable {
         CompletableFuture<List<SrcMessage>> answer = new CompletableFuture<>();
         queue.add(new Ask(new ReplyTo(replyTokens.incrementAndGet()), Objects.requireNonNull(command), answer));
         return answer;
+    }
+
+    /**
+     * Enqueues several commands as one item, so that they are applied in one batch (one save for all of them); one
+     * answer per command, in order.
+     */
+    public List<CompletableFuture<List<SrcMessage>>> askAll(List<Command> commands) {
+        List<Ask> asks =
+                commands.stream()
+                        .map(
+                                c ->
+                                        new Ask(
+                                                new ReplyTo(replyTokens.incrementAndGet()),
+                                                Objects.requireNonNull(c),
+                                                new CompletableFuture<List<SrcMessage>>()))
+                        .toList();
+        queue.add(new AskAll(asks));
+        return asks.stream().map(Ask::answer).toList();
     }
 
     /** Answers {@code question} from the state, in queue order. Any thread. */
@@ -318,6 +338,12 @@ public final class SupervisionLoop implements AutoCloseable {
                             waiting.put(a.replyTo(), a.answer());
                             handle(new Event.Request(a.replyTo(), a.command()));
                         }
+                        case AskAll all -> {
+                            for (Ask a : all.asks()) {
+                                waiting.put(a.replyTo(), a.answer());
+                                handle(new Event.Request(a.replyTo(), a.command()));
+                            }
+                        }
                         case Query<?> q -> reads.add(() -> q.run(state));
                         case Fired f -> {
                             ArmedTimer armed = timers.get(f.timer());
@@ -384,6 +410,7 @@ public final class SupervisionLoop implements AutoCloseable {
         for (Item item : items) {
             switch (item) {
                 case Ask a -> a.answer().completeExceptionally(cause);
+                case AskAll all -> all.asks().forEach(a -> a.answer().completeExceptionally(cause));
                 case Query<?> q -> q.answer().completeExceptionally(cause);
                 case Await a -> a.done().completeExceptionally(cause);
                 case Idle i -> i.done().completeExceptionally(cause);
@@ -460,8 +487,6 @@ public final class SupervisionLoop implements AutoCloseable {
                 case Effect.Watch w -> carryOut(effect, Optional.empty());
                 case Effect.ArmTimer a -> carryOut(effect, Optional.empty());
                 case Effect.CancelTimer c -> carryOut(effect, Optional.empty());
-                case Effect.Log l -> carryOut(effect, Optional.empty());
-                case Effect.Notice n -> carryOut(effect, Optional.empty());
                 default -> outward.add(effect);
             }
         }
@@ -481,15 +506,21 @@ public final class SupervisionLoop implements AutoCloseable {
         }
         List<Effect> todo = List.copyOf(outward);
         outward.clear();
-        // what acts on processes first, then the answers: the threads they wake would slow the signals down, and
-        // the time between the save and the last signal is what a crash can cut short (adoption sends it again)
+        // what acts on processes first, then the answers, then the log lines: the threads an answer wakes would slow
+        // the signals down, and the time between the save and the last signal is what a crash can cut short
+        // (adoption sends it again); a respawn does not wait for its 0513-035 line to be written
         for (Effect effect : todo) {
-            if (!(effect instanceof Effect.Reply)) {
+            if (!(effect instanceof Effect.Reply || effect instanceof Effect.Log || effect instanceof Effect.Notice)) {
                 carryOut(effect, notSaved);
             }
         }
         for (Effect effect : todo) {
             if (effect instanceof Effect.Reply) {
+                carryOut(effect, notSaved);
+            }
+        }
+        for (Effect effect : todo) {
+            if (effect instanceof Effect.Log || effect instanceof Effect.Notice) {
                 carryOut(effect, notSaved);
             }
         }

@@ -58,19 +58,27 @@ public final class SupervisionMachine {
         SupervisionState next = step.state();
         if (step.changed()) {
             boolean spawnArrived = event instanceof Event.SpawnSucceeded;
-            step.effects.addFirst(new Effect.Persist(step.effects.stream().anyMatch(e -> outward(e, spawnArrived))));
+            step.effects.addFirst(
+                    new Effect.Persist(step.effects.stream().anyMatch(e -> outward(e, spawnArrived, next))));
         }
         return new Transition(next, step.effects);
     }
 
     /**
-     * Effects whose consequences a restarted srcmstr must find in the saved state. The answer to a start whose process
-     * arrived is not one of them: the spawn was saved, with its marker, before it was made, so a restarted srcmstr
-     * finds that process by its marker whether or not its pid was saved.
+     * Effects whose consequences must survive a crash of the machine too (the save is synced before them): signals,
+     * kills, stop requests, answers, and the spawns an operator asked for. Every save is written before the effects of
+     * its transition whether urgent or not, so a crash of srcmstr alone never forgets them; syncing guards against a
+     * crash of the machine, after which no subsystem process is left. So two effects need no sync: the answer to a
+     * start whose process arrived (the spawn was synced, with its marker, before it was made) and a restart (after a
+     * crash of the machine the restart and the death before it are moot alike: the instance is gone and is started
+     * again by the respawn rule either way).
      */
-    private static boolean outward(Effect effect, boolean spawnArrived) {
+    private static boolean outward(Effect effect, boolean spawnArrived, SupervisionState next) {
         return switch (effect) {
-            case Effect.Spawn s -> true;
+            case Effect.Spawn s -> {
+                PendingSpawn pending = next.spawning().get(s.instance());
+                yield pending == null || pending.replyTo().isPresent();
+            }
             case Effect.Signal s -> true;
             case Effect.KillTree k -> true;
             case Effect.SendStopRequest r -> true;

@@ -30,9 +30,15 @@ class ReadoptionRulesTest {
                 "the spawn was saved with its marker before it was made: its answer needs no second durable save");
         assertEquals(1, h.of(Effect.Reply.class).size());
         h.apply(new Event.Exited(100, "exit 1", List.of()));
-        assertEquals(new Effect.Persist(true), h.effects.getFirst(), "the restart is saved before it is spawned");
+        assertEquals(
+                new Effect.Persist(false),
+                h.effects.getFirst(),
+                "a restart is saved (written) before it is spawned, but not synced: a crash of the machine leaves no"
+                        + " process to duplicate");
         assertEquals(1, h.of(Effect.Spawn.class).size());
         h.spawnSucceeds(101);
+        h.stop("sendmail", StopType.NORMAL);
+        assertEquals(new Effect.Persist(true), h.effects.getFirst(), "a stop is synced before its signal");
         h.apply(new Event.Attached(101));
         assertEquals(List.of(new Effect.Persist(false)), h.effects);
     }

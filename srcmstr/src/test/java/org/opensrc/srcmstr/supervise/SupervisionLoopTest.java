@@ -121,6 +121,46 @@ class SupervisionLoopTest {
         }
     }
 
+    @Test
+    void commandsAskedTogetherAreOneBatchWithOneDurableSave() throws Exception {
+        List<Runnable> spawnTasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SupervisionLoop grouped =
+                new SupervisionLoop(
+                        SupervisionState.EMPTY,
+                        processes,
+                        (pid, forced) -> {},
+                        scheduler,
+                        scheduler,
+                        listener,
+                        spawnTasks::add);
+        grouped.start();
+        try {
+            List<Command> starts = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                starts.add(new Command.Start(Defs.of("s" + i).def(), List.of(), List.of()));
+            }
+            List<CompletableFuture<List<SrcMessage>>> answers = grouped.askAll(starts);
+            await(grouped.query(s -> s));
+            assertEquals(1, listener.urgentPersists.get());
+            assertEquals(30, spawnTasks.size());
+            spawnTasks.forEach(Runnable::run);
+            for (CompletableFuture<List<SrcMessage>> answer : answers) {
+                assertEquals(SrcCode.SRC_CODE_STRTOK, await(answer).getFirst().code());
+            }
+            List<Command> stops = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                stops.add(new Command.Stop(new StopTarget.BySubsystem("s" + i), StopType.NORMAL));
+            }
+            for (CompletableFuture<List<SrcMessage>> answer : grouped.askAll(stops)) {
+                assertEquals(SrcCode.SRC_CODE_STPOK, await(answer).getFirst().code());
+            }
+            assertEquals(2, listener.urgentPersists.get(), "one more durable save, before the 30 signals");
+            assertEquals(30, processes.signals.size());
+        } finally {
+            grouped.close();
+        }
+    }
+
     /** Keeps the supervision thread busy until {@code release}, so that what is queued meanwhile forms one batch. */
     private static Object holdLoop(
             java.util.concurrent.CountDownLatch held, java.util.concurrent.CountDownLatch release) {
