@@ -133,9 +133,7 @@ final class StateKeeping implements AutoCloseable {
         return sorted.usable();
     }
 
-    /**
-     * Saves {@code state}: written before returning, and synced too when {@code urgent}; the cause if that failed.
-     */
+    /** Saves {@code state}: written before returning, and synced too when {@code urgent}; the cause if that failed. */
     Optional<String> persist(SupervisionState state, boolean urgent) {
         try {
             if (saved == null || journalBytes > Math.max(JOURNAL_MIN, 2 * imageBytes)) {

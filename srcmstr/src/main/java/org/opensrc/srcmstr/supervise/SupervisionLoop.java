@@ -48,8 +48,8 @@ import java.util.stream.Collectors;
  * the failure. Only an {@link Error} (out of memory …), on the thread or in a spawn, ends the thread: every waiting
  * answer then completes exceptionally and {@code onDeath} is called, so srcmstr can exit and be restarted by init.
  *
- * <p>When a save fails, the spawns of that batch are not made: each becomes a {@link Event.SpawnFailed} at
- * {@link SpawnStage#STATE} naming the cause, so nothing runs that the saved state does not record.
+ * <p>When a save fails, the spawns of that batch are not made: each becomes a {@link Event.SpawnFailed} at {@link
+ * SpawnStage#STATE} naming the cause, so nothing runs that the saved state does not record.
  */
 public final class SupervisionLoop implements AutoCloseable {
 
