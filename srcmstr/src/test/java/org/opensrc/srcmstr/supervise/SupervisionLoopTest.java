@@ -77,16 +77,7 @@ class SupervisionLoopTest {
     @Test
     void aGroupOfStartsIsSavedDurablyOnceBeforeItsSpawns() throws Exception {
         List<Runnable> spawnTasks = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SupervisionLoop grouped =
-                new SupervisionLoop(
-                        SupervisionState.EMPTY,
-                        processes,
-                        (pid, forced) -> {},
-                        scheduler,
-                        scheduler,
-                        listener,
-                        spawnTasks::add);
-        grouped.start();
+        SupervisionLoop grouped = loopSpawningOn(spawnTasks);
         try {
             var loopHeld = new java.util.concurrent.CountDownLatch(1);
             var release = new java.util.concurrent.CountDownLatch(1);
@@ -124,16 +115,7 @@ class SupervisionLoopTest {
     @Test
     void commandsAskedTogetherAreOneBatchWithOneDurableSave() throws Exception {
         List<Runnable> spawnTasks = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SupervisionLoop grouped =
-                new SupervisionLoop(
-                        SupervisionState.EMPTY,
-                        processes,
-                        (pid, forced) -> {},
-                        scheduler,
-                        scheduler,
-                        listener,
-                        spawnTasks::add);
-        grouped.start();
+        SupervisionLoop grouped = loopSpawningOn(spawnTasks);
         try {
             List<Command> starts = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -159,6 +141,21 @@ class SupervisionLoopTest {
         } finally {
             grouped.close();
         }
+    }
+
+    /** A started loop whose spawns are queued in {@code spawnTasks}, for the test to run when it wants. */
+    private SupervisionLoop loopSpawningOn(List<Runnable> spawnTasks) {
+        SupervisionLoop grouped =
+                new SupervisionLoop(
+                        SupervisionState.EMPTY,
+                        processes,
+                        (pid, forced) -> {},
+                        scheduler,
+                        scheduler,
+                        listener,
+                        spawnTasks::add);
+        grouped.start();
+        return grouped;
     }
 
     /** Keeps the supervision thread busy until {@code release}, so that what is queued meanwhile forms one batch. */
