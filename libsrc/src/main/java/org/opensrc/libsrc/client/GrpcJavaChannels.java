@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * conformance tests) to the local socket. Kept apart from {@link SrcClient} so that a command on the local socket never
  * loads Netty.
  */
-final class GrpcJavaChannels {
+public final class GrpcJavaChannels {
 
     /** How long a remote connection attempt may take before 0513-053. */
     private static final int CONNECT_TIMEOUT_MS = 10_000;
@@ -34,7 +34,15 @@ final class GrpcJavaChannels {
     private GrpcJavaChannels() {}
 
     static Managed local(Path socket) {
-        var group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("src-client").factory());
+        return local(socket, "src-client");
+    }
+
+    /**
+     * A plaintext channel to srcmstr's local socket, on an event loop of one thread named {@code threadName}: for the
+     * commands' streaming calls and for a subsystem's link to srcmstr ({@code SrcConnection}).
+     */
+    public static Managed local(Path socket, String threadName) {
+        var group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name(threadName).factory());
         ManagedChannel channel =
                 NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
                         .channelType(EpollDomainSocketChannel.class)
@@ -73,7 +81,7 @@ final class GrpcJavaChannels {
     }
 
     /** A grpc-java channel and what runs after it is closed (its event loop shut down). */
-    static final class Managed implements SrcClient.Connection {
+    public static final class Managed implements SrcClient.Connection {
         private final ManagedChannel channel;
         private final Runnable release;
 
@@ -82,7 +90,7 @@ final class GrpcJavaChannels {
             this.release = release;
         }
 
-        ManagedChannel channel() {
+        public ManagedChannel channel() {
             return channel;
         }
 

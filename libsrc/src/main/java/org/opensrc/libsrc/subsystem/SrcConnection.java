@@ -1,12 +1,9 @@
 package org.opensrc.libsrc.subsystem;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import io.grpc.stub.StreamObserver;
 
+import org.opensrc.libsrc.client.GrpcJavaChannels;
 import org.opensrc.proto.v1.Hello;
 import org.opensrc.proto.v1.Ready;
 import org.opensrc.proto.v1.SubsystemGrpc;
@@ -39,7 +36,7 @@ public final class SrcConnection implements AutoCloseable {
 
     private final String token;
     private final RequestDispatcher dispatcher;
-    private final EpollEventLoopGroup group;
+    private final GrpcJavaChannels.Managed link;
     private final ManagedChannel channel;
     private final ScheduledExecutorService retries;
     private final ExecutorService requests;
@@ -55,15 +52,8 @@ public final class SrcConnection implements AutoCloseable {
     private SrcConnection(Path socket, String token, SrcHandler handler) {
         this.token = token;
         this.dispatcher = new RequestDispatcher(handler);
-        this.group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("src-link").factory());
-        this.channel =
-                NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
-                        .channelType(EpollDomainSocketChannel.class)
-                        .eventLoopGroup(group)
-                        .overrideAuthority("localhost")
-                        .usePlaintext()
-                        .directExecutor()
-                        .build();
+        this.link = GrpcJavaChannels.local(socket, "src-link");
+        this.channel = link.channel();
         this.retries =
                 Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().daemon().name("src-reconnect").factory());
@@ -127,13 +117,7 @@ public final class SrcConnection implements AutoCloseable {
         }
         retries.shutdownNow();
         requests.shutdownNow();
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        link.close();
     }
 
     private void attach() {
