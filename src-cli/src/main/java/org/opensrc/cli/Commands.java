@@ -23,6 +23,7 @@ import org.opensrc.cli.odm.Odmdelete;
 import org.opensrc.cli.odm.Odmget;
 import org.opensrc.cli.tcpip.Chrctcp;
 import org.opensrc.cli.tcpip.Chsubserver;
+import org.opensrc.libsrc.Version;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +86,17 @@ public final class Commands {
         }
         SrcCommand command = factory.get();
         command.bind(out, err, environment);
+        // beyond AIX, as GNU programs: only as the first argument, so that any other command line (startsrc -a --help)
+        // means what it means on AIX
+        if (args.length > 0 && args[0].equals("--help")) {
+            command.printHelp();
+            return 0;
+        }
+        if (args.length > 0 && args[0].equals("--version")) {
+            out.println(Version.line(name));
+            out.flush();
+            return 0;
+        }
         CommandSpec spec = CommandSpec.create().name(name);
         Flags flags = command.flags(spec);
         CommandLine line =

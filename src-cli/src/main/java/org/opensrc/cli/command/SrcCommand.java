@@ -190,6 +190,15 @@ public abstract class SrcCommand implements Callable<Integer> {
         failures().flush();
     }
 
+    /**
+     * Prints the usage message on standard output, for {@code --help} (beyond AIX): the same text as {@link
+     * #printUsage}, but asked for, so not where failures go.
+     */
+    public final void printHelp() {
+        out().println(usage());
+        out().flush();
+    }
+
     /** Prints the AIX message for a failed request and returns exit status 1. */
     protected int fail(StatusRuntimeException e) {
         var failure = SrcFailure.from(e);
