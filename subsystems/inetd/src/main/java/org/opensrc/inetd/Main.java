@@ -3,6 +3,7 @@ package org.opensrc.inetd;
 import org.opensrc.inetd.control.InetdSrcHandler;
 import org.opensrc.inetd.spawn.PosixChildLauncher;
 import org.opensrc.libsrc.SrcPaths;
+import org.opensrc.libsrc.Version;
 import org.opensrc.libsrc.signal.SignalTrap;
 import org.opensrc.libsrc.subsystem.SrcConnection;
 import org.opensrc.libsrc.subsystem.SrcSubsystem;
@@ -21,16 +22,31 @@ import java.util.concurrent.CountDownLatch;
  * tracing. SIGHUP reloads; SIGTERM and SIGINT stop listening and exit 0, leaving running servers alone.
  */
 public final class Main {
+
+    /** Printed for a flag error (standard error, exit 2) and for {@code --help} (standard output, exit 0). */
+    private static final String USAGE = "usage: inetd [-d] [configfile]";
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        // beyond AIX, as GNU programs, and only as the first argument: answered before anything is bound or started
+        if (args.length > 0 && args[0].equals("--help")) {
+            System.out.println(USAGE);
+            System.exit(0);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--version")) {
+            System.out.println(Version.line("inetd"));
+            System.exit(0);
+            return;
+        }
         boolean debug = false;
         Path file = null;
         for (String a : args) {
             if (a.equals("-d")) {
                 debug = true;
             } else if (a.startsWith("-") || file != null) {
-                System.err.println("usage: inetd [-d] [configfile]");
+                System.err.println(USAGE);
                 System.exit(2);
                 return;
             } else {
