@@ -76,6 +76,16 @@ public final class Commands {
         return List.copyOf(TABLE.keySet());
     }
 
+    /**
+     * The flags and operands command {@code name} declares, as its parser sees them: what the shell completion ({@code
+     * share/bash-completion/opensrc}) must offer.
+     */
+    public static CommandSpec spec(String name) {
+        CommandSpec spec = CommandSpec.create().name(name);
+        TABLE.get(name).get().flags(spec);
+        return spec;
+    }
+
     /** Runs command {@code name}; returns its exit status. */
     public static int run(
             String name, String[] args, PrintWriter out, PrintWriter err, CommandEnvironment environment) {
