@@ -77,10 +77,11 @@ class RuntimeIT {
         String started = command("startsrc", "-s", "inetd");
         assertTrue(started.contains("0513-059"), started);
         long inetd = Long.parseLong(started.replaceAll("(?s).*Subsystem PID is (\\d+).*", "$1"));
-        assertEquals(java, Path.of("/proc/" + inetd + "/exe").toRealPath());
 
         String daytime = daytime(port);
         assertTrue(daytime.matches("(?s)\\w{3} \\w{3} .*\\d{4}\\r?\\n"), daytime);
+        // serving: the launcher (sh, then opensrc-run) has exec'd the payload's java by now
+        assertEquals(java, Path.of("/proc/" + inetd + "/exe").toRealPath());
         assertTrue(command("lssrc", "-ls", "inetd").contains("daytime"), "inetd's long status lists its service");
         assertTrue(command("lssrc", "-a", "--json").contains("\"subsysname\": \"inetd\""));
         assertTrue(command("lssrc", "-S", "--json").contains("\"subsysname\" : \"inetd\""));
