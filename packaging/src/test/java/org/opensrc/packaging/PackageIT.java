@@ -159,7 +159,7 @@ class PackageIT {
         Set<String> files = debFiles();
         assertTrue(files.contains("/usr/share/bash-completion/completions/startsrc"));
         for (String launcher : Packages.launchers()) {
-            if (!Set.of("startsrc", "srcmstr", "inetd").contains(launcher)) {
+            if (!Set.of("startsrc", "srcmstr", "inetd", "smitty", "smit").contains(launcher)) {
                 String link = "/usr/share/bash-completion/completions/" + launcher + " -> startsrc";
                 assertTrue(files.contains(link), link);
             }
