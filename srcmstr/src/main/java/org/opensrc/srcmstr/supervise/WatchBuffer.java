@@ -51,8 +51,8 @@ public final class WatchBuffer {
     }
 
     /**
-     * Throws away everything queued and queues the notice of what was lost ({@code notQueued} that never fit, plus what
-     * is thrown away) and {@code snapshot}.
+     * Throws away everything queued and queues the notice of the changes lost ({@code notQueued} that never fit, those
+     * thrown away, and those of a lost notice not read yet) and {@code snapshot}.
      */
     void restart(WatchEvent.Snapshot snapshot, long atMillis, long notQueued) {
         lock.lock();
@@ -60,7 +60,14 @@ public final class WatchBuffer {
             if (closed) {
                 return;
             }
-            long dropped = notQueued + queue.size();
+            long dropped = notQueued;
+            for (WatchEvent queued : queue) {
+                switch (queued) {
+                    case WatchEvent.Changed c -> dropped++;
+                    case WatchEvent.Lost l -> dropped += l.dropped(); // not read yet: told again, summed
+                    case WatchEvent.Snapshot s -> {}
+                }
+            }
             queue.clear();
             queue.add(new WatchEvent.Lost(snapshot.sequence(), atMillis, dropped));
             queue.add(snapshot);
