@@ -68,8 +68,7 @@ public final class Lssrc extends SrcCommand {
     protected String usage() {
         return AixUsage.of(
                 "lssrc",
-                "Beyond AIX: every form also takes --json.",
-                "lssrc [-a] --watch [--json] lists, then prints each change as it happens.");
+                "Beyond AIX: every form also takes --json; lssrc [-a] --watch [--json] also prints each change.");
     }
 
     @Override
