@@ -70,7 +70,10 @@ public final class SrcClient implements AutoCloseable {
         return local(paths.controlSocket());
     }
 
-    /** A client for the srcmstr listening on {@code socket}, unary calls only. Connecting is lazy. */
+    /**
+     * A client for the srcmstr listening on {@code socket}: unary calls, and {@link #watch} on a connection of its own.
+     * Connecting is lazy.
+     */
     public static SrcClient local(Path socket) {
         var channel = new LocalGrpcChannel(socket);
         return new SrcClient(channel, channel, channel, DEFAULT_TIMEOUT);

@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * The text of {@code lssrc --watch}. A snapshot prints as {@code lssrc -a} does (header, then the rows; inoperative
  * subsystems without {@code display} left out). Each change prints one row in the same columns, followed, from column
- * 64, by the local time to the millisecond and what happened:
+ * 63 (counted from 0), by the local time to the millisecond and what happened:
  *
  * <pre>
  *  sshd             tcpip                         inoperative    14:03:07.120 ended (signal SIGKILL)
