@@ -56,8 +56,9 @@ final class Watch {
                     text.lines(event).forEach(out::println);
                     out.flush();
                 }
-                if (out.checkError()) {
-                    stream.close(); // nobody reads any more (lssrc --watch | head)
+                // the writer wraps System.out through an OutputStreamWriter, so a broken pipe is seen by System.out
+                if (out.checkError() || System.out.checkError()) {
+                    stream.close(); // nobody reads any more (lssrc --watch | head): ends at the next change
                     return 0;
                 }
             }
