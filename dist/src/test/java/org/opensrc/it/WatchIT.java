@@ -141,7 +141,6 @@ class WatchIT {
                 long apart = Duration.between(diedAt, respawnedAt).toMillis();
                 assertTrue(apart >= 0 && apart < 1000, "the death and the respawn within the same second:\n" + lines);
 
-                watch.process.toHandle().pid();
                 new ProcessBuilder("kill", "-INT", Long.toString(watch.process.pid())).start().waitFor();
                 assertEquals(0, watch.awaitExit(), "Ctrl-C ends the watch with status 0");
             }
