@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensrc.libsrc.SrcFailure;
 import org.opensrc.libsrc.client.CommandTimeout;
+import org.opensrc.libsrc.client.MessageStream;
 import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.Contact;
 import org.opensrc.proto.v1.ListNotifiesRequest;
@@ -36,6 +37,7 @@ import org.opensrc.proto.v1.SubsystemChange;
 import org.opensrc.proto.v1.SubsystemDef;
 import org.opensrc.proto.v1.Target;
 import org.opensrc.proto.v1.TraceRequest;
+import org.opensrc.proto.v1.WatchEvent;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -272,6 +274,28 @@ class ClientConformanceIT {
             assertEquals(
                     outcome(SrcClient.localOverGrpcJava(big.socket()), one),
                     outcome(SrcClient.local(big.socket()), one));
+        }
+    }
+
+    @Test
+    void aWatchStreamsTheSameSnapshotAndChangesThroughBothClients() {
+        try (SrcClient leanClient = SrcClient.local(src.socket());
+                SrcClient grpcJavaClient = SrcClient.localOverGrpcJava(src.socket());
+                MessageStream<WatchEvent> lean = leanClient.watch();
+                MessageStream<WatchEvent> grpcJava = grpcJavaClient.watch()) {
+            WatchEvent leanSnapshot = lean.next();
+            WatchEvent grpcJavaSnapshot = grpcJava.next();
+            assertTrue(leanSnapshot.hasSnapshot());
+            assertEquals(
+                    grpcJavaSnapshot.toBuilder().clearTimeEpochMs().build(),
+                    leanSnapshot.toBuilder().clearTimeEpochMs().build());
+            undo(c -> c.control().start(StartRequest.newBuilder().setTarget(subsystem("conf")).build()));
+            undo(c -> c.control().stop(StopRequest.newBuilder().setTarget(subsystem("conf")).build()));
+            for (int i = 0; i < 3; i++) { // started, stopping, ended: the same events, numbers and times
+                WatchEvent one = lean.next();
+                assertEquals(grpcJava.next(), one);
+                assertEquals(leanSnapshot.getSequence() + 1 + i, one.getSequence());
+            }
         }
     }
 

@@ -31,7 +31,7 @@ class CommandLineTest {
             lssrc -S [-s subsystem_name | -d ]
             lssrc -T [-t subserver_type]
             lssrc -N [-n notify_name]
-            Beyond AIX: every form also takes --json.
+            Beyond AIX: every form also takes --json; lssrc [-a] --watch [--json] also prints each change.
             """;
 
     @TempDir Path root;

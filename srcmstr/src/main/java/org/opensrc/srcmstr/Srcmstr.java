@@ -159,6 +159,9 @@ final class Srcmstr {
                         InstantSource.system(),
                         new LoggingSupervisionListener(notify, keeping));
         loopRef.set(loop);
+        // watchers see the registry as the definition store publishes it, in order with supervision's changes
+        loop.registryChanged(definitions.current());
+        definitions.onChange(loop::registryChanged);
         AtomicBoolean loopDied = new AtomicBoolean();
         loop.onDeath(
                 e -> {
@@ -188,7 +191,7 @@ final class Srcmstr {
         List<BindableService> services =
                 List.of(
                         new DefinitionService(authorization, definitions, rootPrograms),
-                        new ControlService(authorization, supervision, forwarded),
+                        new ControlService(authorization, supervision, forwarded, config.watchBuffer()),
                         new SubsystemService(hub));
 
         AtomicBoolean upgrade = new AtomicBoolean();

@@ -16,12 +16,18 @@ import java.util.Set;
  * may change things, besides root and srcmstr's own uid), {@code reply.timeout.seconds} (how long a running subsystem
  * may take to attach and answer a forwarded request before the command gets 0513-056; default 60, as AIX), {@code
  * strict.permissions} ({@code true}: refuse, rather than only warn about, a root program or a configuration file that
- * others can change; default {@code false}), and the local socket's limits ({@link SocketLimits}): {@code
- * connections.per.uid}, {@code connections.max}, {@code handshake.timeout.seconds}, {@code idle.timeout.seconds}.
+ * others can change; default {@code false}), {@code watch.buffer.events} (how many changes srcmstr queues for one
+ * {@code lssrc --watch} that reads too slowly before it drops them and sends a fresh snapshot; default 1024), and the
+ * local socket's limits ({@link SocketLimits}): {@code connections.per.uid}, {@code connections.max}, {@code
+ * handshake.timeout.seconds}, {@code idle.timeout.seconds}.
  */
-record SrcmstrConfig(String adminGroup, Duration replyTimeout, boolean strictPermissions, SocketLimits socket) {
+record SrcmstrConfig(
+        String adminGroup, Duration replyTimeout, boolean strictPermissions, SocketLimits socket, int watchBuffer) {
 
-    static final SrcmstrConfig DEFAULTS = new SrcmstrConfig("", Duration.ofSeconds(60), false, SocketLimits.DEFAULTS);
+    static final int WATCH_BUFFER = 1024;
+
+    static final SrcmstrConfig DEFAULTS =
+            new SrcmstrConfig("", Duration.ofSeconds(60), false, SocketLimits.DEFAULTS, WATCH_BUFFER);
 
     private static final Set<String> KEYS =
             Set.of(
@@ -31,7 +37,8 @@ record SrcmstrConfig(String adminGroup, Duration replyTimeout, boolean strictPer
                     "connections.per.uid",
                     "connections.max",
                     "handshake.timeout.seconds",
-                    "idle.timeout.seconds");
+                    "idle.timeout.seconds",
+                    "watch.buffer.events");
 
     static SrcmstrConfig load(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -70,7 +77,8 @@ record SrcmstrConfig(String adminGroup, Duration replyTimeout, boolean strictPer
                 p.getProperty("admin.group", "").trim(),
                 Duration.ofSeconds(positive(file, p, "reply.timeout.seconds", 60, 86_400)),
                 strict,
-                socket);
+                socket,
+                (int) positive(file, p, "watch.buffer.events", WATCH_BUFFER, 1_000_000));
     }
 
     private static long positive(Path file, Properties p, String key, long fallback, long max) throws IOException {

@@ -62,12 +62,25 @@ final class Http2Connection implements Closeable {
      * in, header lists up to {@code maxHeaderList} bytes) and the matching connection window.
      */
     static Http2Connection open(Path path, int maxHeaderList, Watchdog watchdog) throws IOException {
+        return open(path, maxHeaderList, RECEIVE_WINDOW, watchdog);
+    }
+
+    /**
+     * Connects for one server-streaming call ({@link #begin}, {@link #nextMessage}): with HTTP/2's default receive
+     * window, given back as messages are read, so a reader that stops reading stops the server after 64 KiB.
+     */
+    static Http2Connection openStreaming(Path path, int maxHeaderList, Watchdog watchdog) throws IOException {
+        return open(path, maxHeaderList, DEFAULT_WINDOW, watchdog);
+    }
+
+    private static Http2Connection open(Path path, int maxHeaderList, int receiveWindow, Watchdog watchdog)
+            throws IOException {
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         watchdog.watch(socket);
         try {
             socket.connect(UnixDomainSocketAddress.of(path));
             var connection = new Http2Connection(socket);
-            connection.sendPreface(maxHeaderList);
+            connection.sendPreface(maxHeaderList, receiveWindow);
             return connection;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -80,14 +93,16 @@ final class Http2Connection implements Closeable {
         watchdog.watch(socket);
     }
 
-    private void sendPreface(int maxHeaderList) throws IOException {
+    private void sendPreface(int maxHeaderList, int receiveWindow) throws IOException {
         writer.connectionPreface();
         writer.settings(
                 new Settings()
                         .set(Settings.ENABLE_PUSH, 0, 0)
-                        .set(Settings.INITIAL_WINDOW_SIZE, 0, RECEIVE_WINDOW)
+                        .set(Settings.INITIAL_WINDOW_SIZE, 0, receiveWindow)
                         .set(Settings.MAX_HEADER_LIST_SIZE, 0, maxHeaderList));
-        writer.windowUpdate(0, RECEIVE_WINDOW - DEFAULT_WINDOW);
+        if (receiveWindow > DEFAULT_WINDOW) {
+            writer.windowUpdate(0, receiveWindow - DEFAULT_WINDOW);
+        }
         writer.flush();
     }
 
@@ -131,6 +146,59 @@ final class Http2Connection implements Closeable {
             return current.response();
         } finally {
             current = null;
+        }
+    }
+
+    /**
+     * Sends one POST, as {@link #exchange} does, for a server-streaming reply: read it with {@link #nextMessage}, then
+     * {@link #end}. The connection carries nothing else.
+     */
+    void begin(List<Header> headers, byte[] body, int maxMessage) throws IOException {
+        current = new Stream(nextStream, initialStreamWindow, maxMessage);
+        nextStream += 2;
+        writer.synStream(false, false, current.id, 0, headers);
+        sendData(body);
+    }
+
+    /**
+     * The next whole gRPC message of the stream begun (its 5-byte prefix included), reading frames as they arrive and
+     * giving their bytes back to the server's send window; null once the stream has ended ({@link #end} says how).
+     */
+    byte[] nextMessage() throws IOException {
+        while (true) {
+            long buffered = current.body.size();
+            if (buffered >= 5) {
+                long length = current.declaredLength();
+                if (buffered >= 5 + length) {
+                    byte[] message = current.body.readByteArray(5 + length);
+                    current.prefixChecked = false;
+                    current.checkPrefix();
+                    return message;
+                }
+            }
+            if (current.done) {
+                return null;
+            }
+            giveBack(); // a message larger than the window is read on: what it needs is held at most once
+            readFrame();
+        }
+    }
+
+    /** How the stream begun ended: its headers, what was left unread, trailers, reset. */
+    Response end() throws IOException {
+        if (current.refusedBy != null) {
+            throw new GoneAway(current.refusedBy);
+        }
+        return current.response();
+    }
+
+    /** Gives what was read back to the connection's and the stream's windows, once it is half of the default. */
+    private void giveBack() throws IOException {
+        if (received >= DEFAULT_WINDOW / 2 && !current.done) {
+            writer.windowUpdate(0, received);
+            writer.windowUpdate(current.id, received);
+            writer.flush();
+            received = 0;
         }
     }
 
@@ -216,13 +284,18 @@ final class Http2Connection implements Closeable {
             this.maxMessage = maxMessage;
         }
 
+        long declaredLength() {
+            long declared = body.getByte(1) & 0xffL;
+            for (int i = 2; i < 5; i++) {
+                declared = declared << 8 | body.getByte(i) & 0xff;
+            }
+            return declared;
+        }
+
         void checkPrefix() throws MessageTooLarge {
             if (!prefixChecked && body.size() >= 5) {
                 prefixChecked = true;
-                long declared = body.getByte(1) & 0xffL;
-                for (int i = 2; i < 5; i++) {
-                    declared = declared << 8 | body.getByte(i) & 0xff;
-                }
+                long declared = declaredLength();
                 if (declared > maxMessage) {
                     throw new MessageTooLarge(declared);
                 }

@@ -12,8 +12,8 @@ import java.time.Duration;
 /**
  * srcmstr's local Unix socket as a gRPC {@link Channel}, for the commands: unary calls over one HTTP/2 connection, made
  * on the calling thread ({@link UnaryCall}). It starts in a fraction of the time grpc-java's Netty channel takes (no
- * event loop, no native library, a few hundred classes) and reads the same statuses and trailers. Not for streaming
- * calls; calls from several threads are made one after another.
+ * event loop, no native library, a few hundred classes) and reads the same statuses and trailers. A server-streaming
+ * call ({@link #stream}) gets a connection of its own; unary calls from several threads are made one after another.
  */
 final class LocalGrpcChannel extends Channel implements SrcClient.Connection {
 
@@ -33,6 +33,14 @@ final class LocalGrpcChannel extends Channel implements SrcClient.Connection {
     @Override
     public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
         return new UnaryCall<>(this, method, options);
+    }
+
+    /**
+     * A server-streaming call on a connection of its own ({@link LocalStreamingCall}); {@code firstWithin} bounds the
+     * connecting and the wait for the first message, after which the stream waits as long as it lasts.
+     */
+    <Q, R> MessageStream<R> stream(MethodDescriptor<Q, R> method, Q request, Duration firstWithin) {
+        return LocalStreamingCall.start(socket, method, request, firstWithin);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.opensrc.libsrc.client;
 
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 
@@ -10,11 +11,14 @@ import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.proto.v1.ControlGrpc;
 import org.opensrc.proto.v1.DefinitionsGrpc;
 import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.proto.v1.WatchEvent;
+import org.opensrc.proto.v1.WatchRequest;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 
 /**
  * A connection from a command to srcmstr: gRPC over the local Unix socket (the commands' own lean client, {@link
@@ -66,7 +70,10 @@ public final class SrcClient implements AutoCloseable {
         return local(paths.controlSocket());
     }
 
-    /** A client for the srcmstr listening on {@code socket}, unary calls only. Connecting is lazy. */
+    /**
+     * A client for the srcmstr listening on {@code socket}: unary calls, and {@link #watch} on a connection of its own.
+     * Connecting is lazy.
+     */
     public static SrcClient local(Path socket) {
         var channel = new LocalGrpcChannel(socket);
         return new SrcClient(channel, channel, channel, DEFAULT_TIMEOUT);
@@ -139,6 +146,37 @@ public final class SrcClient implements AutoCloseable {
     /** The control calls of a request that itself waits up to {@code wait} ({@code --wait}). */
     public ControlGrpc.ControlBlockingStub control(Duration wait) {
         return ControlGrpc.newBlockingStub(calls).withDeadlineAfter(timeout.forRequestWaiting(wait));
+    }
+
+    /**
+     * lssrc --watch: the snapshot, then every change, until srcmstr goes away or the stream is closed. Locally on a
+     * connection of its own of the lean client; remotely (or in-process) over grpc-java. The connecting and the
+     * snapshot are bounded by the timeout, the rest is not.
+     */
+    public MessageStream<WatchEvent> watch() {
+        WatchRequest request = WatchRequest.getDefaultInstance();
+        if (connection instanceof LocalGrpcChannel local) {
+            return local.stream(ControlGrpc.getWatchMethod(), request, timeout.base());
+        }
+        Context.CancellableContext context = Context.current().withCancellation();
+        Iterator<WatchEvent> events;
+        Context previous = context.attach();
+        try {
+            events = ControlGrpc.newBlockingStub(calls).watch(request);
+        } finally {
+            context.detach(previous);
+        }
+        return new MessageStream<>() {
+            @Override
+            public WatchEvent next() {
+                return events.hasNext() ? events.next() : null;
+            }
+
+            @Override
+            public void close() {
+                context.cancel(null);
+            }
+        };
     }
 
     @Override

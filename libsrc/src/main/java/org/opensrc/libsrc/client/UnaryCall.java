@@ -232,7 +232,7 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
         return body;
     }
 
-    private static String value(List<Header> block, String name) {
+    static String value(List<Header> block, String name) {
         for (Header header : block) {
             if (header.name.utf8().equals(name)) {
                 return header.value.utf8();
@@ -248,7 +248,7 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
                         || type.startsWith("application/grpc;"));
     }
 
-    private static Status status(List<Header> trailers) {
+    static Status status(List<Header> trailers) {
         String code = value(trailers, "grpc-status");
         if (code == null) {
             return Status.UNKNOWN.withDescription("missing GRPC status in response");
@@ -283,7 +283,7 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
     }
 
     /** The reply's headers or trailers as gRPC metadata, without the status itself, as grpc-java hands them over. */
-    private static Metadata metadata(List<Header> block) {
+    static Metadata metadata(List<Header> block) {
         var metadata = new Metadata();
         if (block == null) {
             return metadata;
@@ -310,7 +310,7 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
     }
 
     /** grpc-java's mapping of an HTTP status on a reply without a gRPC status. */
-    private static Status httpStatus(String code) {
+    static Status httpStatus(String code) {
         Status.Code grpc =
                 switch (code) {
                     case "400" -> Status.Code.INTERNAL;
@@ -324,7 +324,7 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
     }
 
     /** grpc-java's mapping of an HTTP/2 RST_STREAM error code (RFC 9113 §7). */
-    private static Status resetStatus(ErrorCode errorCode) {
+    static Status resetStatus(ErrorCode errorCode) {
         Status.Code grpc =
                 switch (errorCode) {
                     case NO_ERROR, REFUSED_STREAM -> Status.Code.UNAVAILABLE;

@@ -14,6 +14,16 @@ public final class JsonOutput {
 
     private JsonOutput() {}
 
+    /** One message as one line of JSON ({@code lssrc --watch --json}), flushed. */
+    public static void printLine(PrintWriter out, MessageOrBuilder message) {
+        try {
+            out.println(PRINTER.omittingInsignificantWhitespace().print(message));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a reply that cannot be printed as JSON: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+
     public static void print(PrintWriter out, MessageOrBuilder message) {
         try {
             out.println(PRINTER.print(message));

@@ -45,6 +45,8 @@ public final class Lssrc extends SrcCommand {
 
     boolean json;
 
+    boolean watch;
+
     @Override
     protected void declare(Flags flags) {
         flags.flag("-a", () -> all = true);
@@ -59,11 +61,14 @@ public final class Lssrc extends SrcCommand {
         flags.text("-n", v -> notifyName = v);
         flags.flag("-d", () -> defaults = true);
         flags.flag("--json", () -> json = true);
+        flags.flag("--watch", () -> watch = true);
     }
 
     @Override
     protected String usage() {
-        return AixUsage.of("lssrc", "Beyond AIX: every form also takes --json.");
+        return AixUsage.of(
+                "lssrc",
+                "Beyond AIX: every form also takes --json; lssrc [-a] --watch [--json] also prints each change.");
     }
 
     @Override
@@ -73,6 +78,25 @@ public final class Lssrc extends SrcCommand {
 
     @Override
     protected void validate() {
+        if (watch) {
+            // lssrc [-a] --watch [--json]: the listing of -a, then the changes; local only
+            if (target.group != null
+                    || target.subsystem != null
+                    || target.pid != null
+                    || target.host != null
+                    || longStatus
+                    || type != null
+                    || object != null
+                    || subserverPid != null
+                    || listSubsystems
+                    || listSubservers
+                    || listNotifies
+                    || notifyName != null
+                    || defaults) {
+                throw new UsageException(null);
+            }
+            return;
+        }
         int forms =
                 Targets.count(
                         all,
@@ -112,6 +136,9 @@ public final class Lssrc extends SrcCommand {
 
     @Override
     protected int execute(SrcClient client) {
+        if (watch) {
+            return new Watch(out(), failures(), json).run(client);
+        }
         if (listSubsystems || listSubservers || listNotifies) {
             return new DefinitionListing(out(), json)
                     .print(client, listSubsystems, listSubservers, target.subsystem, type, notifyName, defaults);

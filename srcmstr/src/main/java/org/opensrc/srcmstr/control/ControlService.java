@@ -5,6 +5,7 @@ import com.google.protobuf.TextFormat;
 
 import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 import org.opensrc.libsrc.SrcFailure;
@@ -26,12 +27,15 @@ import org.opensrc.proto.v1.SubserverStatusReply;
 import org.opensrc.proto.v1.SubserverStatusRequest;
 import org.opensrc.proto.v1.SubserverStopRequest;
 import org.opensrc.proto.v1.TraceRequest;
+import org.opensrc.proto.v1.WatchEvent;
+import org.opensrc.proto.v1.WatchRequest;
 import org.opensrc.srcmstr.caller.Authorization;
 import org.opensrc.srcmstr.caller.CallerContext;
 import org.opensrc.srcmstr.requests.Answer;
 import org.opensrc.srcmstr.requests.ForwardedRequests;
 import org.opensrc.srcmstr.requests.Refused;
 import org.opensrc.srcmstr.requests.SupervisionRequests;
+import org.opensrc.srcmstr.supervise.WatchBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +59,20 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
     private final Authorization authorization;
     private final SupervisionRequests supervision;
     private final ForwardedRequests<List<StatusRow>> forwarded;
+    private final int watchBuffer;
 
+    /**
+     * @param watchBuffer most changes queued for one watcher ({@code lssrc --watch}) before it is told it lost events
+     */
     public ControlService(
             Authorization authorization,
             SupervisionRequests supervision,
-            ForwardedRequests<List<StatusRow>> forwarded) {
+            ForwardedRequests<List<StatusRow>> forwarded,
+            int watchBuffer) {
         this.authorization = authorization;
         this.supervision = supervision;
         this.forwarded = forwarded;
+        this.watchBuffer = watchBuffer;
     }
 
     @Override
@@ -194,6 +204,19 @@ public final class ControlService extends ControlGrpc.ControlImplBase {
                             .addAllOutcomes(WireValues.outcomes(status.answers()))
                             .build();
                 });
+    }
+
+    /** lssrc --watch: everybody may watch, as everybody may list; the stream ends when srcmstr stops. */
+    @Override
+    public void watch(WatchRequest request, StreamObserver<WatchEvent> out) {
+        WatchBuffer buffer;
+        try {
+            buffer = supervision.watch(watchBuffer);
+        } catch (CompletionException | CancellationException e) {
+            out.onError(SrcFailure.of(Code.UNAVAILABLE, SrcCode.SRC_CODE_DMNA).toException());
+            return;
+        }
+        new WatchSender(buffer, (ServerCallStreamObserver<WatchEvent>) out).start();
     }
 
     private static RequestReply reply(List<Answer> answers) {

@@ -17,6 +17,7 @@ import org.opensrc.srcmstr.requests.Scope;
 import org.opensrc.srcmstr.requests.StatusLine;
 import org.opensrc.srcmstr.requests.SubserverRef;
 import org.opensrc.srcmstr.supervise.InstanceView;
+import org.opensrc.srcmstr.supervise.StatusWord;
 import org.opensrc.srcmstr.supervise.StopType;
 
 import java.util.List;
@@ -67,14 +68,7 @@ final class WireValues {
                 SubsystemStatus.newBuilder()
                         .setSubsysname(v.name())
                         .setGrpname(v.group())
-                        .setStatus(
-                                switch (v.status()) {
-                                    case ACTIVE -> Status.STATUS_ACTIVE;
-                                    case STOPPING -> Status.STATUS_STOPPING;
-                                    case WARNED_TO_STOP -> Status.STATUS_WARNED_TO_STOP;
-                                    case STARTING -> Status.STATUS_STARTING;
-                                    case INOPERATIVE -> Status.STATUS_INOPERATIVE;
-                                })
+                        .setStatus(status(v.status()))
                         .setDisplay(v.display())
                         .setRestarts(v.restarts())
                         .setLastExit(v.lastExit())
@@ -83,6 +77,16 @@ final class WireValues {
         v.since().ifPresent(b::setSinceEpochMs);
         v.nextRetry().ifPresent(b::setNextRetryEpochMs);
         return b.build();
+    }
+
+    static Status status(StatusWord word) {
+        return switch (word) {
+            case ACTIVE -> Status.STATUS_ACTIVE;
+            case STOPPING -> Status.STATUS_STOPPING;
+            case WARNED_TO_STOP -> Status.STATUS_WARNED_TO_STOP;
+            case STARTING -> Status.STATUS_STARTING;
+            case INOPERATIVE -> Status.STATUS_INOPERATIVE;
+        };
     }
 
     /** A refusal as the gRPC status the clients read (the AIX message rides in the trailers). */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The current registry and the one way to change it, shared by srcmstr and by the definition commands run while srcmstr
@@ -33,6 +34,7 @@ public final class DefinitionStore {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Registry current;
     private String lastProblem = "";
+    private volatile Consumer<Registry> published = r -> {};
 
     /** {@code initial} is what {@code files} last loaded (or an empty registry for a new folder). */
     public DefinitionStore(RegistryStore files, Registry initial) {
@@ -49,6 +51,14 @@ public final class DefinitionStore {
     }
 
     /**
+     * Calls {@code listener} with each registry published from now on (a change applied here, or files replaced on disk
+     * and read again), under this store's lock, in order: it must only hand the registry on (enqueue), never wait.
+     */
+    public void onChange(Consumer<Registry> listener) {
+        this.published = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
      * The registry as it is now. A file replaced by another writer since the last read is read again first; a file that
      * cannot be read then leaves the last good registry in place (it is logged, and refused by {@link #apply}).
      */
@@ -58,6 +68,7 @@ public final class DefinitionStore {
             try {
                 if (files.changedOnDisk()) {
                     current = read(files);
+                    published.accept(current);
                     lastProblem = "";
                     LOG.info("the registry files changed on disk; read them again");
                 }
@@ -86,12 +97,14 @@ public final class DefinitionStore {
         try (LockFile held = exclusiveLock()) {
             if (files.changedOnDisk()) {
                 current = readHeld(files);
+                published.accept(current);
             }
             DefinitionResult result = operation.apply(current);
             switch (result) {
                 case DefinitionResult.Applied applied -> {
                     files.save(applied.next());
                     current = applied.next();
+                    published.accept(current);
                     AUDIT.info("{} {} -> 0513-{}", who, operation, String.format("%03d", applied.code().getNumber()));
                 }
                 case DefinitionResult.Rejected rejected -> {

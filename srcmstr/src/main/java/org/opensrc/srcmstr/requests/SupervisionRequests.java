@@ -16,6 +16,7 @@ import org.opensrc.srcmstr.supervise.StatusWord;
 import org.opensrc.srcmstr.supervise.StopTarget;
 import org.opensrc.srcmstr.supervise.StopType;
 import org.opensrc.srcmstr.supervise.SupervisionLoop;
+import org.opensrc.srcmstr.supervise.WatchBuffer;
 import org.opensrc.srcmstr.trust.RootPrograms;
 
 import java.util.ArrayList;
@@ -231,6 +232,14 @@ public final class SupervisionRequests {
             loop.awaitStatus(defs, w -> w == StatusWord.INOPERATIVE, waitMs).join();
         }
         return outcomes;
+    }
+
+    /**
+     * lssrc --watch: a watch of supervision whose buffer holds at most {@code capacity} changes; it starts with its
+     * snapshot. Close the buffer when the watcher goes away.
+     */
+    public WatchBuffer watch(int capacity) {
+        return loop.watch(capacity).join();
     }
 
     /** Short lssrc; {@code withProcesses} adds each running instance's process tree. */

@@ -1,5 +1,6 @@
 package org.opensrc.srcmstr.supervise;
 
+import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.SubsystemDef;
 
 import java.time.InstantSource;
@@ -89,6 +90,10 @@ public final class SupervisionLoop implements AutoCloseable {
 
     private record Idle(CompletableFuture<Void> done) implements Item {}
 
+    private record Subscribe(WatchBuffer buffer, CompletableFuture<WatchBuffer> done) implements Item {}
+
+    private record RegistryChanged(Registry registry) implements Item {}
+
     private record Watcher(
             Predicate<SupervisionState> condition, CompletableFuture<Boolean> done, Scheduler.Cancellable expiry) {}
 
@@ -118,6 +123,7 @@ public final class SupervisionLoop implements AutoCloseable {
     private final List<Runnable> reads = new ArrayList<>();
     private final ArrayDeque<Event> followUps = new ArrayDeque<>();
     private final List<CompletableFuture<Void>> idleWaits = new ArrayList<>();
+    private final Watchers watching = new Watchers();
     private final Executor spawner;
     private final ExecutorService ownSpawner;
     private boolean dirty;
@@ -277,6 +283,27 @@ public final class SupervisionLoop implements AutoCloseable {
     }
 
     /**
+     * Starts a watch ({@code lssrc --watch}): the buffer completes once it holds the snapshot of the state as of the
+     * last published change; every change committed after it follows, until {@link WatchBuffer#close}. A buffer that
+     * fills up is given a lost notice and a fresh snapshot instead of what did not fit. Any thread.
+     *
+     * @param capacity most changes the buffer holds
+     */
+    public CompletableFuture<WatchBuffer> watch(int capacity) {
+        CompletableFuture<WatchBuffer> done = new CompletableFuture<>();
+        queue.add(new Subscribe(new WatchBuffer(capacity), done));
+        return done;
+    }
+
+    /**
+     * The registry is now {@code registry} (published by the definition store): watchers are told what changed, and
+     * snapshots list its definitions. The first one sets it without telling anyone. Any thread.
+     */
+    public void registryChanged(Registry registry) {
+        queue.add(new RegistryChanged(Objects.requireNonNull(registry, "registry")));
+    }
+
+    /**
      * Completes once everything queued before this call was handled and no spawn is in flight any more (their results
      * handled too): for tests and for a caller that must see the effects of what it submitted.
      */
@@ -355,6 +382,13 @@ public final class SupervisionLoop implements AutoCloseable {
                         case Await a -> reads.add(() -> watch(a));
                         case AwaitExpired e -> reads.add(() -> expire(e.done()));
                         case Idle w -> idleWaits.add(w.done());
+                        case Subscribe w ->
+                                reads.add(
+                                        () -> {
+                                            watching.subscribe(w.buffer(), state, clock.millis());
+                                            w.done().complete(w.buffer());
+                                        });
+                        case RegistryChanged r -> watching.registry(r.registry(), clock.millis());
                         case Fatal f -> throw f.error();
                         case Close c -> closeAt = i;
                     }
@@ -397,6 +431,7 @@ public final class SupervisionLoop implements AutoCloseable {
         idleWaits.clear();
         timers.values().forEach(t -> t.handle().cancel());
         timers.clear();
+        watching.closeAll();
         watchers.forEach(
                 w -> {
                     w.expiry().cancel();
@@ -414,6 +449,8 @@ public final class SupervisionLoop implements AutoCloseable {
                 case Query<?> q -> q.answer().completeExceptionally(cause);
                 case Await a -> a.done().completeExceptionally(cause);
                 case Idle i -> i.done().completeExceptionally(cause);
+                case Subscribe w -> w.done().completeExceptionally(cause);
+                case RegistryChanged r -> {}
                 case Deliver d -> {}
                 case SpawnResult r -> {}
                 case Fatal f -> {}
@@ -471,11 +508,15 @@ public final class SupervisionLoop implements AutoCloseable {
      */
     private void handle(Event event) {
         Transition t;
+        long now = clock.millis();
         try {
-            t = machine.apply(state, event, clock.millis());
+            t = machine.apply(state, event, now);
         } catch (RuntimeException e) {
             refused(event, e);
             return;
+        }
+        if (watching.watched()) {
+            watching.record(ChangeDetector.instanceChanges(state, t.state(), event, t.effects()), now);
         }
         state = t.state();
         for (Effect effect : t.effects()) {
@@ -501,6 +542,9 @@ public final class SupervisionLoop implements AutoCloseable {
             urgent = false;
             notSaved = listener.persist(state, durably);
         }
+        // watchers learn of the batch once it is saved, before its effects: a watcher may see a start a moment before
+        // the process runs, never a change srcmstr could forget
+        watching.publish(state, clock.millis());
         if (outward.isEmpty()) {
             return;
         }
