@@ -7,7 +7,7 @@
 # opensrc is not installed, and purges it again at the end.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-DEB=${1:-$(ls "$REPO_DIR"/packaging/target/packages/opensrc_*_amd64.deb 2>/dev/null | head -n 1)}
+DEB=$(readlink -f "${1:-$(ls "$REPO_DIR"/packaging/target/packages/opensrc_*_amd64.deb 2>/dev/null | head -n 1)}")
 RUNS=${2:-30}
 
 bench_require_root

@@ -77,15 +77,57 @@ class RuntimeIT {
         String started = command("startsrc", "-s", "inetd");
         assertTrue(started.contains("0513-059"), started);
         long inetd = Long.parseLong(started.replaceAll("(?s).*Subsystem PID is (\\d+).*", "$1"));
-        assertEquals(java, Path.of("/proc/" + inetd + "/exe").toRealPath());
 
         String daytime = daytime(port);
         assertTrue(daytime.matches("(?s)\\w{3} \\w{3} .*\\d{4}\\r?\\n"), daytime);
+        // serving: the launcher (sh, then opensrc-run) has exec'd the payload's java by now
+        assertEquals(java, Path.of("/proc/" + inetd + "/exe").toRealPath());
         assertTrue(command("lssrc", "-ls", "inetd").contains("daytime"), "inetd's long status lists its service");
         assertTrue(command("lssrc", "-a", "--json").contains("\"subsysname\": \"inetd\""));
         assertTrue(command("lssrc", "-S", "--json").contains("\"subsysname\" : \"inetd\""));
         assertTrue(command("odmget", "-q", "subsysname=inetd", "SRCsubsys").contains("subsysname = \"inetd\""));
         assertTrue(command("stopsrc", "-s", "inetd").contains("0513-044"));
+    }
+
+    @Test
+    void smittyDrawsItsPanelsOnThePackagesOwnRuntime() throws Exception {
+        command("mkssys", "-s", "shown", "-p", "/bin/sleep", "-a", "100", "-u", "0", "-S", "-n", "15", "-f", "9");
+        String server = "opensrc-runtimeit-" + ProcessHandle.current().pid();
+        try {
+            Shell.clean(
+                            Map.of("PATH", "/usr/bin:/bin", "TERM", "xterm"),
+                            "tmux",
+                            "-L",
+                            server,
+                            "new-session",
+                            "-d",
+                            "-x",
+                            "80",
+                            "-y",
+                            "24",
+                            "-e",
+                            "SRC_ROOT=" + root,
+                            "-e",
+                            "LANG=C.UTF-8",
+                            "-e",
+                            "HOME=" + root,
+                            bin.resolve("smitty") + " startssys")
+                    .ok();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String screen = "";
+            while (!screen.contains("[Entry Fields]") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                screen = Shell.run("tmux", "-L", server, "capture-pane", "-p").out();
+            }
+            assertTrue(screen.contains("Start a Subsystem") && screen.contains("[Entry Fields]"), screen);
+            long pane =
+                    Long.parseLong(Shell.run("tmux", "-L", server, "display", "-p", "#{pane_pid}").ok().out().strip());
+            assertEquals(
+                    unpacked.resolve("usr/lib/opensrc/runtime/bin/java").toRealPath(),
+                    Path.of("/proc/" + pane + "/exe").toRealPath());
+        } finally {
+            Shell.run("tmux", "-L", server, "kill-server");
+        }
     }
 
     private String command(String name, String... args) {

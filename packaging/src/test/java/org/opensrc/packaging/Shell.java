@@ -38,6 +38,11 @@ final class Shell {
         return run(env, Duration.ofMinutes(5), List.of(command));
     }
 
+    /** For the linters, which take minutes on a busy machine. */
+    static Result slow(String... command) {
+        return run(Map.of(), Duration.ofMinutes(10), List.of(command));
+    }
+
     /** Runs {@code command} with only {@code env} in its environment, as init or a root shell would. */
     static Result clean(Map<String, String> env, String... command) {
         return run(env, Duration.ofMinutes(10), List.of(command), true);
