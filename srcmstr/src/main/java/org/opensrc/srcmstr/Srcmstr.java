@@ -22,6 +22,7 @@ import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
 import org.opensrc.srcmstr.metrics.MetricsServer;
 import org.opensrc.srcmstr.metrics.RpcMetrics;
+import org.opensrc.srcmstr.metrics.SubsystemChanges;
 import org.opensrc.srcmstr.metrics.SubsystemMetrics;
 import org.opensrc.srcmstr.notify.NotifyRunner;
 import org.opensrc.srcmstr.registry.RegistryFileException;
@@ -213,6 +214,11 @@ final class Srcmstr {
                     stop.countDown();
                 });
         loop.start();
+        // a watch of its own, taken before re-adoption so that re-adopted instances are counted too
+        SubsystemChanges changes =
+                metricsServer == null
+                        ? null
+                        : SubsystemChanges.start(metricsRegistry, loop.watch(config.watchBuffer()).join());
         keeping.takeOver(options.noReadoption())
                 .ifPresent(
                         plan -> {
@@ -288,6 +294,9 @@ final class Srcmstr {
         } catch (ExecutionException | TimeoutException e) {
             LOG.error("shutdown did not complete: {}", e.toString());
         } finally {
+            if (changes != null) {
+                changes.close();
+            }
             loop.close();
             keeping.close();
             processes.close();
