@@ -97,7 +97,8 @@ class PackageIT {
                         "/var/log/src",
                         "/usr/share/doc/opensrc/copyright",
                         "/usr/share/doc/opensrc/changelog.gz",
-                        "/usr/share/doc/opensrc/examples/inittab")) {
+                        "/usr/share/doc/opensrc/examples/inittab",
+                        "/usr/share/doc/opensrc/examples/opensrc-alerts.yml")) {
             assertTrue(files.contains(path), path);
         }
         assertTrue(

@@ -1,6 +1,8 @@
 package org.opensrc.srcmstr;
 
 import io.grpc.BindableService;
+import io.grpc.ServerInterceptors;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
@@ -14,9 +16,14 @@ import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.caller.Authorization;
 import org.opensrc.srcmstr.control.ControlService;
 import org.opensrc.srcmstr.control.LocalServer;
+import org.opensrc.srcmstr.control.MetricsInterceptor;
 import org.opensrc.srcmstr.control.SocketLimits;
 import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
+import org.opensrc.srcmstr.metrics.MetricsServer;
+import org.opensrc.srcmstr.metrics.RpcMetrics;
+import org.opensrc.srcmstr.metrics.SubsystemChanges;
+import org.opensrc.srcmstr.metrics.SubsystemMetrics;
 import org.opensrc.srcmstr.notify.NotifyRunner;
 import org.opensrc.srcmstr.registry.RegistryFileException;
 import org.opensrc.srcmstr.registry.RegistryStore;
@@ -35,6 +42,7 @@ import org.opensrc.srcmstr.supervise.Event;
 import org.opensrc.srcmstr.supervise.OrphanSweep;
 import org.opensrc.srcmstr.supervise.RealProcessControl;
 import org.opensrc.srcmstr.supervise.RealScheduler;
+import org.opensrc.srcmstr.supervise.StatusListing;
 import org.opensrc.srcmstr.supervise.SupervisionListener;
 import org.opensrc.srcmstr.supervise.SupervisionLoop;
 import org.opensrc.srcmstr.supervise.SupervisionState;
@@ -72,6 +80,9 @@ final class Srcmstr {
      * so init restarts srcmstr and it re-adopts them.
      */
     static final int EX_SOFTWARE = 70;
+
+    /** How long a scrape of /metrics waits for the supervision thread's answer. */
+    private static final Duration SCRAPE_LIMIT = Duration.ofSeconds(10);
 
     private Srcmstr() {}
 
@@ -159,6 +170,35 @@ final class Srcmstr {
                         InstantSource.system(),
                         new LoggingSupervisionListener(notify, keeping));
         loopRef.set(loop);
+        PrometheusRegistry metricsRegistry = new PrometheusRegistry();
+        MetricsServer metricsServer = null;
+        if (config.metrics().isPresent()) {
+            // read at scrape time: a status query, answered in queue order like lssrc
+            metricsRegistry.register(
+                    new SubsystemMetrics(
+                            () -> {
+                                try {
+                                    return loop.status(definitions.current().subsystems(), StatusListing.Visibility.ALL)
+                                            .get(SCRAPE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    throw new IllegalStateException("interrupted", e);
+                                } catch (ExecutionException | TimeoutException e) {
+                                    throw new IllegalStateException("no status from supervision: " + e, e);
+                                }
+                            }));
+            try {
+                metricsServer = MetricsServer.start(config.metrics().get(), metricsRegistry);
+            } catch (IOException e) {
+                err.println("srcmstr: " + e.getMessage());
+                loop.close();
+                keeping.close();
+                processes.close();
+                hub.close();
+                return 1;
+            }
+            LOG.info("metrics served on http://{}/metrics", config.metrics().get());
+        }
         // watchers see the registry as the definition store publishes it, in order with supervision's changes
         loop.registryChanged(definitions.current());
         definitions.onChange(loop::registryChanged);
@@ -174,6 +214,11 @@ final class Srcmstr {
                     stop.countDown();
                 });
         loop.start();
+        // a watch of its own, taken before re-adoption so that re-adopted instances are counted too
+        SubsystemChanges changes =
+                metricsServer == null
+                        ? null
+                        : SubsystemChanges.start(metricsRegistry, loop.watch(config.watchBuffer()).join());
         keeping.takeOver(options.noReadoption())
                 .ifPresent(
                         plan -> {
@@ -193,6 +238,13 @@ final class Srcmstr {
                         new DefinitionService(authorization, definitions, rootPrograms),
                         new ControlService(authorization, supervision, forwarded, config.watchBuffer()),
                         new SubsystemService(hub));
+        if (metricsServer != null) {
+            var counting = new MetricsInterceptor(new RpcMetrics(metricsRegistry), System::nanoTime);
+            services =
+                    services.stream()
+                            .<BindableService>map(s -> () -> ServerInterceptors.intercept(s, counting))
+                            .toList();
+        }
 
         AtomicBoolean upgrade = new AtomicBoolean();
         SignalTrap.on("TERM", stop::countDown);
@@ -208,7 +260,9 @@ final class Srcmstr {
         LocalServer server =
                 LocalServer.start(
                         paths.controlSocket(), services, socketLimits, Set.copyOf(List.of(0, Posix.geteuid())));
-        try (sweep;
+        MetricsServer metrics = metricsServer;
+        try (metrics;
+                sweep;
                 server;
                 RemoteServer remoteServer = remote == null ? null : RemoteServer.start(remote, services)) {
             LOG.info(
@@ -240,6 +294,9 @@ final class Srcmstr {
         } catch (ExecutionException | TimeoutException e) {
             LOG.error("shutdown did not complete: {}", e.toString());
         } finally {
+            if (changes != null) {
+                changes.close();
+            }
             loop.close();
             keeping.close();
             processes.close();

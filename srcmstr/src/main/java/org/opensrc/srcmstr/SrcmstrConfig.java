@@ -2,12 +2,14 @@ package org.opensrc.srcmstr;
 
 import org.opensrc.libsrc.trust.StrictPermissions;
 import org.opensrc.srcmstr.control.SocketLimits;
+import org.opensrc.srcmstr.metrics.MetricsAddress;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -19,15 +21,23 @@ import java.util.Set;
  * others can change; default {@code false}), {@code watch.buffer.events} (how many changes srcmstr queues for one
  * {@code lssrc --watch} that reads too slowly before it drops them and sends a fresh snapshot; default 1024), and the
  * local socket's limits ({@link SocketLimits}): {@code connections.per.uid}, {@code connections.max}, {@code
- * handshake.timeout.seconds}, {@code idle.timeout.seconds}.
+ * handshake.timeout.seconds}, {@code idle.timeout.seconds}; {@code metrics.listen} (ADDRESS:PORT where {@code /metrics}
+ * is served in the Prometheus text format; unset, the default: nothing is served).
  */
 record SrcmstrConfig(
-        String adminGroup, Duration replyTimeout, boolean strictPermissions, SocketLimits socket, int watchBuffer) {
+        String adminGroup,
+        Duration replyTimeout,
+        boolean strictPermissions,
+        SocketLimits socket,
+        int watchBuffer,
+        Optional<MetricsAddress> metrics) {
 
     static final int WATCH_BUFFER = 1024;
 
+    static final String METRICS_LISTEN = "metrics.listen";
+
     static final SrcmstrConfig DEFAULTS =
-            new SrcmstrConfig("", Duration.ofSeconds(60), false, SocketLimits.DEFAULTS, WATCH_BUFFER);
+            new SrcmstrConfig("", Duration.ofSeconds(60), false, SocketLimits.DEFAULTS, WATCH_BUFFER, Optional.empty());
 
     private static final Set<String> KEYS =
             Set.of(
@@ -38,7 +48,8 @@ record SrcmstrConfig(
                     "connections.max",
                     "handshake.timeout.seconds",
                     "idle.timeout.seconds",
-                    "watch.buffer.events");
+                    "watch.buffer.events",
+                    METRICS_LISTEN);
 
     static SrcmstrConfig load(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -78,7 +89,20 @@ record SrcmstrConfig(
                 Duration.ofSeconds(positive(file, p, "reply.timeout.seconds", 60, 86_400)),
                 strict,
                 socket,
-                (int) positive(file, p, "watch.buffer.events", WATCH_BUFFER, 1_000_000));
+                (int) positive(file, p, "watch.buffer.events", WATCH_BUFFER, 1_000_000),
+                metrics(file, p));
+    }
+
+    private static Optional<MetricsAddress> metrics(Path file, Properties p) throws IOException {
+        String text = p.getProperty(METRICS_LISTEN);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MetricsAddress.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + METRICS_LISTEN + ": " + e.getMessage());
+        }
     }
 
     private static long positive(Path file, Properties p, String key, long fallback, long max) throws IOException {

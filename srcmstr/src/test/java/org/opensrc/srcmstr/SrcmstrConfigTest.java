@@ -25,4 +25,25 @@ class SrcmstrConfigTest {
         var e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
         assertEquals(conf + ": strict.permissions: not true or false: 'yes'", e.getMessage());
     }
+
+    @Test
+    void metricsAreServedOnlyWhereTheAdminSays() throws IOException {
+        assertTrue(SrcmstrConfig.load(dir.resolve("none")).metrics().isEmpty());
+        Path conf = Files.writeString(dir.resolve("srcmstr.conf"), "metrics.listen=127.0.0.1:9464\n");
+        assertEquals("127.0.0.1:9464", SrcmstrConfig.load(conf).metrics().orElseThrow().toString());
+        Files.writeString(conf, "metrics.listen=[::1]:9464\n");
+        assertEquals("[0:0:0:0:0:0:0:1]:9464", SrcmstrConfig.load(conf).metrics().orElseThrow().toString());
+        Files.writeString(conf, "metrics.listen=localhost:9464\n");
+        var e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
+        assertEquals(
+                conf + ": metrics.listen: not an IP address: 'localhost' (a name is not looked up)", e.getMessage());
+        Files.writeString(conf, "metrics.listen=127.0.0.1:70000\n");
+        e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
+        assertEquals(conf + ": metrics.listen: port is not a number from 1 to 65535: '70000'", e.getMessage());
+        Files.writeString(conf, "metrics.listen=9464\n");
+        e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
+        assertEquals(
+                conf + ": metrics.listen: expected ADDRESS:PORT (as 127.0.0.1:9464 or [::1]:9464): '9464'",
+                e.getMessage());
+    }
 }

@@ -1,0 +1,52 @@
+package org.opensrc.srcmstr.metrics;
+
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code /metrics} in the Prometheus text format, served by the Prometheus client's HTTP server (the JDK's {@code
+ * jdk.httpserver}) on exactly the address given, one virtual thread ({@code metrics-N}) per request. Read-only: every
+ * request reads the registry; nothing can be changed through it.
+ */
+public final class MetricsServer implements AutoCloseable {
+
+    private final HTTPServer server;
+    private final ExecutorService executor;
+
+    private MetricsServer(HTTPServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    public static MetricsServer start(MetricsAddress address, PrometheusRegistry registry) throws IOException {
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("metrics-", 0).factory());
+        try {
+            HTTPServer server =
+                    HTTPServer.builder()
+                            .inetAddress(address.address())
+                            .port(address.port())
+                            .registry(registry)
+                            .executorService(executor)
+                            .buildAndStart();
+            return new MetricsServer(server, executor);
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            throw new IOException("metrics.listen=" + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port bound. */
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        executor.shutdownNow();
+    }
+}
