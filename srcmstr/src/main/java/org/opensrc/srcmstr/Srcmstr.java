@@ -22,6 +22,7 @@ import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
 import org.opensrc.srcmstr.metrics.MetricsServer;
 import org.opensrc.srcmstr.metrics.RpcMetrics;
+import org.opensrc.srcmstr.metrics.StatusPage;
 import org.opensrc.srcmstr.metrics.SubsystemChanges;
 import org.opensrc.srcmstr.metrics.SubsystemMetrics;
 import org.opensrc.srcmstr.notify.NotifyRunner;
@@ -188,7 +189,11 @@ final class Srcmstr {
                                 }
                             }));
             try {
-                metricsServer = MetricsServer.start(config.metrics().get(), metricsRegistry);
+                metricsServer =
+                        MetricsServer.start(
+                                config.metrics().get(),
+                                metricsRegistry,
+                                new StatusPage(() -> loop.watch(config.watchBuffer())));
             } catch (IOException e) {
                 err.println("srcmstr: " + e.getMessage());
                 loop.close();
@@ -197,7 +202,10 @@ final class Srcmstr {
                 hub.close();
                 return 1;
             }
-            LOG.info("metrics served on http://{}/metrics", config.metrics().get());
+            LOG.info(
+                    "metrics served on http://{}/metrics, the status page on http://{}/",
+                    config.metrics().get(),
+                    config.metrics().get());
         }
         // watchers see the registry as the definition store publishes it, in order with supervision's changes
         loop.registryChanged(definitions.current());

@@ -1,5 +1,7 @@
 package org.opensrc.srcmstr.metrics;
 
+import com.sun.net.httpserver.HttpHandler;
+
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -8,9 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code /metrics} in the Prometheus text format, served by the Prometheus client's HTTP server (the JDK's {@code
- * jdk.httpserver}) on exactly the address given, one virtual thread ({@code metrics-N}) per request. Read-only: every
- * request reads the registry; nothing can be changed through it.
+ * {@code /metrics} in the Prometheus text format and the status page ({@link StatusPage}), served by the Prometheus
+ * client's HTTP server (the JDK's {@code jdk.httpserver}) on exactly the address given, one virtual thread ({@code
+ * metrics-N}) per request. Read-only: every request reads the registry or watches supervision; nothing can be changed
+ * through it.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -22,7 +25,9 @@ public final class MetricsServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    public static MetricsServer start(MetricsAddress address, PrometheusRegistry registry) throws IOException {
+    /** Serves {@code /metrics} from {@code registry} and every other path through {@code pages} (the status page). */
+    public static MetricsServer start(MetricsAddress address, PrometheusRegistry registry, HttpHandler pages)
+            throws IOException {
         ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("metrics-", 0).factory());
         try {
             HTTPServer server =
@@ -30,6 +35,7 @@ public final class MetricsServer implements AutoCloseable {
                             .inetAddress(address.address())
                             .port(address.port())
                             .registry(registry)
+                            .defaultHandler(pages)
                             .executorService(executor)
                             .buildAndStart();
             return new MetricsServer(server, executor);

@@ -1,5 +1,6 @@
 package org.opensrc.srcmstr.supervise;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -83,6 +84,23 @@ public final class WatchBuffer {
         try {
             while (queue.isEmpty() && !closed) {
                 changed.await();
+            }
+            return closed ? null : queue.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next event, waiting at most {@code timeout} for one; null when none came in time or the buffer is closed
+     * ({@link #closed} tells which).
+     */
+    public WatchEvent take(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (queue.isEmpty() && !closed && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
             }
             return closed ? null : queue.poll();
         } finally {
