@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -74,5 +75,18 @@ class WatchBufferTest {
     @Test
     void aBufferHoldsAtLeastOneChange() {
         assertThrows(IllegalArgumentException.class, () -> new WatchBuffer(0));
+    }
+
+    @Test
+    void takeWithATimeoutReturnsWhatIsQueuedAndNullWhenNothingCameOrItIsClosed() throws InterruptedException {
+        WatchBuffer buffer = new WatchBuffer(2);
+        assertTrue(buffer.offer(change(1)));
+        assertEquals(change(1), buffer.take(Duration.ZERO));
+        assertNull(buffer.take(Duration.ZERO));
+        assertFalse(buffer.closed());
+        buffer.offer(change(2));
+        buffer.close();
+        assertNull(buffer.take(Duration.ofDays(1)));
+        assertTrue(buffer.closed());
     }
 }
