@@ -148,6 +148,7 @@ public final class StatusPage implements HttpHandler {
             }
             line.put("restarts", v.restarts());
             line.put("last_exit", v.lastExit());
+            line.put("display", v.display());
         }
         ArrayNode subservers = data.putArray("subservers");
         for (SubserverDef s : board.subservers()) {
