@@ -8,12 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The live status page of the metrics listener in a real browser (Debian's headless {@code chromium}, installed by
@@ -136,6 +143,54 @@ class StatusPageIT {
                             docs.resolve("watching-status-page.png"),
                             StandardCopyOption.REPLACE_EXISTING);
                 }
+            }
+        }
+    }
+
+    @Test
+    void theEventStreamStartsWithASnapshotAndAnOpenStreamDoesNotHoldUpTheStopOfSrcmstr() throws Exception {
+        int port = freePort();
+        HttpClient http = HttpClient.newHttpClient();
+        try (SrcRoot src = SrcRoot.empty()) {
+            Files.createDirectories(src.root.resolve("etc/src"));
+            Files.writeString(src.root.resolve("etc/src/srcmstr.conf"), "metrics.listen=127.0.0.1:" + port + "\n");
+            src.startSrcmstr();
+            String base = "http://127.0.0.1:" + port;
+            assertEquals(
+                    404,
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode());
+            HttpResponse<String> page =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("new EventSource(\"events\")"), page.body());
+            assertTrue(
+                    !page.body().contains("src=\"http") && !page.body().contains("href=\"http"), "no external asset");
+
+            HttpResponse<Stream<String>> events =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/events")).build(),
+                            HttpResponse.BodyHandlers.ofLines());
+            assertEquals("text/event-stream; charset=utf-8", events.headers().firstValue("Content-Type").orElse(""));
+            var lines = events.body().iterator();
+            assertEquals("event: snapshot", lines.next());
+            assertTrue(lines.next().startsWith("id: "));
+            assertTrue(lines.next().startsWith("data: {\"sequence\":"));
+
+            long start = System.nanoTime();
+            assertEquals(0, src.stopSrcmstr());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "srcmstr took " + took + " to stop");
+            try (Stream<String> body = events.body()) {
+                while (lines.hasNext()) {
+                    lines.next();
+                }
+            } catch (UncheckedIOException e) {
+                // the stream ends with srcmstr: cut, without the last chunk of a finished response
             }
         }
     }
