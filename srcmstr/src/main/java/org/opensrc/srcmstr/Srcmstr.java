@@ -20,6 +20,7 @@ import org.opensrc.srcmstr.control.MetricsInterceptor;
 import org.opensrc.srcmstr.control.SocketLimits;
 import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
+import org.opensrc.srcmstr.logging.LogOutputs;
 import org.opensrc.srcmstr.metrics.MetricsServer;
 import org.opensrc.srcmstr.metrics.RpcMetrics;
 import org.opensrc.srcmstr.metrics.StatusPage;
@@ -93,6 +94,7 @@ final class Srcmstr {
         Files.setPosixFilePermissions(paths.stateDir(), PosixFilePermissions.fromString("rwx------"));
         Files.createDirectories(paths.logDir());
         SrcmstrConfig config = SrcmstrConfig.load(paths.configFile());
+        LogOutputs.add(System.getenv(), config.syslog());
         PathTrust trust = PathTrust.rootAnd(Posix.geteuid());
         if (!trustedConfiguration(paths, trust, config.strictPermissions())) {
             return 1;

@@ -2,6 +2,7 @@ package org.opensrc.srcmstr;
 
 import org.opensrc.libsrc.trust.StrictPermissions;
 import org.opensrc.srcmstr.control.SocketLimits;
+import org.opensrc.srcmstr.logging.SyslogTarget;
 import org.opensrc.srcmstr.metrics.MetricsAddress;
 
 import java.io.IOException;
@@ -22,7 +23,9 @@ import java.util.Set;
  * {@code lssrc --watch} that reads too slowly before it drops them and sends a fresh snapshot; default 1024), and the
  * local socket's limits ({@link SocketLimits}): {@code connections.per.uid}, {@code connections.max}, {@code
  * handshake.timeout.seconds}, {@code idle.timeout.seconds}; {@code metrics.listen} (ADDRESS:PORT where {@code /metrics}
- * is served in the Prometheus text format; unset, the default: nothing is served).
+ * is served in the Prometheus text format; unset, the default: nothing is served); {@code log.syslog} (HOST[:PORT],
+ * port 514 by default: the log is also sent there by syslog over UDP; unset, the default: it is not) with {@code
+ * log.syslog.facility} ({@code daemon} by default).
  */
 record SrcmstrConfig(
         String adminGroup,
@@ -30,14 +33,26 @@ record SrcmstrConfig(
         boolean strictPermissions,
         SocketLimits socket,
         int watchBuffer,
-        Optional<MetricsAddress> metrics) {
+        Optional<MetricsAddress> metrics,
+        Optional<SyslogTarget> syslog) {
 
     static final int WATCH_BUFFER = 1024;
 
     static final String METRICS_LISTEN = "metrics.listen";
 
+    static final String LOG_SYSLOG = "log.syslog";
+
+    static final String LOG_SYSLOG_FACILITY = "log.syslog.facility";
+
     static final SrcmstrConfig DEFAULTS =
-            new SrcmstrConfig("", Duration.ofSeconds(60), false, SocketLimits.DEFAULTS, WATCH_BUFFER, Optional.empty());
+            new SrcmstrConfig(
+                    "",
+                    Duration.ofSeconds(60),
+                    false,
+                    SocketLimits.DEFAULTS,
+                    WATCH_BUFFER,
+                    Optional.empty(),
+                    Optional.empty());
 
     private static final Set<String> KEYS =
             Set.of(
@@ -49,7 +64,9 @@ record SrcmstrConfig(
                     "handshake.timeout.seconds",
                     "idle.timeout.seconds",
                     "watch.buffer.events",
-                    METRICS_LISTEN);
+                    METRICS_LISTEN,
+                    LOG_SYSLOG,
+                    LOG_SYSLOG_FACILITY);
 
     static SrcmstrConfig load(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -90,7 +107,26 @@ record SrcmstrConfig(
                 strict,
                 socket,
                 (int) positive(file, p, "watch.buffer.events", WATCH_BUFFER, 1_000_000),
-                metrics(file, p));
+                metrics(file, p),
+                syslog(file, p));
+    }
+
+    private static Optional<SyslogTarget> syslog(Path file, Properties p) throws IOException {
+        String facility;
+        try {
+            facility = SyslogTarget.facility(p.getProperty(LOG_SYSLOG_FACILITY, SyslogTarget.FACILITY));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + LOG_SYSLOG_FACILITY + ": " + e.getMessage());
+        }
+        String text = p.getProperty(LOG_SYSLOG);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SyslogTarget.parse(text, facility));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + LOG_SYSLOG + ": " + e.getMessage());
+        }
     }
 
     private static Optional<MetricsAddress> metrics(Path file, Properties p) throws IOException {

@@ -46,4 +46,40 @@ class SrcmstrConfigTest {
                 conf + ": metrics.listen: expected ADDRESS:PORT (as 127.0.0.1:9464 or [::1]:9464): '9464'",
                 e.getMessage());
     }
+
+    @Test
+    void syslogIsOffUnlessAHostIsGivenAndTheFacilityIsDaemonByDefault() throws IOException {
+        assertTrue(SrcmstrConfig.load(dir.resolve("none")).syslog().isEmpty());
+        Path conf = Files.writeString(dir.resolve("srcmstr.conf"), "log.syslog=loghost\n");
+        var target = SrcmstrConfig.load(conf).syslog().orElseThrow();
+        assertEquals("loghost", target.host());
+        assertEquals(514, target.port());
+        assertEquals("daemon", target.facility());
+        Files.writeString(conf, "log.syslog=127.0.0.1:5514\nlog.syslog.facility=LOCAL3\n");
+        target = SrcmstrConfig.load(conf).syslog().orElseThrow();
+        assertEquals("127.0.0.1:5514", target.toString());
+        assertEquals("local3", target.facility());
+        Files.writeString(conf, "log.syslog=[::1]:514\n");
+        assertEquals("::1", SrcmstrConfig.load(conf).syslog().orElseThrow().host());
+    }
+
+    @Test
+    void aBadSyslogSettingIsRefusedNamingTheKey() throws IOException {
+        Path conf = Files.writeString(dir.resolve("srcmstr.conf"), "log.syslog=loghost:99999\n");
+        var e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
+        assertEquals(conf + ": log.syslog: port is not a number from 1 to 65535: '99999'", e.getMessage());
+        Files.writeString(conf, "log.syslog=loghost:\n");
+        e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
+        assertEquals(conf + ": log.syslog: port is not a number from 1 to 65535: ''", e.getMessage());
+        Files.writeString(conf, "log.syslog=::1\n");
+        e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
+        assertEquals(conf + ": log.syslog: an IPv6 address goes in brackets, as [::1]:514: '::1'", e.getMessage());
+        Files.writeString(conf, "log.syslog=log host\n");
+        e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
+        assertEquals(conf + ": log.syslog: expected HOST[:PORT] (as loghost or [::1]:514): 'log host'", e.getMessage());
+        Files.writeString(conf, "log.syslog=loghost\nlog.syslog.facility=daemons\n");
+        e = assertThrows(IOException.class, () -> SrcmstrConfig.load(conf));
+        assertTrue(e.getMessage().startsWith(conf + ": log.syslog.facility: not one of kern user"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": 'daemons'"), e.getMessage());
+    }
 }

@@ -1,0 +1,44 @@
+package org.opensrc.srcmstr.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.LayoutBase;
+
+/**
+ * A log line for the journal: the syslog priority journald reads from the start of a line ({@code <3>} error, {@code
+ * <4>} warning, {@code <6>} info, {@code <7>} debug, as sd-daemon's {@code SD_ERR} ...), then the line without a
+ * timestamp, which the journal adds.
+ */
+final class JournalLayout extends LayoutBase<ILoggingEvent> {
+
+    static final String PATTERN = "[%thread] %logger{0}: %replace(%msg){'\\p{Cntrl}', '?'}%n";
+
+    private final PatternLayout line = new PatternLayout();
+
+    @Override
+    public void start() {
+        line.setContext(getContext());
+        line.setPattern(PATTERN);
+        line.start();
+        super.start();
+    }
+
+    @Override
+    public String doLayout(ILoggingEvent event) {
+        return "<" + priority(event.getLevel()) + ">" + line.doLayout(event);
+    }
+
+    static int priority(Level level) {
+        if (level.isGreaterOrEqual(Level.ERROR)) {
+            return 3;
+        }
+        if (level.isGreaterOrEqual(Level.WARN)) {
+            return 4;
+        }
+        if (level.isGreaterOrEqual(Level.INFO)) {
+            return 6;
+        }
+        return 7;
+    }
+}
