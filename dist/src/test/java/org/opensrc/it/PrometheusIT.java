@@ -61,28 +61,7 @@ class PrometheusIT {
 
     /** {@code napper}: /bin/sleep, respawned when it ends abnormally. */
     private static long startNapper(SrcRoot src) {
-        var def =
-                src.run(
-                        "mkssys",
-                        "-s",
-                        "napper",
-                        "-p",
-                        "/bin/sleep",
-                        "-a",
-                        "1000",
-                        "-u",
-                        "0",
-                        "-R",
-                        "-G",
-                        "naps",
-                        "-S",
-                        "-n",
-                        "15",
-                        "-f",
-                        "9");
-        assertEquals(0, def.status(), def.toString());
-        var start = src.run("startsrc", "-s", "napper");
-        assertEquals(0, start.status(), start.toString());
+        src.startRespawningSleeper("napper", "naps");
         return pidOf(src, "napper").orElseThrow();
     }
 

@@ -94,6 +94,39 @@ final class SrcRoot implements AutoCloseable {
         return srcmstr.exitValue();
     }
 
+    /**
+     * Defines {@code name} (/bin/sleep 1000, signals, restarted when it ends abnormally) in {@code group} and starts
+     * it; fails the test if either command fails.
+     */
+    void startRespawningSleeper(String name, String group) {
+        Result def =
+                run(
+                        "mkssys",
+                        "-s",
+                        name,
+                        "-p",
+                        "/bin/sleep",
+                        "-a",
+                        "1000",
+                        "-u",
+                        "0",
+                        "-R",
+                        "-G",
+                        group,
+                        "-S",
+                        "-n",
+                        "15",
+                        "-f",
+                        "9");
+        if (def.status() != 0) {
+            throw new AssertionError(def.toString());
+        }
+        Result start = run("startsrc", "-s", name);
+        if (start.status() != 0) {
+            throw new AssertionError(start.toString());
+        }
+    }
+
     /** Runs {@code bin/COMMAND args} in this root. */
     Result run(String command, String... args) {
         return runWith(Map.of(), command, args);

@@ -74,27 +74,7 @@ class StatusPageIT {
                                     "-K")
                             .status());
             assertEquals(0, src.run("mkserver", "-s", "inetd", "-t", "daytime", "-c", "13").status());
-            var def =
-                    src.run(
-                            "mkssys",
-                            "-s",
-                            "napper",
-                            "-p",
-                            "/bin/sleep",
-                            "-a",
-                            "1000",
-                            "-u",
-                            "0",
-                            "-R",
-                            "-G",
-                            "naps",
-                            "-S",
-                            "-n",
-                            "15",
-                            "-f",
-                            "9");
-            assertEquals(0, def.status(), def.toString());
-            assertEquals(0, src.run("startsrc", "-s", "napper").status());
+            src.startRespawningSleeper("napper", "naps");
             long pid = pidOf(src, "napper");
             assertTrue(pid > 0);
 

@@ -6,9 +6,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.okhttp.internal.framed.Header;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +39,7 @@ final class LocalStreamingCall<Q, R> implements MessageStream<R> {
         Http2Connection connection = null;
         try {
             connection = Http2Connection.openStreaming(socket, LocalGrpcChannel.MAX_HEADER_LIST, watchdog);
-            connection.begin(headers(method), framed(method, request), LocalGrpcChannel.MAX_MESSAGE);
+            connection.begin(headers(method), UnaryCall.framed(method, request), LocalGrpcChannel.MAX_MESSAGE);
             return new LocalStreamingCall<>(method, connection, watchdog);
         } catch (IOException e) {
             watchdog.close();
@@ -140,20 +138,5 @@ final class LocalStreamingCall<Q, R> implements MessageStream<R> {
                 new Header(Header.TARGET_AUTHORITY, "localhost"),
                 new Header("content-type", "application/grpc"),
                 new Header("te", "trailers"));
-    }
-
-    private static <Q> byte[] framed(MethodDescriptor<Q, ?> method, Q message) throws IOException {
-        var out = new ByteArrayOutputStream();
-        try (InputStream in = method.streamRequest(message)) {
-            out.write(new byte[5]);
-            in.transferTo(out);
-        }
-        byte[] body = out.toByteArray();
-        int length = body.length - 5;
-        body[1] = (byte) (length >>> 24);
-        body[2] = (byte) (length >>> 16);
-        body[3] = (byte) (length >>> 8);
-        body[4] = (byte) length;
-        return body;
     }
 }

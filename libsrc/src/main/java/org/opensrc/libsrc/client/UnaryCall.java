@@ -94,7 +94,7 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
                             channel.connection(watchdog)
                                     .exchange(
                                             requestHeaders(deadline == null ? -1 : timeoutNanos),
-                                            framed(request),
+                                            framed(method, request),
                                             LocalGrpcChannel.MAX_MESSAGE);
                 } catch (IOException e) {
                     channel.discard();
@@ -217,7 +217,8 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
         return "99999999H";
     }
 
-    private byte[] framed(Q message) throws IOException {
+    /** A gRPC message frame: not compressed, four bytes of length, the message. */
+    static <Q> byte[] framed(MethodDescriptor<Q, ?> method, Q message) throws IOException {
         var out = new ByteArrayOutputStream();
         try (InputStream in = method.streamRequest(message)) {
             out.write(new byte[5]);
