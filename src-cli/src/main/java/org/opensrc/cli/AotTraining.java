@@ -24,7 +24,6 @@ public final class AotTraining {
     private AotTraining() {}
 
     public static void main(String[] args) throws IOException {
-        Main.silenceLogging();
         var discard = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int ran = 0;
