@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -220,23 +219,5 @@ class PrometheusIT {
         Shell.Out check = Shell.runWithInput("", PROMTOOL.toString(), "check", "rules", rules.toString());
         assertEquals(0, check.status(), check.toString());
         assertTrue(check.out().contains("SUCCESS: 3 rules found"), check.toString());
-    }
-
-    /** A program's combined output and exit status. */
-    private static final class Shell {
-        record Out(int status, String out) {}
-
-        static Out runWithInput(String input, String... argv) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(new ArrayList<>(List.of(argv))).redirectErrorStream(true).start();
-            try (var in = p.getOutputStream()) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + List.of(argv));
-            }
-            return new Out(p.exitValue(), out);
-        }
     }
 }

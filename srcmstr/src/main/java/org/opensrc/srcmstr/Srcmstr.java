@@ -21,6 +21,7 @@ import org.opensrc.srcmstr.control.SocketLimits;
 import org.opensrc.srcmstr.definitions.DefinitionService;
 import org.opensrc.srcmstr.definitions.DefinitionStore;
 import org.opensrc.srcmstr.logging.LogOutputs;
+import org.opensrc.srcmstr.metrics.InetdMetrics;
 import org.opensrc.srcmstr.metrics.MetricsServer;
 import org.opensrc.srcmstr.metrics.RpcMetrics;
 import org.opensrc.srcmstr.metrics.StatusPage;
@@ -36,11 +37,13 @@ import org.opensrc.srcmstr.requests.Daemons;
 import org.opensrc.srcmstr.requests.ForwardedRequests;
 import org.opensrc.srcmstr.requests.SupervisionRequests;
 import org.opensrc.srcmstr.subsys.HubDaemons;
+import org.opensrc.srcmstr.subsys.HubSuperServers;
 import org.opensrc.srcmstr.subsys.ReplyTimeout;
 import org.opensrc.srcmstr.subsys.SubsystemHub;
 import org.opensrc.srcmstr.subsys.SubsystemService;
 import org.opensrc.srcmstr.subsys.SubsystemSpawnHooks;
 import org.opensrc.srcmstr.supervise.Event;
+import org.opensrc.srcmstr.supervise.InstanceView;
 import org.opensrc.srcmstr.supervise.OrphanSweep;
 import org.opensrc.srcmstr.supervise.RealProcessControl;
 import org.opensrc.srcmstr.supervise.RealScheduler;
@@ -68,6 +71,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** The composition root: builds srcmstr's parts, serves, and stops them in order. */
 final class Srcmstr {
@@ -85,6 +89,9 @@ final class Srcmstr {
 
     /** How long a scrape of /metrics waits for the supervision thread's answer. */
     private static final Duration SCRAPE_LIMIT = Duration.ofSeconds(10);
+
+    /** How long a scrape of /metrics waits for a super-server's (inetd's) per-service counters. */
+    private static final Duration SERVICE_COUNTERS_DEADLINE = Duration.ofSeconds(1);
 
     private Srcmstr() {}
 
@@ -177,19 +184,23 @@ final class Srcmstr {
         MetricsServer metricsServer = null;
         if (config.metrics().isPresent()) {
             // read at scrape time: a status query, answered in queue order like lssrc
+            Supplier<List<InstanceView>> status =
+                    () -> {
+                        try {
+                            return loop.status(definitions.current().subsystems(), StatusListing.Visibility.ALL)
+                                    .get(SCRAPE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted", e);
+                        } catch (ExecutionException | TimeoutException e) {
+                            throw new IllegalStateException("no status from supervision: " + e, e);
+                        }
+                    };
+            metricsRegistry.register(new SubsystemMetrics(status));
+            // inetd's counters: asked over its attach stream at scrape time, waited for at most a second
             metricsRegistry.register(
-                    new SubsystemMetrics(
-                            () -> {
-                                try {
-                                    return loop.status(definitions.current().subsystems(), StatusListing.Visibility.ALL)
-                                            .get(SCRAPE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                    throw new IllegalStateException("interrupted", e);
-                                } catch (ExecutionException | TimeoutException e) {
-                                    throw new IllegalStateException("no status from supervision: " + e, e);
-                                }
-                            }));
+                    new InetdMetrics(
+                            status, definitions::current, new HubSuperServers(hub), SERVICE_COUNTERS_DEADLINE));
             try {
                 metricsServer =
                         MetricsServer.start(

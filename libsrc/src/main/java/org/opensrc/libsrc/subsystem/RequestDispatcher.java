@@ -36,13 +36,15 @@ final class RequestDispatcher {
                     SubserverReply answer = handler.subserver(request.getSubserver());
                     reply.setOutcome(answer.outcome().toOutcome()).addAllRows(answer.rows());
                 }
+                case SERVICE_COUNTERS ->
+                        reply.setOutcome(Reply.ok().toOutcome()).addAllServices(handler.serviceCounters());
                 case REQUEST_NOT_SET -> reply.setOutcome(Reply.notUnderstood().toOutcome());
             }
         } catch (UnsupportedOperationException e) {
-            reply.clearRows().setOutcome(Reply.notSupported().toOutcome());
+            reply.clearRows().clearServices().setOutcome(Reply.notSupported().toOutcome());
         } catch (RuntimeException e) {
             LOG.warn("SRC request {} failed in the daemon's handler", request.getRequestCase(), e);
-            reply.clearRows().setOutcome(Reply.notUnderstood().toOutcome());
+            reply.clearRows().clearServices().setOutcome(Reply.notUnderstood().toOutcome());
         }
         return reply.build();
     }

@@ -1,5 +1,6 @@
 package org.opensrc.libsrc.subsystem;
 
+import org.opensrc.proto.v1.ServiceCounters;
 import org.opensrc.proto.v1.StatusRow;
 import org.opensrc.proto.v1.SubserverCommand;
 
@@ -46,5 +47,14 @@ public interface SrcHandler {
     /** {@code startsrc -t}, {@code stopsrc -t}, {@code lssrc -t}, {@code traceson -t}. */
     default SubserverReply subserver(SubserverCommand command) {
         return SubserverReply.notSupported();
+    }
+
+    /**
+     * Beyond AIX: the live counters of each service a super-server runs, which srcmstr exports on its {@code /metrics}
+     * when Prometheus scrapes it. Asked with a deadline of a second: answer from state already at hand. The default
+     * answers {@code 0513-129}: the daemon has no service figures to export.
+     */
+    default List<ServiceCounters> serviceCounters() {
+        throw new UnsupportedOperationException("service counters");
     }
 }

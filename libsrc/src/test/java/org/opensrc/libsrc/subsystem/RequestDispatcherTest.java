@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.opensrc.proto.v1.RefreshCommand;
+import org.opensrc.proto.v1.ServiceCounters;
+import org.opensrc.proto.v1.ServiceCountersCommand;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.StatusCommand;
 import org.opensrc.proto.v1.StatusRow;
@@ -49,6 +51,34 @@ class RequestDispatcherTest {
                 handle(defaults, SubsystemRequest.newBuilder().setSubserver(SubserverCommand.getDefaultInstance()))
                         .getOutcome()
                         .getCode());
+    }
+
+    private static SubsystemRequest.Builder serviceCounters() {
+        return SubsystemRequest.newBuilder().setServiceCounters(ServiceCountersCommand.getDefaultInstance());
+    }
+
+    @Test
+    void aDaemonWithoutServiceCountersAnswers129() {
+        SubsystemReply reply = handle(new SrcHandler() {}, serviceCounters());
+        assertEquals(SrcCode.SRC_CODE_NOSUPPORT, reply.getOutcome().getCode());
+        assertEquals(0, reply.getServicesCount());
+    }
+
+    @Test
+    void theServiceCountersReplyCarriesEveryServiceTheHandlerGives() {
+        ServiceCounters daytime =
+                ServiceCounters.newBuilder().setService("daytime").setProtocol("tcp").setAccepted(3).build();
+        SubsystemReply reply =
+                handle(
+                        new SrcHandler() {
+                            @Override
+                            public List<ServiceCounters> serviceCounters() {
+                                return List.of(daytime);
+                            }
+                        },
+                        serviceCounters());
+        assertEquals(SrcCode.SRC_CODE_UNSPECIFIED, reply.getOutcome().getCode());
+        assertEquals(List.of(daytime), reply.getServicesList());
     }
 
     @Test

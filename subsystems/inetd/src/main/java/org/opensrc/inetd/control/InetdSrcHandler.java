@@ -4,6 +4,7 @@ import org.opensrc.libsrc.subsystem.Reply;
 import org.opensrc.libsrc.subsystem.SrcHandler;
 import org.opensrc.libsrc.subsystem.StatusRows;
 import org.opensrc.libsrc.subsystem.SubserverReply;
+import org.opensrc.proto.v1.ServiceCounters;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.proto.v1.Status;
 import org.opensrc.proto.v1.StatusRow;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
  * inetd's answers to SRC requests. Its subservers are its services (SRCsubsvr code point = port; matched by name):
  * {@code startsrc -t} uncomments the service's line and reloads, {@code stopsrc -t} comments it out ({@code -f} also
  * kills its running servers), {@code lssrc -ls inetd} shows debug state, signals and one row per service, {@code
- * refresh} re-reads the file by diff, {@code traceson}/{@code tracesoff} log every connection or stop doing so. A stop
- * request ends inetd; a normal stop leaves running sessions alone, a forced stop kills them.
+ * refresh} re-reads the file by diff, {@code traceson}/{@code tracesoff} log every connection or stop doing so, and the
+ * service counters request (srcmstr's {@code /metrics}) gets the counters {@code lssrc -ls} shows. A stop request ends
+ * inetd; a normal stop leaves running sessions alone, a forced stop kills them.
  */
 public final class InetdSrcHandler implements SrcHandler {
 
@@ -56,6 +58,25 @@ public final class InetdSrcHandler implements SrcHandler {
         rows.add(StatusRows.blank());
         rows.addAll(serviceTable(snapshot.services()));
         return rows;
+    }
+
+    @Override
+    public List<ServiceCounters> serviceCounters() {
+        return inetd.snapshot().services().stream().map(InetdSrcHandler::counters).toList();
+    }
+
+    static ServiceCounters counters(ServiceStatus s) {
+        return ServiceCounters.newBuilder()
+                .setService(s.name())
+                .setProtocol(s.protocol())
+                .setAddress(s.bindHost())
+                .setPort(s.port())
+                .setState(s.state())
+                .setAccepted(s.accepted())
+                .setRefused(s.refused())
+                .setRateLimited(s.rateLimited())
+                .setRunning(s.running())
+                .build();
     }
 
     static List<StatusRow> serviceTable(List<ServiceStatus> services) {
