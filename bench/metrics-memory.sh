@@ -3,7 +3,7 @@
 # N (default 500) marker subsystems running (as watch-cost.sh), then SCRAPES (default 20) scrapes
 # of /metrics one second apart (none with metrics off), then SETTLE s (10). Two srcmstr per mode:
 #   plain   as installed: PSS (smaps_rollup), PSS by mapping (smaps), threads by name
-#   nmt     with -XX:NativeMemoryTracking=summary and -Xlog:class+load: the JVM's own account
+#   nmt     with -XX:NativeMemoryTracking=summary, -Xlog:class+load and -Xlog:gc: the JVM's own account
 #           (jcmd VM.native_memory summary), the heap (GC.heap_info), and the classes loaded,
 #           from the AOT cache and outside it
 # Writes everything under OUT (default /tmp/metrics-memory.TIME) and prints the PSS table.
@@ -83,7 +83,7 @@ run() {  # run MODE(off|on) KIND(plain|nmt)
     fi
     export SRC_ROOT=$root
     if [[ $kind == nmt ]]; then
-        export OPENSRC_DAEMON_JAVA_OPTS="-XX:NativeMemoryTracking=summary -Xlog:class+load=info:file=$OUT/$name.classes"
+        export OPENSRC_DAEMON_JAVA_OPTS="-XX:NativeMemoryTracking=summary -Xlog:class+load=info:file=$OUT/$name.classes -Xlog:gc:file=$OUT/$name.gc"
     fi
     bench_srcmstr
     unset OPENSRC_DAEMON_JAVA_OPTS
@@ -123,11 +123,11 @@ run() {  # run MODE(off|on) KIND(plain|nmt)
 }
 
 bench_machine
-for kind in plain nmt; do
+for kind in ${METRICS_MEMORY_KINDS:-plain nmt}; do
     for mode in off on; do run "$mode" "$kind"; done
 done
 printf '| %-10s | %9s | %9s |\n' "srcmstr" "plain PSS" "NMT PSS"
 for mode in off on; do
-    printf '| %-10s | %9s | %9s |\n' "$mode" "${PSS[$mode-plain]}" "${PSS[$mode-nmt]}"
+    printf '| %-10s | %9s | %9s |\n' "$mode" "${PSS[$mode-plain]:--}" "${PSS[$mode-nmt]:--}"
 done
 echo "details: $OUT"
