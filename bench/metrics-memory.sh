@@ -24,7 +24,9 @@ mkdir -p "$OUT"
 svc=$W/svc.sh
 bench_marker_service "$svc"
 mapfile -t NAMES < <(seq -f "s%0${#N}.0f" 1 "$N")
-source "$TREE/lib/cli.launch"
+# shellcheck source=/dev/null
+source "$TREE/lib/cli.launch" # launch_java_home: the JDK the tree runs on (opensrc-aot-train)
+# shellcheck disable=SC2154
 JCMD=$launch_java_home/bin/jcmd
 
 registry() {  # registry M: SRCsubsys.json with N marker services (docs/registry.md)
