@@ -6,7 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * srcmstr's own requests: how many per method and outcome, and how long each took. Thread-safe; recorded by the edge
- * when a call ends.
+ * when a call ends. Without exemplars: srcmstr has no traces to link, and each series would keep a sampler.
  */
 public final class RpcMetrics {
 
@@ -19,6 +19,7 @@ public final class RpcMetrics {
                         .name("opensrc_rpc_requests_total")
                         .help("Requests srcmstr answered, by gRPC method and status code")
                         .labelNames("method", "code")
+                        .withoutExemplars()
                         .register(registry);
         duration =
                 Histogram.builder()
@@ -27,6 +28,7 @@ public final class RpcMetrics {
                         .labelNames("method")
                         .classicOnly()
                         .classicUpperBounds(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60)
+                        .withoutExemplars()
                         .register(registry);
     }
 

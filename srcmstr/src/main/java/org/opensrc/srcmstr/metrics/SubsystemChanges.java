@@ -16,7 +16,8 @@ import java.util.Objects;
  * {@code opensrc_subsystem_changes_total}: the instance changes a watcher is told ({@code lssrc --watch}), counted by
  * subsystem and kind, read from a watch of its own on the virtual thread {@code metrics-watch}. The counts of {@code
  * respawned} and {@code respawn_limit} start at 0 for every subsystem a snapshot lists or a definition adds, so an
- * alert on their increase sees the first one. Changes a full buffer dropped are not counted.
+ * alert on their increase sees the first one. Changes a full buffer dropped are not counted. Without exemplars (there
+ * are no traces to link): each of the 2 × N series would otherwise keep an exemplar sampler.
  */
 public final class SubsystemChanges implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public final class SubsystemChanges implements AutoCloseable {
                                 "Instance changes of the subsystem as lssrc --watch tells them (started, ended,"
                                         + " respawned, respawn_limit, ...), by kind")
                         .labelNames("subsystem", "group", "change")
+                        .withoutExemplars()
                         .register(registry);
         return new SubsystemChanges(changes, Objects.requireNonNull(buffer, "buffer"));
     }
