@@ -35,8 +35,9 @@ opts="-Xlog:class+load=info:file=$BENCH_W/classes.log ${INETD_JAVA_OPTS:-}"
 [[ $NMT == 1 ]] && opts="-XX:NativeMemoryTracking=summary $opts"
 SRC_ROOT=$R mkssys -s inetd -p "$TREE/bin/inetd" -u "$(id -u)" -G tcpip -K -R -e "$BENCH_W/inetd.err" > /dev/null
 SRC_ROOT=$R startsrc -s inetd -e "OPENSRC_DAEMON_JAVA_OPTS='$opts'" > /dev/null
-bench_wait_port $((BASE + 13)) 60
-bench_wait_port $((BASE + 7)) 60
+for port in $((BASE + 13)) $((BASE + 7)); do
+    (bench_wait_port "$port" 60) || die "inetd does not listen on $port: $(cat "$BENCH_W/inetd.err")"
+done
 sleep "$SETTLE"
 PID=$(SRC_ROOT=$R lssrc -s inetd | awk 'NR == 2 {print $3}')
 [[ $PID =~ ^[0-9]+$ ]] || die "no pid for inetd"
