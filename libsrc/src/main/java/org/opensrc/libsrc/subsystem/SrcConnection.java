@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -112,8 +113,7 @@ public final class SrcConnection implements AutoCloseable {
             lock.notifyAll(); // the link thread stops waiting to retry
         }
         if (open != null) {
-            open.complete();
-            open.call.close();
+            open.call.close(); // srcmstr sees the stream end; a send waiting for srcmstr's window ends too
         }
         requests.shutdownNow();
     }
@@ -186,21 +186,26 @@ public final class SrcConnection implements AutoCloseable {
 
     private void serve(Stream stream, SubsystemRequest request) {
         backoff.reset();
-        requests.execute(
-                () -> {
-                    SubsystemReply reply = dispatcher.handle(request);
-                    if (request.hasStop()) {
-                        synchronized (lock) {
-                            stopping = true;
-                        }
-                    }
-                    stream.send(SubsystemMessage.newBuilder().setReply(reply).build());
-                    if (request.hasStop()) {
-                        stream.complete();
-                        stream.awaitEnd(STOP_FLUSH);
-                        stopped.complete(request.getStop().getForced() ? StopMode.FORCED : StopMode.NORMAL);
-                    }
-                });
+        try {
+            requests.execute(() -> answer(stream, request));
+        } catch (RejectedExecutionException e) {
+            // closed while the request came in: the daemon is going away and srcmstr sees the stream end
+        }
+    }
+
+    private void answer(Stream stream, SubsystemRequest request) {
+        SubsystemReply reply = dispatcher.handle(request);
+        if (request.hasStop()) {
+            synchronized (lock) {
+                stopping = true;
+            }
+        }
+        stream.send(SubsystemMessage.newBuilder().setReply(reply).build());
+        if (request.hasStop()) {
+            stream.complete();
+            stream.awaitEnd(STOP_FLUSH);
+            stopped.complete(request.getStop().getForced() ? StopMode.FORCED : StopMode.NORMAL);
+        }
     }
 
     /** One Attach call. Sends are serialized on this object. */
