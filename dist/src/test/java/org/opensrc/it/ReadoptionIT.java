@@ -65,6 +65,7 @@ class ReadoptionIT {
                                 "-G",
                                 "tcpip")
                         .status());
+        ok(src.run("mkserver", "-s", "inetd", "-t", "echo", "-c", "7"));
         ok(src.run("startsrc", "-s", "napper"));
         ok(src.run("startsrc", "-s", "dozer"));
         ok(src.run("startsrc", "-s", "inetd"));
@@ -90,6 +91,12 @@ class ReadoptionIT {
         SrcRoot.Result longStatus = src.run("lssrc", "-ls", "inetd");
         assertEquals(0, longStatus.status(), longStatus.toString());
         assertFalse(longStatus.out().isBlank(), longStatus.toString());
+        // inetd attached again over its lean link: subserver requests reach it and come back
+        SrcRoot.Result subserver = src.run("lssrc", "-t", "echo");
+        assertEquals(0, subserver.status(), subserver.toString());
+        assertTrue(subserver.out().contains("echo"), subserver.toString());
+        ok(src.run("stopsrc", "-t", "echo"));
+        ok(src.run("startsrc", "-t", "echo"));
     }
 
     @Test

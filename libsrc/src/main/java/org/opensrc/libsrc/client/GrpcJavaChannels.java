@@ -22,9 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * grpc-java's Netty channels: to another host's srcmstr -r over TCP with mutual TLS, and (for streaming calls and the
- * conformance tests) to the local socket. Kept apart from {@link SrcClient} so that a command on the local socket never
- * loads Netty.
+ * grpc-java's Netty channels: to another host's srcmstr -r over TCP with mutual TLS, and (for the conformance tests) to
+ * the local socket. Kept apart from {@link SrcClient} so that a command on the local socket never loads Netty.
  */
 public final class GrpcJavaChannels {
 
@@ -38,8 +37,9 @@ public final class GrpcJavaChannels {
     }
 
     /**
-     * A plaintext channel to srcmstr's local socket, on an event loop of one thread named {@code threadName}: for the
-     * commands' streaming calls and for a subsystem's link to srcmstr ({@code SrcConnection}).
+     * A plaintext channel to srcmstr's local socket, on an event loop of one thread named {@code threadName}: to
+     * compare grpc-java's client with the lean one ({@link SrcClient#localOverGrpcJava}). Neither the commands nor a
+     * subsystem's link ({@code SrcConnection}, {@link LocalBidiCall}) use it.
      */
     public static Managed local(Path socket, String threadName) {
         var group = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name(threadName).factory());

@@ -16,6 +16,7 @@ import okio.Okio;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -29,6 +30,11 @@ import java.util.List;
  * OkHttp transport ({@code io.grpc.okhttp.internal.framed}), without its transport, threads or TLS; this class keeps
  * only the connection's state: settings, flow-control windows, streams. It never waits by itself: a caller bounds it by
  * closing it from another thread ({@link Watchdog}).
+ *
+ * <p>A duplex connection ({@link #openDuplex}) carries one bidirectional stream: one thread reads it ({@link
+ * #nextMessage}) while others send on it ({@link #send}, {@link #halfClose}); a sender whose message does not fit the
+ * server's window waits, on this object's monitor, until the reading thread has applied the server's WINDOW_UPDATE or
+ * SETTINGS, or the stream or connection has ended. The windows and the stream's end are guarded by that monitor.
  */
 final class Http2Connection implements Closeable {
 
@@ -41,6 +47,7 @@ final class Http2Connection implements Closeable {
     private final FrameReader reader;
     private final FrameWriter writer;
     private final Frames frames = new Frames();
+    private final boolean duplex;
 
     private int nextStream = 1;
     private long connectionSendWindow = DEFAULT_WINDOW;
@@ -51,8 +58,9 @@ final class Http2Connection implements Closeable {
     private IOException failedWrite;
     private Stream current;
 
-    private Http2Connection(SocketChannel socket) {
+    private Http2Connection(SocketChannel socket, boolean duplex) {
         this.socket = socket;
+        this.duplex = duplex;
         this.reader = new Http2().newReader(Okio.buffer(Okio.source(Channels.newInputStream(socket))), true);
         this.writer = new Http2().newWriter(Okio.buffer(Okio.sink(Channels.newOutputStream(socket))), true);
     }
@@ -62,7 +70,7 @@ final class Http2Connection implements Closeable {
      * in, header lists up to {@code maxHeaderList} bytes) and the matching connection window.
      */
     static Http2Connection open(Path path, int maxHeaderList, Watchdog watchdog) throws IOException {
-        return open(path, maxHeaderList, RECEIVE_WINDOW, watchdog);
+        return open(path, maxHeaderList, RECEIVE_WINDOW, false, watchdog);
     }
 
     /**
@@ -70,16 +78,24 @@ final class Http2Connection implements Closeable {
      * window, given back as messages are read, so a reader that stops reading stops the server after 64 KiB.
      */
     static Http2Connection openStreaming(Path path, int maxHeaderList, Watchdog watchdog) throws IOException {
-        return open(path, maxHeaderList, DEFAULT_WINDOW, watchdog);
+        return open(path, maxHeaderList, DEFAULT_WINDOW, false, watchdog);
     }
 
-    private static Http2Connection open(Path path, int maxHeaderList, int receiveWindow, Watchdog watchdog)
-            throws IOException {
+    /**
+     * Connects for one bidirectional-streaming call ({@link #beginDuplex}): read on one thread with {@link
+     * #nextMessage}, as a server-streaming call is, written from any thread with {@link #send} and {@link #halfClose}.
+     */
+    static Http2Connection openDuplex(Path path, int maxHeaderList, Watchdog watchdog) throws IOException {
+        return open(path, maxHeaderList, DEFAULT_WINDOW, true, watchdog);
+    }
+
+    private static Http2Connection open(
+            Path path, int maxHeaderList, int receiveWindow, boolean duplex, Watchdog watchdog) throws IOException {
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         watchdog.watch(socket);
         try {
             socket.connect(UnixDomainSocketAddress.of(path));
-            var connection = new Http2Connection(socket);
+            var connection = new Http2Connection(socket, duplex);
             connection.sendPreface(maxHeaderList, receiveWindow);
             return connection;
         } catch (IOException | RuntimeException e) {
@@ -131,7 +147,7 @@ final class Http2Connection implements Closeable {
         nextStream += 2;
         try {
             writer.synStream(false, false, current.id, 0, headers);
-            sendData(body);
+            sendData(body, true);
             while (!current.done) {
                 readFrame();
             }
@@ -157,7 +173,35 @@ final class Http2Connection implements Closeable {
         current = new Stream(nextStream, initialStreamWindow, maxMessage);
         nextStream += 2;
         writer.synStream(false, false, current.id, 0, headers);
-        sendData(body);
+        sendData(body, true);
+    }
+
+    /**
+     * Opens the one stream of a duplex connection: sends its headers and nothing else; messages follow with {@link
+     * #send}, the server's with {@link #nextMessage}.
+     */
+    void beginDuplex(List<Header> headers, int maxMessage) throws IOException {
+        current = new Stream(nextStream, initialStreamWindow, maxMessage);
+        nextStream += 2;
+        writer.synStream(false, false, current.id, 0, headers);
+        writer.flush();
+    }
+
+    /**
+     * Sends one whole gRPC message (its 5-byte prefix included) on the duplex stream, in DATA frames the server's
+     * windows allow, waiting for the windows to open when they are spent; returns early when the stream has ended.
+     * Callers send one message at a time (the frames of two messages must not interleave).
+     *
+     * @throws IOException when the connection is closed or fails
+     */
+    void send(byte[] message) throws IOException {
+        sendData(message, false);
+    }
+
+    /** Ends this side of the duplex stream (an empty DATA frame with END_STREAM); the server's side goes on. */
+    void halfClose() throws IOException {
+        writer.data(true, current.id, new Buffer(), 0);
+        writer.flush();
     }
 
     /**
@@ -202,27 +246,53 @@ final class Http2Connection implements Closeable {
         }
     }
 
-    private void sendData(byte[] body) throws IOException {
+    private void sendData(byte[] body, boolean endStream) throws IOException {
         int offset = 0;
         do {
-            long allowed = Math.min(Math.min(connectionSendWindow, current.sendWindow), writer.maxDataLength());
-            if (allowed <= 0 && body.length > offset) {
-                writer.flush();
-                readFrame(); // the server's WINDOW_UPDATE or SETTINGS opens the window
-                if (current.done) {
-                    return; // it answered (a refusal) before reading the whole request
+            int length;
+            synchronized (this) {
+                long allowed = Math.min(Math.min(connectionSendWindow, current.sendWindow), writer.maxDataLength());
+                if (allowed <= 0 && body.length > offset) {
+                    writer.flush();
+                    awaitWindow();
+                    if (current.done) {
+                        return; // it answered (a refusal, the end) before reading the whole message
+                    }
+                    continue;
                 }
-                continue;
+                length = (int) Math.min(allowed, body.length - offset);
+                connectionSendWindow -= length;
+                current.sendWindow -= length;
             }
-            int length = (int) Math.min(allowed, body.length - offset);
             boolean last = offset + length == body.length;
             var chunk = new Buffer().write(body, offset, length);
-            writer.data(last, current.id, chunk, length);
+            writer.data(endStream && last, current.id, chunk, length);
             offset += length;
-            connectionSendWindow -= length;
-            current.sendWindow -= length;
         } while (offset < body.length);
         writer.flush();
+    }
+
+    /**
+     * Until the server's WINDOW_UPDATE or SETTINGS opens a window, or the stream ends: read here, or, on a duplex
+     * connection, applied by the reading thread while this one waits. Holds this object's monitor.
+     */
+    private void awaitWindow() throws IOException {
+        if (!duplex) {
+            readFrame();
+            return;
+        }
+        long windowBefore = Math.min(connectionSendWindow, current.sendWindow);
+        while (!current.done && Math.min(connectionSendWindow, current.sendWindow) <= windowBefore) {
+            if (!socket.isOpen()) {
+                throw new EOFException("the connection to srcmstr is closed");
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted waiting for srcmstr's flow-control window");
+            }
+        }
     }
 
     private void readFrame() throws IOException {
@@ -240,6 +310,9 @@ final class Http2Connection implements Closeable {
             socket.close();
         } catch (IOException e) {
             // closing a Unix socket cannot fail in a way that matters here
+        }
+        synchronized (this) {
+            notifyAll(); // a sender waiting for a window sees the socket closed
         }
     }
 
@@ -328,7 +401,9 @@ final class Http2Connection implements Closeable {
             if (current != null && streamId == current.id) {
                 source.readFully(current.body, length);
                 current.checkPrefix();
-                current.done |= inFinished;
+                if (inFinished) {
+                    ended();
+                }
             } else {
                 source.skip(length);
             }
@@ -343,26 +418,34 @@ final class Http2Connection implements Closeable {
                 List<Header> headerBlock,
                 HeadersMode mode) {
             if (current != null && streamId == current.id) {
-                current.headers(headerBlock, inFinished);
+                synchronized (Http2Connection.this) {
+                    current.headers(headerBlock, inFinished);
+                    Http2Connection.this.notifyAll();
+                }
             }
         }
 
         @Override
         public void rstStream(int streamId, ErrorCode errorCode) {
             if (current != null && streamId == current.id) {
-                current.reset = errorCode;
-                current.done = true;
+                synchronized (Http2Connection.this) {
+                    current.reset = errorCode;
+                    ended();
+                }
             }
         }
 
         @Override
         public void settings(boolean clearPrevious, Settings settings) {
             if (settings.isSet(Settings.INITIAL_WINDOW_SIZE)) {
-                int window = settings.get(Settings.INITIAL_WINDOW_SIZE);
-                if (current != null) {
-                    current.sendWindow += window - initialStreamWindow;
+                synchronized (Http2Connection.this) {
+                    int window = settings.get(Settings.INITIAL_WINDOW_SIZE);
+                    if (current != null) {
+                        current.sendWindow += window - initialStreamWindow;
+                    }
+                    initialStreamWindow = window;
+                    Http2Connection.this.notifyAll();
                 }
-                initialStreamWindow = window;
             }
             try {
                 writer.ackSettings(settings); // also takes the server's frame and header table sizes
@@ -392,17 +475,30 @@ final class Http2Connection implements Closeable {
         public void goAway(int lastGoodStreamId, ErrorCode errorCode, ByteString debugData) {
             goingAway = true;
             if (current != null && current.id > lastGoodStreamId) {
-                current.refusedBy = errorCode;
-                current.done = true;
+                synchronized (Http2Connection.this) {
+                    current.refusedBy = errorCode;
+                    ended();
+                }
             }
         }
 
         @Override
         public void windowUpdate(int streamId, long windowSizeIncrement) {
-            if (streamId == 0) {
-                connectionSendWindow += windowSizeIncrement;
-            } else if (current != null && streamId == current.id) {
-                current.sendWindow += windowSizeIncrement;
+            synchronized (Http2Connection.this) {
+                if (streamId == 0) {
+                    connectionSendWindow += windowSizeIncrement;
+                } else if (current != null && streamId == current.id) {
+                    current.sendWindow += windowSizeIncrement;
+                }
+                Http2Connection.this.notifyAll();
+            }
+        }
+
+        /** The current stream has ended (END_STREAM, reset, refused): a sender waiting for a window stops waiting. */
+        private void ended() {
+            synchronized (Http2Connection.this) {
+                current.done = true;
+                Http2Connection.this.notifyAll();
             }
         }
 

@@ -33,6 +33,15 @@ final class LocalStreamingCall<Q, R> implements MessageStream<R> {
         this.watchdog = watchdog;
     }
 
+    /**
+     * The replies of a call already begun on {@code connection} (a duplex one, {@link LocalBidiCall}); {@code watchdog}
+     * bounded its connecting and is closed by the first message.
+     */
+    static <Q, R> LocalStreamingCall<Q, R> over(
+            MethodDescriptor<Q, R> method, Http2Connection connection, Watchdog watchdog) {
+        return new LocalStreamingCall<>(method, connection, watchdog);
+    }
+
     static <Q, R> LocalStreamingCall<Q, R> start(
             Path socket, MethodDescriptor<Q, R> method, Q request, Duration firstWithin) {
         Watchdog watchdog = Watchdog.after(firstWithin.toNanos());
@@ -126,11 +135,11 @@ final class LocalStreamingCall<Q, R> implements MessageStream<R> {
         connection.close();
     }
 
-    private static Status unavailable(IOException e) {
+    static Status unavailable(IOException e) {
         return Status.UNAVAILABLE.withDescription("srcmstr closed the connection").withCause(e);
     }
 
-    private static List<Header> headers(MethodDescriptor<?, ?> method) {
+    static List<Header> headers(MethodDescriptor<?, ?> method) {
         return List.of(
                 new Header(Header.TARGET_METHOD, "POST"),
                 new Header(Header.TARGET_SCHEME, "http"),

@@ -80,8 +80,8 @@ public final class SrcClient implements AutoCloseable {
     }
 
     /**
-     * A client for the srcmstr listening on {@code socket} through grpc-java's Netty channel: for streaming calls (a
-     * subsystem's attach) and to compare the two clients. Connecting is lazy.
+     * A client for the srcmstr listening on {@code socket} through grpc-java's Netty channel: to compare the two
+     * clients. Connecting is lazy.
      */
     public static SrcClient localOverGrpcJava(Path socket) {
         var managed = GrpcJavaChannels.local(socket);

@@ -1,9 +1,8 @@
 package org.opensrc.libsrc.subsystem;
 
-import io.grpc.ManagedChannel;
-import io.grpc.stub.StreamObserver;
+import io.grpc.StatusRuntimeException;
 
-import org.opensrc.libsrc.client.GrpcJavaChannels;
+import org.opensrc.libsrc.client.LocalBidiCall;
 import org.opensrc.proto.v1.Hello;
 import org.opensrc.proto.v1.Ready;
 import org.opensrc.proto.v1.SubsystemGrpc;
@@ -18,15 +17,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A daemon's live link to srcmstr: an Attach stream on srcmstr's Unix socket, answered by an {@link SrcHandler}. It
- * runs on its own daemon threads ("src-link" for I/O, "src-reconnect" for retries, one virtual thread per request), and
- * when the stream breaks (srcmstr restarted) it attaches again with the same token, after 50 ms doubling up to 2 s
- * between attempts.
+ * A daemon's live link to srcmstr: an Attach stream on srcmstr's Unix socket, answered by an {@link SrcHandler}. The
+ * stream is a {@link LocalBidiCall} (gRPC over HTTP/2 on a JDK socket channel, no Netty). It runs on its own daemon
+ * thread ("src-link": connects, reads the requests, waits between attempts) and one virtual thread per request; when
+ * the stream breaks (srcmstr restarted) it attaches again with the same token, after 50 ms doubling up to 2 s between
+ * attempts, back to 50 ms once a request has come.
  */
 public final class SrcConnection implements AutoCloseable {
 
@@ -34,11 +34,13 @@ public final class SrcConnection implements AutoCloseable {
     static final Duration MAX_RETRY = Duration.ofSeconds(2);
     private static final Duration STOP_FLUSH = Duration.ofSeconds(2);
 
+    /** Bounds one connection attempt (a Unix socket: it fails or succeeds at once unless srcmstr is stuck). */
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(10);
+
+    private final Path socket;
     private final String token;
     private final RequestDispatcher dispatcher;
-    private final GrpcJavaChannels.Managed link;
-    private final ManagedChannel channel;
-    private final ScheduledExecutorService retries;
+    private final Thread link;
     private final ExecutorService requests;
     private final Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
     private final CompletableFuture<StopMode> stopped = new CompletableFuture<>();
@@ -50,19 +52,16 @@ public final class SrcConnection implements AutoCloseable {
     private boolean stopping;
 
     private SrcConnection(Path socket, String token, SrcHandler handler) {
+        this.socket = socket;
         this.token = token;
         this.dispatcher = new RequestDispatcher(handler);
-        this.link = GrpcJavaChannels.local(socket, "src-link");
-        this.channel = link.channel();
-        this.retries =
-                Executors.newSingleThreadScheduledExecutor(
-                        Thread.ofPlatform().daemon().name("src-reconnect").factory());
+        this.link = Thread.ofPlatform().daemon().name("src-link").unstarted(this::run);
         this.requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("src-request-", 0).factory());
     }
 
     static SrcConnection open(Path socket, String token, SrcHandler handler) {
         var connection = new SrcConnection(socket, token, handler);
-        connection.attach();
+        connection.link.start();
         return connection;
     }
 
@@ -111,26 +110,52 @@ public final class SrcConnection implements AutoCloseable {
             closed = true;
             open = current;
             current = null;
+            lock.notifyAll(); // the link thread stops waiting to retry
         }
         if (open != null) {
-            open.complete();
+            open.call.close(); // srcmstr sees the stream end; a send waiting for srcmstr's window ends too
         }
-        retries.shutdownNow();
         requests.shutdownNow();
-        link.close();
     }
 
-    private void attach() {
+    /** The link thread: attaches, reads the requests until the stream ends, waits, attaches again. */
+    private void run() {
+        while (true) {
+            Stream stream = attach();
+            if (stream != null) {
+                stream.read();
+            }
+            synchronized (lock) {
+                if (current == stream) {
+                    current = null;
+                }
+                if (!awaitRetry()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One attempt: the Attach call, its Hello (and Ready when declared) sent; null when srcmstr did not answer. */
+    private Stream attach() {
         synchronized (lock) {
             if (closed || stopping) {
-                return;
+                return null;
             }
-            channel.resetConnectBackoff();
-            var stream = new Stream();
-            // current first: with the direct executor a call that fails at once (srcmstr
-            // not there yet) ends inside attach(), and ended() must see it as current to retry
+        }
+        LocalBidiCall<SubsystemMessage, SubsystemRequest> call;
+        try {
+            call = LocalBidiCall.start(socket, SubsystemGrpc.getAttachMethod(), CONNECT_LIMIT);
+        } catch (StatusRuntimeException e) {
+            return null; // srcmstr is not there (yet, or any more): the next attempt after the backoff
+        }
+        var stream = new Stream(call);
+        synchronized (lock) {
+            if (closed || stopping) {
+                call.close();
+                return null;
+            }
             current = stream;
-            stream.out = SubsystemGrpc.newStub(channel).attach(stream);
             stream.send(
                     SubsystemMessage.newBuilder()
                             .setHello(Hello.newBuilder().setToken(token).setPid((int) ProcessHandle.current().pid()))
@@ -139,56 +164,93 @@ public final class SrcConnection implements AutoCloseable {
                 stream.send(SubsystemMessage.newBuilder().setReady(Ready.getDefaultInstance()).build());
             }
         }
+        return stream;
     }
 
-    private void ended(Stream stream) {
-        synchronized (lock) {
-            if (current != stream) {
-                return;
-            }
-            current = null;
-            if (closed || stopping) {
-                return;
-            }
-            retries.schedule(this::attach, backoff.next().toNanos(), TimeUnit.NANOSECONDS);
+    /** Waits the next backoff delay (holding {@link #lock}); false when the link is closed or stopping. */
+    private boolean awaitRetry() {
+        if (closed || stopping) {
+            return false;
         }
+        long deadline = System.nanoTime() + backoff.next().toNanos();
+        long left;
+        while (!closed && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return !closed && !stopping;
     }
 
     private void serve(Stream stream, SubsystemRequest request) {
         backoff.reset();
-        requests.execute(
-                () -> {
-                    SubsystemReply reply = dispatcher.handle(request);
-                    if (request.hasStop()) {
-                        synchronized (lock) {
-                            stopping = true;
-                        }
-                    }
-                    stream.send(SubsystemMessage.newBuilder().setReply(reply).build());
-                    if (request.hasStop()) {
-                        stream.complete();
-                        stream.awaitEnd(STOP_FLUSH);
-                        stopped.complete(request.getStop().getForced() ? StopMode.FORCED : StopMode.NORMAL);
-                    }
-                });
+        try {
+            requests.execute(() -> answer(stream, request));
+        } catch (RejectedExecutionException e) {
+            // closed while the request came in: the daemon is going away and srcmstr sees the stream end
+        }
+    }
+
+    private void answer(Stream stream, SubsystemRequest request) {
+        SubsystemReply reply = dispatcher.handle(request);
+        if (request.hasStop()) {
+            synchronized (lock) {
+                stopping = true;
+            }
+        }
+        stream.send(SubsystemMessage.newBuilder().setReply(reply).build());
+        if (request.hasStop()) {
+            stream.complete();
+            stream.awaitEnd(STOP_FLUSH);
+            stopped.complete(request.getStop().getForced() ? StopMode.FORCED : StopMode.NORMAL);
+        }
     }
 
     /** One Attach call. Sends are serialized on this object. */
-    private final class Stream implements StreamObserver<SubsystemRequest> {
-        private volatile StreamObserver<SubsystemMessage> out;
-        private boolean halfClosed;
+    private final class Stream {
+        private final LocalBidiCall<SubsystemMessage, SubsystemRequest> call;
         private final CompletableFuture<Void> end = new CompletableFuture<>();
+        private boolean halfClosed;
+
+        Stream(LocalBidiCall<SubsystemMessage, SubsystemRequest> call) {
+            this.call = call;
+        }
+
+        /** Reads srcmstr's requests until the call ends (srcmstr closed it, went away, or {@link #close}). */
+        void read() {
+            try {
+                SubsystemRequest request;
+                while ((request = call.next()) != null) {
+                    serve(this, request);
+                }
+            } catch (StatusRuntimeException e) {
+                // srcmstr refused the token, restarted or went away: attached again after the backoff
+            } finally {
+                call.close();
+                end.complete(null);
+            }
+        }
 
         synchronized void send(SubsystemMessage message) {
             if (!halfClosed && !end.isDone()) {
-                out.onNext(message);
+                try {
+                    call.send(message);
+                } catch (StatusRuntimeException e) {
+                    // the connection broke: the reading side ends the stream and attaches again
+                }
             }
         }
 
         synchronized void complete() {
             if (!halfClosed && !end.isDone()) {
                 halfClosed = true;
-                out.onCompleted();
+                try {
+                    call.halfClose();
+                } catch (StatusRuntimeException e) {
+                    // the connection broke: the reading side ends the stream
+                }
             }
         }
 
@@ -201,23 +263,6 @@ public final class SrcConnection implements AutoCloseable {
             } catch (ExecutionException | TimeoutException e) {
                 // srcmstr is gone or slow: the reply is as delivered as it can be
             }
-        }
-
-        @Override
-        public void onNext(SubsystemRequest request) {
-            serve(this, request);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            end.complete(null);
-            ended(this);
-        }
-
-        @Override
-        public void onCompleted() {
-            end.complete(null);
-            ended(this);
         }
     }
 }

@@ -53,11 +53,11 @@ public final class Main {
                 file = Path.of(a);
             }
         }
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "org/opensrc/inetd/logback-inetd.xml");
-        }
+        // Logback is set up by InetdLogging (in code, no XML) once this is set, before the first logger
         if (debug) {
-            System.setProperty("inetd.log.level", "DEBUG");
+            System.setProperty(InetdLogging.LEVEL_PROPERTY, "DEBUG");
+        } else if (System.getProperty(InetdLogging.LEVEL_PROPERTY) == null) {
+            System.setProperty(InetdLogging.LEVEL_PROPERTY, "INFO");
         }
         Logger log = LoggerFactory.getLogger(Main.class);
         InetdSettings settings;
