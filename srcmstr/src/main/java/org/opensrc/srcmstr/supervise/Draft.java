@@ -2,13 +2,17 @@ package org.opensrc.srcmstr.supervise;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A map of the state being changed by one {@link Step}: it reads the state's own map until the first real change, and
@@ -19,7 +23,9 @@ import java.util.function.BiFunction;
  * <p>The maps it gives are two layers: a map shared by the states that follow one another, never changed, and the
  * changes made on top of it since it was last rebuilt. A change copies only that small second layer, so a batch of 500
  * events that each change one entry of a map of 500 costs about √500 copied entries per event, not 500; the layers are
- * merged into a new shared map once the changes outgrow √n.
+ * merged into a new shared map once the changes outgrow √n. For the same reason {@link #where} (the instances of a
+ * subsystem name, the instance running as a pid) reads an index of the shared map, built once per shared map, and looks
+ * through the changes only.
  */
 final class Draft<K, V> extends AbstractMap<K, V> {
 
@@ -27,7 +33,7 @@ final class Draft<K, V> extends AbstractMap<K, V> {
     private static final int MIN_LAYER = 16;
 
     private final Map<K, V> base;
-    private Map<K, V> under; // null until the first change; then never changed
+    private Shared<K, V> under; // null until the first change; then never changed
     private HashMap<K, Object> over; // the changes on top of under: a value, or REMOVED
     private int size;
 
@@ -39,11 +45,11 @@ final class Draft<K, V> extends AbstractMap<K, V> {
         if (over != null) {
             return;
         }
-        if (base instanceof Frozen<K, V> f && f.over.size() < limit(f.under.size())) {
+        if (base instanceof Frozen<K, V> f && f.over.size() < limit(f.under.map.size())) {
             under = f.under;
             over = new HashMap<>(f.over);
         } else {
-            under = new HashMap<>(base);
+            under = new Shared<>(new HashMap<>(base));
             over = new HashMap<>();
         }
         size = base.size();
@@ -63,9 +69,29 @@ final class Draft<K, V> extends AbstractMap<K, V> {
         return over == null ? base : new Frozen<>(under, over, size);
     }
 
+    /**
+     * The values whose {@code key} is {@code value}, in no order. {@code key} must be a constant (the index of the
+     * shared map is kept per function) and {@code value} not null.
+     */
+    List<V> where(Function<? super V, ?> key, Object value) {
+        if (over != null) {
+            return Layers.where(under, over, key, value);
+        }
+        if (base instanceof Frozen<K, V> f) {
+            return Layers.where(f.under, f.over, key, value);
+        }
+        List<V> found = new ArrayList<>();
+        for (V v : base.values()) {
+            if (value.equals(key.apply(v))) {
+                found.add(v);
+            }
+        }
+        return found;
+    }
+
     @Override
     public V get(Object key) {
-        return over == null ? base.get(key) : Layers.get(under, over, key);
+        return over == null ? base.get(key) : Layers.get(under.map, over, key);
     }
 
     @Override
@@ -85,7 +111,7 @@ final class Draft<K, V> extends AbstractMap<K, V> {
 
     @Override
     public Set<Entry<K, V>> entrySet() {
-        return over == null ? new Frozen<>(base, Map.of(), base.size()).entrySet() : new Layers<>(under, over, size);
+        return new Layers<>(over == null ? base : under.map, over == null ? Map.of() : over, size());
     }
 
     @Override
@@ -113,7 +139,7 @@ final class Draft<K, V> extends AbstractMap<K, V> {
         writable();
         @SuppressWarnings("unchecked")
         K k = (K) key;
-        if (under.containsKey(k)) {
+        if (under.map.containsKey(k)) {
             over.put(k, Layers.REMOVED);
         } else {
             over.remove(k);
@@ -137,11 +163,11 @@ final class Draft<K, V> extends AbstractMap<K, V> {
     /** A map no one can change: the layers a {@link Draft} made, handed over as the next state's. */
     static final class Frozen<K, V> extends AbstractMap<K, V> {
 
-        private final Map<K, V> under;
+        private final Shared<K, V> under;
         private final Map<K, Object> over;
         private final int size;
 
-        private Frozen(Map<K, V> under, Map<K, Object> over, int size) {
+        private Frozen(Shared<K, V> under, Map<K, Object> over, int size) {
             this.under = under;
             this.over = over;
             this.size = size;
@@ -149,7 +175,7 @@ final class Draft<K, V> extends AbstractMap<K, V> {
 
         @Override
         public V get(Object key) {
-            return Layers.get(under, over, key);
+            return Layers.get(under.map, over, key);
         }
 
         @Override
@@ -169,7 +195,31 @@ final class Draft<K, V> extends AbstractMap<K, V> {
 
         @Override
         public Set<Entry<K, V>> entrySet() {
-            return new Layers<>(under, over, size);
+            return new Layers<>(under.map, over, size);
+        }
+    }
+
+    /** The lower layer, shared by the maps built on it and never changed, with its indexes (built when first asked). */
+    private static final class Shared<K, V> {
+
+        final Map<K, V> map;
+        private final Map<Function<? super V, ?>, Map<Object, List<K>>> indexes = new IdentityHashMap<>();
+
+        Shared(Map<K, V> map) {
+            this.map = map;
+        }
+
+        /** The keys whose value has {@code key} {@code value}. */
+        synchronized List<K> keysWhere(Function<? super V, ?> key, Object value) {
+            Map<Object, List<K>> index = indexes.get(key);
+            if (index == null) {
+                index = new HashMap<>();
+                for (Entry<K, V> e : map.entrySet()) {
+                    index.computeIfAbsent(key.apply(e.getValue()), x -> new ArrayList<>(1)).add(e.getKey());
+                }
+                indexes.put(key, index);
+            }
+            return index.getOrDefault(value, List.of());
         }
     }
 
@@ -188,6 +238,25 @@ final class Draft<K, V> extends AbstractMap<K, V> {
             this.under = under;
             this.over = over;
             this.size = size;
+        }
+
+        static <K, V> List<V> where(Shared<K, V> under, Map<K, Object> over, Function<? super V, ?> key, Object value) {
+            List<V> found = new ArrayList<>();
+            for (K k : under.keysWhere(key, value)) {
+                if (!over.containsKey(k)) {
+                    found.add(under.map.get(k));
+                }
+            }
+            for (Object changed : over.values()) {
+                if (changed != REMOVED) {
+                    @SuppressWarnings("unchecked")
+                    V v = (V) changed;
+                    if (value.equals(key.apply(v))) {
+                        found.add(v);
+                    }
+                }
+            }
+            return found;
         }
 
         @SuppressWarnings("unchecked")

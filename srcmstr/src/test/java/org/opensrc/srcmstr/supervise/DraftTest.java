@@ -13,10 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 class DraftTest {
 
     private final Map<String, Integer> base = Map.of("a", 1, "b", 2);
+
+    private static final Function<Integer, Integer> LAST_DIGIT = v -> v % 10;
 
     @Test
     void aDraftLeftAloneGivesBackTheMapItReads() {
@@ -63,7 +66,7 @@ class DraftTest {
     }
 
     @Test
-    void aLongRunOfSmallChangesReadsLikeOneMapAndLeavesEveryEarlierMapAsItWas() {
+    void aLongRunOfSmallChangesReadsAndIsSearchedLikeOneMapAndLeavesEveryEarlierMapAsItWas() {
         Random random = new Random(17);
         Map<Integer, Integer> model = new HashMap<>();
         for (int i = 0; i < 500; i++) {
@@ -90,6 +93,10 @@ class DraftTest {
                 model.put(key + 1000, step);
             }
             assertEquals(model, draft);
+            int digit = random.nextInt(10);
+            assertEquals(
+                    model.values().stream().filter(v -> v % 10 == digit).sorted().toList(),
+                    draft.where(LAST_DIGIT, digit).stream().sorted().toList());
             current = draft.result();
             assertEquals(model, current);
             assertEquals(model.size(), current.size());
