@@ -376,8 +376,13 @@ final class Srcmstr {
         }
 
         @Override
-        public Optional<String> persist(SupervisionState state, boolean urgent) {
-            return keeping.persist(state, urgent);
+        public Optional<String> persist(SupervisionState state) {
+            return keeping.persist(state);
+        }
+
+        @Override
+        public Optional<String> sync() {
+            return keeping.sync();
         }
 
         @Override

@@ -50,6 +50,7 @@ final class StateKeeping implements AutoCloseable {
     private long imageBytes;
     private long journalBytes;
     private long seq;
+    private boolean unsynced; // a journal line was written and not yet synced
     private long images;
 
     StateKeeping(Path stateDir, ProcessTable table, InstantSource clock) {
@@ -133,8 +134,11 @@ final class StateKeeping implements AutoCloseable {
         return sorted.usable();
     }
 
-    /** Saves {@code state}: written before returning, and synced too when {@code urgent}; the cause if that failed. */
-    Optional<String> persist(SupervisionState state, boolean urgent) {
+    /**
+     * Writes {@code state}: once this returns a crash of srcmstr cannot lose it (an image is synced too); {@link #sync}
+     * makes a journal line durable. The cause if that failed.
+     */
+    Optional<String> persist(SupervisionState state) {
         try {
             if (saved == null || journalBytes > Math.max(JOURNAL_MIN, 2 * imageBytes)) {
                 writeImage(state);
@@ -142,17 +146,39 @@ final class StateKeeping implements AutoCloseable {
                 JournalEntry entry =
                         Snapshots.delta(runId, saved, state, this::tokens, this::startTimeOf, clock.millis(), ++seq);
                 if (!entry.nothingChanged()) {
-                    journalBytes += file.append(entry, urgent);
+                    journalBytes += file.append(entry, false);
+                    unsynced = true;
                 }
             }
             saved = state;
             return Optional.empty();
         } catch (IOException | UncheckedIOException e) {
-            saved = null; // the journal may end in a partial line: the next save writes an image
-            String cause = e instanceof UncheckedIOException u ? IoCause.of(u.getCause()) : IoCause.of((IOException) e);
-            LOG.error("cannot save {}: {}", file.path(), cause);
-            return Optional.of(cause); // the batch's spawns are then not made: nothing runs that is not written
+            return failed(e);
         }
+    }
+
+    /**
+     * Makes what {@link #persist} wrote durable (synced: it survives a crash of the machine); the cause if that failed.
+     */
+    Optional<String> sync() {
+        if (!unsynced) {
+            return Optional.empty();
+        }
+        try {
+            file.sync();
+            unsynced = false;
+            return Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return failed(e);
+        }
+    }
+
+    private Optional<String> failed(Exception e) {
+        saved = null; // the journal may end in a partial line: the next save writes an image
+        unsynced = false;
+        String cause = e instanceof UncheckedIOException u ? IoCause.of(u.getCause()) : IoCause.of((IOException) e);
+        LOG.error("cannot save {}: {}", file.path(), cause);
+        return Optional.of(cause); // the batch's spawns are then not made: nothing runs that is not written
     }
 
     private void writeImage(SupervisionState state) throws IOException {
@@ -160,6 +186,7 @@ final class StateKeeping implements AutoCloseable {
         imageBytes = file.write(Snapshots.image(runId, state, tokens(), this::startTimeOf, clock.millis(), journalId));
         journalBytes = 0;
         seq = 0;
+        unsynced = false; // the image is synced, the journal after it empty
     }
 
     private List<InstanceToken> tokens() {

@@ -230,6 +230,14 @@ public final class StateFile implements AutoCloseable {
         return length;
     }
 
+    /** Makes the lines appended so far durable (on disk before returning). */
+    public void sync() throws IOException {
+        if (journal == null) {
+            throw new IOException(journalFile + ": no image written yet by this srcmstr");
+        }
+        journal.force(false);
+    }
+
     private static byte[] line(Object value) {
         try {
             byte[] json = LINE_WRITER.writeValueAsBytes(value);

@@ -6,12 +6,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The working copy for one transition: mutable copies of the state's maps and the effects emitted so far. Lives only
  * inside {@link SupervisionMachine#apply}.
  */
 final class Step {
+
+    // the keys of the maps' indexes (Draft#where): one function object each
+    private static final Function<Instance, String> INSTANCE_NAME = Instance::name;
+    private static final Function<Instance, Long> INSTANCE_PID = Instance::pid;
+    private static final Function<PendingSpawn, String> SPAWN_NAME = PendingSpawn::name;
+    private static final Function<PendingRetry, String> RETRY_NAME = PendingRetry::name;
 
     final long now;
     final Draft<InstanceId, Instance> instances;
@@ -78,25 +85,21 @@ final class Step {
     }
 
     Optional<Instance> instanceByPid(long pid) {
-        return instances.values().stream().filter(i -> i.pid() == pid).findFirst();
+        return instances.where(INSTANCE_PID, pid).stream().min(Comparator.comparing(Instance::id));
     }
 
     /** Live instances of a subsystem name, in start order. */
     List<Instance> instancesNamed(String name) {
-        return instances.values().stream()
-                .filter(i -> i.name().equals(name))
-                .sorted(Comparator.comparing(Instance::id))
-                .toList();
+        return instances.where(INSTANCE_NAME, name).stream().sorted(Comparator.comparing(Instance::id)).toList();
     }
 
     boolean spawningNamed(String name) {
-        return spawning.values().stream().anyMatch(p -> p.name().equals(name));
+        return !spawning.where(SPAWN_NAME, name).isEmpty();
     }
 
     /** Drop every back-off restart waiting for {@code name}. */
     void cancelRetries(String name) {
-        List<InstanceId> ids =
-                retries.values().stream().filter(r -> r.name().equals(name)).map(PendingRetry::id).sorted().toList();
+        List<InstanceId> ids = retries.where(RETRY_NAME, name).stream().map(PendingRetry::id).sorted().toList();
         for (InstanceId id : ids) {
             retries.remove(id);
             emit(new Effect.CancelTimer(new TimerId.RetryTimer(id)));

@@ -21,11 +21,18 @@ public interface SupervisionListener {
     default void runNotify(String subsystem, String group) {}
 
     /**
-     * The persistable state changed: return once it is written (a crash of srcmstr cannot lose it), and when {@code
-     * urgent} once it is durable too (synced: the next effect, a signal or an operator's start, must survive a crash of
-     * the machine). If it could not be saved, return why (the disk is full …): the batch's spawns are then not made.
+     * The persistable state changed: return once it is written (a crash of srcmstr cannot lose it). If it could not be
+     * saved, return why (the disk is full …): the batch's spawns are then not made.
      */
-    default Optional<String> persist(SupervisionState state, boolean urgent) {
+    default Optional<String> persist(SupervisionState state) {
+        return Optional.empty();
+    }
+
+    /**
+     * Make the state last written durable (synced: it survives a crash of the machine), before an answer or an
+     * operator's start that relies on it. If it could not be synced, return why: the batch's spawns are then not made.
+     */
+    default Optional<String> sync() {
         return Optional.empty();
     }
 

@@ -34,10 +34,11 @@ import java.util.stream.Collectors;
  *
  * <p><b>Group commit.</b> The thread takes everything queued at that moment as one batch and applies its events one
  * after another. The outward effects of the whole batch (spawns, signals, kills, stop requests, answers, notify
- * methods) wait until the state after the batch is saved, once: durably when any of them needs it. So starting or
- * stopping a group of 500 costs a handful of saves, not 500, and nothing is spawned, signalled or answered that a crash
- * could forget. Queries and waits are answered after the batch's effects were carried out. Timers, watches and log
- * lines are carried out at once: a crash can lose nothing by them.
+ * methods) wait until the state after the batch is saved, once; when any of them needs it durably, the signals, kills
+ * and stop requests go out once it is written and the rest once it is synced too. So starting or stopping a group of
+ * 500 costs a handful of saves, not 500, and nothing is spawned, signalled or answered that a crash could forget.
+ * Queries and waits are answered after the batch's effects were carried out. Timers, watches and log lines are carried
+ * out at once: a crash can lose nothing by them.
  *
  * <p><b>Spawns off the thread.</b> A {@link Effect.Spawn} runs on a small pool ({@code spawner-N}); its result comes
  * back as an event like any other. A timer re-armed under the same id supersedes the earlier one even if that one
@@ -533,28 +534,48 @@ public final class SupervisionLoop implements AutoCloseable {
         }
     }
 
-    /** Saves the state once for the whole batch (durably when an effect needs it), then carries out its effects. */
+    /**
+     * Saves the state once for the whole batch, then carries out its effects: first what acts on running processes,
+     * then, once the save is synced when an effect needs it, the spawns, the answers and the log lines.
+     */
     private void commit() {
         Optional<String> notSaved = Optional.empty();
+        boolean durably = urgent;
         if (dirty) {
-            boolean durably = urgent;
             dirty = false;
             urgent = false;
-            notSaved = listener.persist(state, durably);
+            notSaved = listener.persist(state);
         }
         // watchers learn of the batch once it is saved, before its effects: a watcher may see a start a moment before
         // the process runs, never a change srcmstr could forget
         watching.publish(state, clock.millis());
         if (outward.isEmpty()) {
+            if (durably && notSaved.isEmpty()) {
+                listener.sync();
+            }
             return;
         }
         List<Effect> todo = List.copyOf(outward);
         outward.clear();
-        // what acts on processes first, then the answers, then the log lines: the threads an answer wakes would slow
-        // the signals down, and the time between the save and the last signal is what a crash can cut short
-        // (adoption sends it again); a respawn does not wait for its 0513-035 line to be written
+        // signals, kills and stop requests as soon as the state is written: a crash of srcmstr cannot forget them (a
+        // new
+        // srcmstr reads the stop and asks again), and after a crash of the machine no process is left for them to have
+        // ended; what the operator is told waits for the sync (reliability.md)
         for (Effect effect : todo) {
-            if (!(effect instanceof Effect.Reply || effect instanceof Effect.Log || effect instanceof Effect.Notice)) {
+            if (actsOnRunningProcesses(effect)) {
+                carryOut(effect, notSaved);
+            }
+        }
+        if (durably && notSaved.isEmpty()) {
+            notSaved = listener.sync();
+        }
+        // then what starts processes, then the answers, then the log lines: the threads an answer wakes would slow the
+        // spawns down; a respawn does not wait for its 0513-035 line to be written
+        for (Effect effect : todo) {
+            if (!actsOnRunningProcesses(effect)
+                    && !(effect instanceof Effect.Reply
+                            || effect instanceof Effect.Log
+                            || effect instanceof Effect.Notice)) {
                 carryOut(effect, notSaved);
             }
         }
@@ -568,6 +589,12 @@ public final class SupervisionLoop implements AutoCloseable {
                 carryOut(effect, notSaved);
             }
         }
+    }
+
+    private static boolean actsOnRunningProcesses(Effect effect) {
+        return effect instanceof Effect.Signal
+                || effect instanceof Effect.KillTree
+                || effect instanceof Effect.SendStopRequest;
     }
 
     private void carryOut(Effect effect, Optional<String> notSaved) {

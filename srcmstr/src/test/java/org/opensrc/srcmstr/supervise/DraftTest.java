@@ -8,11 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
 
 class DraftTest {
 
     private final Map<String, Integer> base = Map.of("a", 1, "b", 2);
+
+    private static final Function<Integer, Integer> LAST_DIGIT = v -> v % 10;
 
     @Test
     void aDraftLeftAloneGivesBackTheMapItReads() {
@@ -56,5 +63,49 @@ class DraftTest {
         Map<InstanceId, PendingRetry> kept = retries.result();
         SupervisionState state = new SupervisionState(Map.of(), Map.of(), kept, Map.of(), 2, false);
         assertSame(kept, state.retries());
+    }
+
+    @Test
+    void aLongRunOfSmallChangesReadsAndIsSearchedLikeOneMapAndLeavesEveryEarlierMapAsItWas() {
+        Random random = new Random(17);
+        Map<Integer, Integer> model = new HashMap<>();
+        for (int i = 0; i < 500; i++) {
+            model.put(i, i);
+        }
+        Map<Integer, Integer> current = new Draft<>(Map.copyOf(model)).result();
+        List<Map<Integer, Integer>> earlier = new ArrayList<>();
+        List<Map<Integer, Integer>> expected = new ArrayList<>();
+        // each step changes one or two entries, as one stop or one death does; far more steps than a layer holds
+        for (int step = 0; step < 2000; step++) {
+            Draft<Integer, Integer> draft = new Draft<>(current);
+            int key = random.nextInt(600);
+            if (random.nextInt(3) == 0) {
+                draft.remove(key);
+                model.remove(key);
+            } else {
+                draft.put(key, step);
+                model.put(key, step);
+            }
+            if (random.nextInt(5) == 0) {
+                draft.remove(key);
+                model.remove(key);
+                draft.put(key + 1000, step);
+                model.put(key + 1000, step);
+            }
+            assertEquals(model, draft);
+            int digit = random.nextInt(10);
+            assertEquals(
+                    model.values().stream().filter(v -> v % 10 == digit).sorted().toList(),
+                    draft.where(LAST_DIGIT, digit).stream().sorted().toList());
+            current = draft.result();
+            assertEquals(model, current);
+            assertEquals(model.size(), current.size());
+            assertEquals(model.size(), current.values().stream().count());
+            if (step % 100 == 0) {
+                earlier.add(current);
+                expected.add(Map.copyOf(model));
+            }
+        }
+        assertEquals(expected, earlier);
     }
 }

@@ -33,16 +33,23 @@ final class RecordingListener implements SupervisionListener {
 
     final List<String> failures = new CopyOnWriteArrayList<>();
 
-    /** When set, urgent saves fail with this cause. */
+    /** Run at every sync, before it answers (on the supervision thread). */
+    volatile Runnable onSync = () -> {};
+
+    /** When set, syncs fail with this cause. */
     volatile String diskFull;
 
     @Override
-    public java.util.Optional<String> persist(SupervisionState state, boolean urgent) {
+    public java.util.Optional<String> persist(SupervisionState state) {
         persists.incrementAndGet();
-        if (urgent) {
-            urgentPersists.incrementAndGet();
-        }
-        return urgent ? java.util.Optional.ofNullable(diskFull) : java.util.Optional.empty();
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<String> sync() {
+        urgentPersists.incrementAndGet();
+        onSync.run();
+        return java.util.Optional.ofNullable(diskFull);
     }
 
     @Override

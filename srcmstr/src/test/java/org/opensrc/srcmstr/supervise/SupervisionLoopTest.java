@@ -143,6 +143,37 @@ class SupervisionLoopTest {
         }
     }
 
+    @Test
+    void aStopSignalsOnceTheStateIsWrittenAndIsAnsweredOnlyOnceItIsSynced() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            start(Defs.of("s" + i).def());
+        }
+        List<Command> stops = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            stops.add(new Command.Stop(new StopTarget.BySubsystem("s" + i), StopType.NORMAL));
+        }
+        var loopHeld = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        loop.query(s -> holdLoop(loopHeld, release));
+        loopHeld.await(5, TimeUnit.SECONDS);
+        List<CompletableFuture<List<SrcMessage>>> answers = loop.askAll(stops);
+        List<String> seenAtSync = new java.util.concurrent.CopyOnWriteArrayList<>();
+        listener.onSync =
+                () ->
+                        seenAtSync.add(
+                                processes.signals.size()
+                                        + " signals, "
+                                        + answers.stream().filter(CompletableFuture::isDone).count()
+                                        + " answers");
+        int persistsBefore = listener.persists.get();
+        release.countDown();
+        for (CompletableFuture<List<SrcMessage>> answer : answers) {
+            assertEquals(SrcCode.SRC_CODE_STPOK, await(answer).getFirst().code());
+        }
+        assertEquals(persistsBefore + 1, listener.persists.get(), "one save for the three stops");
+        assertEquals(List.of("3 signals, 0 answers"), seenAtSync);
+    }
+
     /** A started loop whose spawns are queued in {@code spawnTasks}, for the test to run when it wants. */
     private SupervisionLoop loopSpawningOn(List<Runnable> spawnTasks) {
         SupervisionLoop grouped =
