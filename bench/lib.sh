@@ -181,3 +181,23 @@ bench_machine() {
     printf 'jdk: %s\n' "$("$(ls -d /usr/lib/jvm/temurin-25* | head -1)/bin/java" -version 2>&1 | head -1)"
     printf 'load average at start: %s\n' "$(bench_load)"
 }
+
+bench_respawning_registry() {  # bench_respawning_registry SVC MDIR NAMES...: SRCsubsys.json (docs/registry.md), each name
+    # a respawning marker service SVC with MDIR/NAME as its argument, all in group "many"
+    python3 - "$@" <<'PY'
+import json, sys
+svc, mdir, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+objs = [{"subsysname": n, "synonym": "", "cmdargs": f"{mdir}/{n}", "path": svc,
+         "uid": 0, "auditid": 0, "standin": "/dev/null", "standout": "/dev/null",
+         "standerr": "/dev/null", "action": "RESPAWN", "multi": False, "contact": "SIGNAL",
+         "svrkey": 0, "svrmtype": 0, "priority": 20, "signorm": "SIGTERM",
+         "sigforce": "SIGKILL", "display": True, "waittime": 0, "grpname": "many",
+         "extensions": {"backoff": False, "backoff_initial_ms": 0, "backoff_max_ms": 0,
+                        "kill_escalation": False, "readiness": False}} for n in names]
+print(json.dumps({"version": 1, "objects": objs}, indent=2))
+PY
+}
+
+bench_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+bench_pss_mb() { awk '/^Pss:/ {printf "%.1f", $2 / 1024}' "/proc/$1/smaps_rollup"; }  # bench_pss_mb PID

@@ -29,24 +29,11 @@ source "$TREE/lib/cli.launch" # launch_java_home: the JDK the tree runs on (open
 # shellcheck disable=SC2154
 JCMD=$launch_java_home/bin/jcmd
 
-registry() {  # registry M: SRCsubsys.json with N marker services (docs/registry.md)
-    python3 - "$svc" "$1" "${NAMES[@]}" <<'PY'
-import json, sys
-svc, mdir, names = sys.argv[1], sys.argv[2], sys.argv[3:]
-objs = [{"subsysname": n, "synonym": "", "cmdargs": f"{mdir}/{n}", "path": svc,
-         "uid": 0, "auditid": 0, "standin": "/dev/null", "standout": "/dev/null",
-         "standerr": "/dev/null", "action": "RESPAWN", "multi": False, "contact": "SIGNAL",
-         "svrkey": 0, "svrmtype": 0, "priority": 20, "signorm": "SIGTERM",
-         "sigforce": "SIGKILL", "display": True, "waittime": 0, "grpname": "many",
-         "extensions": {"backoff": False, "backoff_initial_ms": 0, "backoff_max_ms": 0,
-                        "kill_escalation": False, "readiness": False}} for n in names]
-print(json.dumps({"version": 1, "objects": objs}, indent=2))
-PY
-}
+registry() { bench_respawning_registry "$svc" "$1" "${NAMES[@]}"; }  # registry M: SRCsubsys.json with N marker services
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+free_port() { bench_free_port; }
 
-pss_mb() { awk '/^Pss:/ {printf "%.1f", $2 / 1024}' "/proc/$1/smaps_rollup"; }
+pss_mb() { bench_pss_mb "$1"; }
 
 # PSS (MB) by mapping: the AOT cache, libjvm, the native heap, anonymous, other files
 by_mapping() {
