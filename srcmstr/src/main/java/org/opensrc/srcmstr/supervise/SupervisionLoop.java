@@ -558,9 +558,8 @@ public final class SupervisionLoop implements AutoCloseable {
         List<Effect> todo = List.copyOf(outward);
         outward.clear();
         // signals, kills and stop requests as soon as the state is written: a crash of srcmstr cannot forget them (a
-        // new
-        // srcmstr reads the stop and asks again), and after a crash of the machine no process is left for them to have
-        // ended; what the operator is told waits for the sync (reliability.md)
+        // new srcmstr reads the stop and asks again), and after a crash of the machine no process is left for them to
+        // have ended; what the operator is told waits for the sync (reliability.md)
         for (Effect effect : todo) {
             if (actsOnRunningProcesses(effect)) {
                 carryOut(effect, notSaved);
