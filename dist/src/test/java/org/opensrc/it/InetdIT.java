@@ -72,25 +72,7 @@ class InetdIT {
                         "peer    stream tcp  nowait nobody /usr/bin/python3 python3 " + script,
                         "finger  stream tcp  nowait nobody /usr/sbin/in.fingerd in.fingerd",
                         ""));
-        assertEquals(
-                0,
-                src.run(
-                                "mkssys",
-                                "-s",
-                                "inetd",
-                                "-p",
-                                SrcRoot.TREE.resolve("bin/inetd").toString(),
-                                "-u",
-                                "0",
-                                "-K",
-                                "-G",
-                                "tcpip")
-                        .status());
-        for (var sub : Map.of("daytime", 13, "echo", 7, "peer", 4242, "later", 4243, "finger", 79).entrySet()) {
-            assertEquals(
-                    0,
-                    src.run("mkserver", "-s", "inetd", "-t", sub.getKey(), "-c", sub.getValue().toString()).status());
-        }
+        src.defineInetd(Map.of("daytime", 13, "echo", 7, "peer", 4242, "later", 4243, "finger", 79));
         var started = src.run("startsrc", "-g", "tcpip");
         assertTrue(started.out().startsWith("0513-059 The inetd Subsystem has been started."), started.toString());
         src.awaitAttached("inetd");

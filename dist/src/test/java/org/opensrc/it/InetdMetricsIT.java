@@ -70,25 +70,7 @@ class InetdMetricsIT {
                         "discard stream tcp nowait     root internal",
                         "time    stream tcp nowait/0/2 root internal",
                         ""));
-        assertEquals(
-                0,
-                src.run(
-                                "mkssys",
-                                "-s",
-                                "inetd",
-                                "-p",
-                                SrcRoot.TREE.resolve("bin/inetd").toString(),
-                                "-u",
-                                "0",
-                                "-K",
-                                "-G",
-                                "tcpip")
-                        .status());
-        for (var sub : Map.of("daytime", 13, "discard", 9, "time", 37).entrySet()) {
-            assertEquals(
-                    0,
-                    src.run("mkserver", "-s", "inetd", "-t", sub.getKey(), "-c", sub.getValue().toString()).status());
-        }
+        src.defineInetd(Map.of("daytime", 13, "discard", 9, "time", 37));
         var started = src.run("startsrc", "-s", "inetd");
         assertEquals(0, started.status(), started.toString());
         src.awaitAttached("inetd");

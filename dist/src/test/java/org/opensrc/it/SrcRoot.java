@@ -118,12 +118,33 @@ final class SrcRoot implements AutoCloseable {
                         "15",
                         "-f",
                         "9");
-        if (def.status() != 0) {
-            throw new AssertionError(def.toString());
-        }
-        Result start = run("startsrc", "-s", name);
-        if (start.status() != 0) {
-            throw new AssertionError(start.toString());
+        succeeds(def);
+        succeeds(run("startsrc", "-s", name));
+    }
+
+    /**
+     * Defines this tree's inetd (root, SRC-aware, group tcpip) and its subservers, each name with its code; fails the
+     * test if a command fails.
+     */
+    void defineInetd(Map<String, Integer> subservers) {
+        succeeds(
+                run(
+                        "mkssys",
+                        "-s",
+                        "inetd",
+                        "-p",
+                        TREE.resolve("bin/inetd").toString(),
+                        "-u",
+                        "0",
+                        "-K",
+                        "-G",
+                        "tcpip"));
+        subservers.forEach((name, code) -> succeeds(run("mkserver", "-s", "inetd", "-t", name, "-c", code.toString())));
+    }
+
+    private static void succeeds(Result result) {
+        if (result.status() != 0) {
+            throw new AssertionError(result.toString());
         }
     }
 
