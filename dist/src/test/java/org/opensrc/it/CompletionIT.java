@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.opensrc.cli.Commands;
 
-import picocli.CommandLine.Model.OptionSpec;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,19 +111,19 @@ class CompletionIT {
             List<String> lines = new ArrayList<>();
             for (String command : Commands.names()) {
                 lines.add(command + " -");
-                for (OptionSpec option : Commands.spec(command).options()) {
-                    lines.add(command + " " + option.longestName() + " -");
+                for (String flag : Commands.flags(command).names()) {
+                    lines.add(command + " " + flag + " -");
                 }
             }
             // without the tree on PATH no lssrc is found: flags only, and quickly
             var candidates = complete(src, false, lines.toArray(String[]::new));
             for (String command : Commands.names()) {
-                var spec = Commands.spec(command);
-                List<String> declared = List.copyOf(new TreeSet<>(spec.optionsMap().keySet()));
+                var flags = Commands.flags(command);
+                List<String> declared = List.copyOf(new TreeSet<>(flags.names()));
                 assertEquals(declared, candidates.get(command + " -"), command);
-                for (OptionSpec option : spec.options()) {
-                    String line = command + " " + option.longestName() + " -";
-                    assertEquals(option.arity().min() > 0 ? List.of() : declared, candidates.get(line), line);
+                for (String flag : flags.names()) {
+                    String line = command + " " + flag + " -";
+                    assertEquals(flags.needsValue(flag) ? List.of() : declared, candidates.get(line), line);
                 }
             }
         }

@@ -25,10 +25,6 @@ import org.opensrc.cli.tcpip.Chrctcp;
 import org.opensrc.cli.tcpip.Chsubserver;
 import org.opensrc.libsrc.Version;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParseResult;
-
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,10 +76,8 @@ public final class Commands {
      * The flags and operands command {@code name} declares, as its parser sees them: what the shell completion ({@code
      * share/bash-completion/opensrc}) must offer.
      */
-    public static CommandSpec spec(String name) {
-        CommandSpec spec = CommandSpec.create().name(name);
-        TABLE.get(name).get().flags(spec);
-        return spec;
+    public static Flags flags(String name) {
+        return TABLE.get(name).get().flags();
     }
 
     /** Runs command {@code name}; returns its exit status. */
@@ -107,26 +101,14 @@ public final class Commands {
             out.flush();
             return 0;
         }
-        CommandSpec spec = CommandSpec.create().name(name);
-        Flags flags = command.flags(spec);
-        CommandLine line =
-                new CommandLine(spec)
-                        .setPosixClusteredShortOptionsAllowed(true)
-                        .setAllowOptionsAsOptionParameters(true)
-                        .setOverwrittenOptionsAllowed(false)
-                        .setUnmatchedArgumentsAllowed(false)
-                        .setOut(out)
-                        .setErr(err);
-        ParseResult parsed;
         try {
-            parsed = line.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            // a flag picocli cannot parse (unknown, missing or mistyped value) is a usage error, printed as AIX prints
-            // it: the usage message alone, without the parser's own wording
+            command.flags().apply(args);
+        } catch (Flags.BadCommandLine e) {
+            // a flag not understood (unknown, missing or mistyped value) is a usage error, printed as AIX prints it:
+            // the usage message alone, without the parser's own wording
             command.printUsage(null);
             return 1;
         }
-        flags.apply(parsed);
         return command.call();
     }
 }

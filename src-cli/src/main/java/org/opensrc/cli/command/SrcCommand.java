@@ -11,8 +11,6 @@ import org.opensrc.libsrc.client.SrcClient;
 import org.opensrc.proto.v1.Outcome;
 import org.opensrc.proto.v1.SrcCode;
 
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,9 +83,9 @@ public abstract class SrcCommand implements Callable<Integer> {
     /** Declares this command's flags and operands, each with what to do with its value. */
     protected abstract void declare(Flags flags);
 
-    /** The flags of this command, declared on {@code spec}. */
-    public final Flags flags(CommandSpec spec) {
-        var flags = new Flags(spec);
+    /** The flags and operands of this command, each with what to do with its value. */
+    public final Flags flags() {
+        var flags = new Flags();
         declare(flags);
         return flags;
     }
