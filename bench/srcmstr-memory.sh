@@ -3,7 +3,9 @@
 # (default 3) times, each in a fresh SRC_ROOT with N respawning marker subsystems (as metrics-memory.sh):
 #   boot     srcmstr launched -> first answer of lssrc -a (N defined, none running; polled every 20 ms)
 #   PSS      after startsrc -g many and all N running, SETTLE s later (10): PSS (smaps_rollup), the
-#            share of the AOT cache's mapping (lib/aot/srcmstr.aot) and of anonymous memory
+#            share of the AOT cache's mapping (lib/aot/srcmstr.aot) and of anonymous memory, and the PSS
+#            without libjvm.so and lib/modules (shared with every JVM of the same JDK on the host: their
+#            part of srcmstr's PSS moves with how many other JVMs run at that moment)
 #   classes  classes loaded by the application class loader (jcmd VM.class_hierarchy), by family
 # Then, with SRCMSTR_MEMORY_JARS=1 (default), one more srcmstr without its AOT cache
 # (-XX:AOTMode=off) and with -Xlog:class+load: the classes loaded, per jar.
@@ -59,7 +61,7 @@ srcmstr_pid() {
     echo "$pid"
 }
 
-declare -a BOOT PSS AOT ANON CLASSES
+declare -a BOOT PSS AOT ANON OWN CLASSES
 round() {  # round R
     local r=$1 root=$W/r$1 m=$W/r$1-markers t0 i pid launcher
     mkdir -p "$root/etc/src" "$m"
@@ -87,9 +89,11 @@ round() {  # round R
     PSS+=("$(bench_pss_mb "$pid")")
     AOT+=("$(mapping_mb "$pid" '\.aot$')")
     ANON+=("$(mapping_mb "$pid" '^anon$')")
+    OWN+=("$(awk '/^Pss:/ {s += $2} END {printf "%.1f", s / 1024}' "/proc/$pid/smaps_rollup" |
+        awk -v jdk="$(mapping_mb "$pid" '/lib/server/libjvm\\.so$|/lib/modules$')" '{printf "%.1f", $1 - jdk}')")
     app_classes "$pid" > "$W/classes.$r"
     CLASSES+=("$(awk '{s += $1} END {print s + 0}' "$W/classes.$r")")
-    log "round $r: boot ${BOOT[-1]} s, PSS ${PSS[-1]} MB (AOT cache ${AOT[-1]}, anon ${ANON[-1]}), ${CLASSES[-1]} app classes"
+    log "round $r: boot ${BOOT[-1]} s, PSS ${PSS[-1]} MB (AOT cache ${AOT[-1]}, anon ${ANON[-1]}; without the JDK's libjvm.so and lib/modules ${OWN[-1]}), ${CLASSES[-1]} app classes"
     kill -TERM "$launcher"
     wait "$launcher" 2>/dev/null || true
     unset SRC_ROOT
@@ -103,6 +107,7 @@ echo "  boot, launch -> lssrc -a answers: $(printf '%s ' "${BOOT[@]}" | med) s"
 echo "  PSS with all N running:           $(printf '%s ' "${PSS[@]}" | med) MB"
 echo "    of it the AOT cache mapping:    $(printf '%s ' "${AOT[@]}" | med) MB"
 echo "    of it anonymous memory:         $(printf '%s ' "${ANON[@]}" | med) MB"
+echo "  PSS without libjvm.so, lib/modules: $(printf '%s ' "${OWN[@]}" | med) MB"
 echo "  classes of the app class loader:  $(printf '%s ' "${CLASSES[@]}" | med)"
 echo
 echo "app classes by family (round 1):"
