@@ -6,9 +6,12 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** One JSON value written with jackson-core's streaming generator, as the bytes of a file or of one line. */
+/**
+ * One JSON value written with jackson-core's streaming generator, as the bytes of a file or of one line, or as text.
+ */
 public final class JsonOut {
 
     /** Writes one value. */
@@ -34,5 +37,16 @@ public final class JsonOut {
             throw new UncheckedIOException("cannot write JSON to memory", e); // none is thrown: no file, no limit
         }
         return buffer.toByteArray();
+    }
+
+    /** The value {@code body} writes, on one line, as text (characters beyond the BMP as they are, not escaped). */
+    public static String text(Body body) {
+        StringWriter text = new StringWriter(1024);
+        try (JsonGenerator out = JsonIn.FACTORY.createGenerator(text)) {
+            body.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON to memory", e); // none is thrown: no file, no limit
+        }
+        return text.toString();
     }
 }
