@@ -4,6 +4,7 @@ import org.opensrc.libsrc.Messages;
 import org.opensrc.libsrc.SrcPaths;
 import org.opensrc.libsrc.Version;
 import org.opensrc.proto.v1.SrcCode;
+import org.opensrc.srcmstr.logging.SrcmstrLogging;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,8 +46,8 @@ public final class Main {
             err.println(USAGE);
             return 1;
         }
-        System.setProperty("opensrc.logdir", paths.logDir().toString());
-        System.setProperty("logback.configurationFile", "srcmstr-logback.xml");
+        // read by SrcmstrLogging, srcmstr's Logback set-up, when the first logger is made
+        System.setProperty(SrcmstrLogging.LOG_DIR_PROPERTY, paths.logDir().toString());
         Optional<SingleInstanceLock> acquired = SingleInstanceLock.acquire(paths.lockFile());
         if (acquired.isEmpty()) {
             err.println(Messages.render(SrcCode.SRC_CODE_ACTV));

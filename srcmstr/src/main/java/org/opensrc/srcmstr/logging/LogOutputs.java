@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where srcmstr's log goes besides its file (srcmstr-logback.xml): the journal when systemd connected standard output
- * to it, and syslog when srcmstr.conf names a host. Added to the root logger once, at start, after srcmstr.conf is
- * read.
+ * Where srcmstr's log goes besides its file ({@link SrcmstrLogging}): the journal when systemd connected standard
+ * output to it, and syslog when srcmstr.conf names a host. Added to the root logger once, at start, after srcmstr.conf
+ * is read.
  */
 public final class LogOutputs {
 

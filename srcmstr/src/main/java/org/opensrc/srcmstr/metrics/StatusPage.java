@@ -1,11 +1,10 @@
 package org.opensrc.srcmstr.metrics;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import org.opensrc.srcmstr.durable.JsonOut;
 import org.opensrc.srcmstr.registry.SubserverDef;
 import org.opensrc.srcmstr.supervise.InstanceView;
 import org.opensrc.srcmstr.supervise.WatchBuffer;
@@ -35,7 +34,6 @@ import java.util.function.Supplier;
  */
 public final class StatusPage implements HttpHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration KEEPALIVE = Duration.ofSeconds(15);
     private static final Duration WATCH_LIMIT = Duration.ofSeconds(10);
 
@@ -124,64 +122,81 @@ public final class StatusPage implements HttpHandler {
 
     /** One server-sent event: {@code snapshot} or {@code change}, its sequence as id, the board as JSON on one line. */
     static String frame(WatchEvent event, StatusBoard board) {
-        ObjectNode data = JSON.createObjectNode();
-        data.put("sequence", board.sequence());
-        data.put("at_millis", board.atMillis());
-        if (event instanceof WatchEvent.Changed c) {
-            data.set("change", change(c.change()));
-        }
-        ArrayNode subsystems = data.putArray("subsystems");
-        for (InstanceView v : board.subsystems()) {
-            ObjectNode line = subsystems.addObject();
-            line.put("subsystem", v.name());
-            line.put("group", v.group());
-            if (v.pid().isPresent()) {
-                line.put("pid", v.pid().getAsLong());
-            } else {
-                line.putNull("pid");
-            }
-            line.put("status", v.status().word());
-            if (v.since().isPresent()) {
-                line.put("since_epoch_ms", v.since().getAsLong());
-            } else {
-                line.putNull("since_epoch_ms");
-            }
-            line.put("restarts", v.restarts());
-            line.put("last_exit", v.lastExit());
-            line.put("display", v.display());
-        }
-        ArrayNode subservers = data.putArray("subservers");
-        for (SubserverDef s : board.subservers()) {
-            subservers
-                    .addObject()
-                    .put("sub_type", s.subType())
-                    .put("subsysname", s.subsysname())
-                    .put("sub_code", s.subCode());
-        }
+        String data =
+                JsonOut.text(
+                        out -> {
+                            out.writeStartObject();
+                            out.writeNumberField("sequence", board.sequence());
+                            out.writeNumberField("at_millis", board.atMillis());
+                            if (event instanceof WatchEvent.Changed c) {
+                                out.writeFieldName("change");
+                                change(out, c.change());
+                            }
+                            out.writeArrayFieldStart("subsystems");
+                            for (InstanceView v : board.subsystems()) {
+                                line(out, v);
+                            }
+                            out.writeEndArray();
+                            out.writeArrayFieldStart("subservers");
+                            for (SubserverDef s : board.subservers()) {
+                                out.writeStartObject();
+                                out.writeStringField("sub_type", s.subType());
+                                out.writeStringField("subsysname", s.subsysname());
+                                out.writeNumberField("sub_code", s.subCode());
+                                out.writeEndObject();
+                            }
+                            out.writeEndArray();
+                            out.writeEndObject();
+                        });
         String kind = event instanceof WatchEvent.Changed ? "change" : "snapshot";
         return "event: " + kind + "\nid: " + board.sequence() + "\ndata: " + data + "\n\n";
     }
 
-    private static ObjectNode change(WatchChange change) {
-        ObjectNode node = JSON.createObjectNode();
+    private static void line(JsonGenerator out, InstanceView v) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("subsystem", v.name());
+        out.writeStringField("group", v.group());
+        out.writeFieldName("pid");
+        if (v.pid().isPresent()) {
+            out.writeNumber(v.pid().getAsLong());
+        } else {
+            out.writeNull();
+        }
+        out.writeStringField("status", v.status().word());
+        out.writeFieldName("since_epoch_ms");
+        if (v.since().isPresent()) {
+            out.writeNumber(v.since().getAsLong());
+        } else {
+            out.writeNull();
+        }
+        out.writeNumberField("restarts", v.restarts());
+        out.writeStringField("last_exit", v.lastExit());
+        out.writeBooleanField("display", v.display());
+        out.writeEndObject();
+    }
+
+    private static void change(JsonGenerator out, WatchChange change) throws IOException {
+        out.writeStartObject();
         switch (change) {
             case WatchChange.Instance i -> {
-                node.put("kind", i.kind().name().toLowerCase(Locale.ROOT));
-                node.put("subsystem", i.subsystem());
-                i.pid().ifPresent(p -> node.put("pid", p));
-                node.put("status", i.status().word());
-                node.put("exit", i.exit());
+                out.writeStringField("kind", i.kind().name().toLowerCase(Locale.ROOT));
+                out.writeStringField("subsystem", i.subsystem());
+                if (i.pid().isPresent()) {
+                    out.writeNumberField("pid", i.pid().getAsLong());
+                }
+                out.writeStringField("status", i.status().word());
+                out.writeStringField("exit", i.exit());
             }
             case WatchChange.Definition d -> {
-                node.put("kind", "definition_" + d.kind().name().toLowerCase(Locale.ROOT));
-                node.put("subsystem", d.definition().subsysname());
+                out.writeStringField("kind", "definition_" + d.kind().name().toLowerCase(Locale.ROOT));
+                out.writeStringField("subsystem", d.definition().subsysname());
             }
             case WatchChange.Subserver s -> {
-                node.put("kind", "subserver_" + s.kind().name().toLowerCase(Locale.ROOT));
-                node.put("subsystem", s.definition().subsysname());
-                node.put("sub_type", s.definition().subType());
+                out.writeStringField("kind", "subserver_" + s.kind().name().toLowerCase(Locale.ROOT));
+                out.writeStringField("subsystem", s.definition().subsysname());
+                out.writeStringField("sub_type", s.definition().subType());
             }
         }
-        return node;
+        out.writeEndObject();
     }
 }

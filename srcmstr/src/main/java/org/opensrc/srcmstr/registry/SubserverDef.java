@@ -1,12 +1,9 @@
 package org.opensrc.srcmstr.registry;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.Objects;
 
 /** One {@code SRCsubsvr} object: a subserver type, its owning subsystem and its code point. */
-public record SubserverDef(
-        @JsonProperty("sub_type") String subType, String subsysname, @JsonProperty("sub_code") int subCode) {
+public record SubserverDef(String subType, String subsysname, int subCode) {
 
     public SubserverDef {
         Objects.requireNonNull(subType, "sub_type");

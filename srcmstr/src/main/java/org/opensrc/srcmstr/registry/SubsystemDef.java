@@ -1,7 +1,5 @@
 package org.opensrc.srcmstr.registry;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import org.opensrc.libsrc.signal.Signal;
 import org.opensrc.libsrc.signal.Signals;
 
@@ -80,11 +78,7 @@ public record SubsystemDef(
 
     /** Behaviour beyond AIX; every default keeps the AIX behaviour. */
     public record Extensions(
-            boolean backoff,
-            @JsonProperty("backoff_initial_ms") long backoffInitialMs,
-            @JsonProperty("backoff_max_ms") long backoffMaxMs,
-            @JsonProperty("kill_escalation") boolean killEscalation,
-            boolean readiness) {
+            boolean backoff, long backoffInitialMs, long backoffMaxMs, boolean killEscalation, boolean readiness) {
 
         public static final Extensions NONE = new Extensions(false, 0, 0, false, false);
     }

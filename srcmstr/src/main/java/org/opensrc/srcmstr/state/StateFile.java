@@ -1,17 +1,9 @@
 package org.opensrc.srcmstr.state;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import org.opensrc.srcmstr.durable.AtomicFiles;
+import org.opensrc.srcmstr.durable.JsonProblem;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
@@ -40,16 +32,6 @@ public final class StateFile implements AutoCloseable {
 
     /** The format {@code state.json} is written in; format 1 is still read. */
     public static final int VERSION = SavedState.VERSION;
-
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder()
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .build();
-    private static final ObjectWriter IMAGE_WRITER = MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectWriter LINE_WRITER = MAPPER.writer();
 
     private final Path file;
     private final Path journalFile;
@@ -105,8 +87,8 @@ public final class StateFile implements AutoCloseable {
         }
         JournalHeader header;
         try {
-            header = MAPPER.readValue(lines.getFirst(), JournalHeader.class);
-        } catch (JacksonException e) {
+            header = StateJson.header(lines.getFirst().getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProblem e) {
             return List.of(); // a header cut short: the journal was being replaced, the image is the truth
         }
         if (!header.journal().equals(id)) {
@@ -115,12 +97,12 @@ public final class StateFile implements AutoCloseable {
         List<JournalEntry> entries = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             try {
-                entries.add(MAPPER.readValue(lines.get(i), JournalEntry.class));
-            } catch (JacksonException e) {
+                entries.add(StateJson.entry(lines.get(i).getBytes(StandardCharsets.UTF_8)));
+            } catch (JsonProblem e) {
                 if (i == lines.size() - 1) {
                     break; // the last line, cut short by a crash: it was never synced, nothing relied on it
                 }
-                throw new IOException(journalFile + ": line " + (i + 1) + ": " + e.getOriginalMessage(), e);
+                throw new IOException(journalFile + ": line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
         return entries;
@@ -134,36 +116,8 @@ public final class StateFile implements AutoCloseable {
     /** Format 2, or format 1 read as an image with no journal. */
     private static StateImage image(Path file, byte[] bytes) throws IOException {
         try {
-            JsonNode tree = MAPPER.readTree(bytes);
-            if (tree == null || !tree.isObject()) {
-                throw new IOException(file + ": not a JSON object");
-            }
-            int version = tree.path("version").asInt(-1);
-            if (version == 1) {
-                SavedState old = MAPPER.treeToValue(tree, SavedState.class);
-                return image(
-                        new SavedState(
-                                VERSION,
-                                old.runId(),
-                                old.savedAt(),
-                                old.instances(),
-                                old.spawning(),
-                                old.retries(),
-                                old.subsystems()),
-                        "",
-                        null);
-            }
-            if (version != VERSION) {
-                throw new IOException(file + ": unsupported version " + tree.path("version"));
-            }
-            return MAPPER.treeToValue(tree, StateImage.class);
-        } catch (JacksonException e) {
-            throw new IOException(file + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
-                throw e;
-            }
-            // the decoder's own errors (bytes that are no UTF-8/16/32 text) carry no file name
+            return StateJson.image(bytes);
+        } catch (JsonProblem e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
@@ -202,7 +156,7 @@ public final class StateFile implements AutoCloseable {
         byte[] bytes = encode(image);
         AtomicFiles.write(file, bytes, AtomicFiles.PRIVATE);
         if (!image.journal().isEmpty()) {
-            byte[] header = line(new JournalHeader(image.journal()));
+            byte[] header = line(StateJson.bytes(new JournalHeader(image.journal())));
             AtomicFiles.write(journalFile, header, AtomicFiles.PRIVATE);
             journal = FileChannel.open(journalFile, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         } else {
@@ -219,7 +173,7 @@ public final class StateFile implements AutoCloseable {
         if (journal == null) {
             throw new IOException(journalFile + ": no image written yet by this srcmstr");
         }
-        ByteBuffer buffer = ByteBuffer.wrap(line(entry));
+        ByteBuffer buffer = ByteBuffer.wrap(line(StateJson.bytes(entry)));
         int length = buffer.remaining();
         while (buffer.hasRemaining()) {
             journal.write(buffer);
@@ -238,15 +192,10 @@ public final class StateFile implements AutoCloseable {
         journal.force(false);
     }
 
-    private static byte[] line(Object value) {
-        try {
-            byte[] json = LINE_WRITER.writeValueAsBytes(value);
-            byte[] line = Arrays.copyOf(json, json.length + 1);
-            line[json.length] = '\n';
-            return line;
-        } catch (JacksonException e) {
-            throw new UncheckedIOException("cannot encode a journal line", e);
-        }
+    private static byte[] line(byte[] json) {
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
     }
 
     private void closeJournal() {
@@ -293,10 +242,6 @@ public final class StateFile implements AutoCloseable {
     }
 
     static byte[] encode(StateImage image) {
-        try {
-            return IMAGE_WRITER.writeValueAsBytes(image);
-        } catch (JacksonException e) {
-            throw new UncheckedIOException("cannot encode the state", e);
-        }
+        return StateJson.bytes(image);
     }
 }

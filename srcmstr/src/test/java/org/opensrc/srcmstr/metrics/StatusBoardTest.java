@@ -174,4 +174,63 @@ class StatusBoardTest {
                         + "\"subservers\":[{\"sub_type\":\"daytime\",\"subsysname\":\"inetd\",\"sub_code\":13}]}\n\n",
                 StatusPage.frame(respawn, board));
     }
+
+    /** Frames of every kind, with text that needs escaping and absent values. */
+    static List<String> oddFrames() {
+        StatusBoard board = new StatusBoard();
+        WatchEvent.Snapshot snapshot =
+                new WatchEvent.Snapshot(
+                        9,
+                        3_000,
+                        List.of(
+                                running("n\"a\\p\u0001 \u2603 \uD83D\uDE00", 100, 500, 2),
+                                new InstanceView(
+                                        "down",
+                                        "",
+                                        OptionalLong.empty(),
+                                        StatusWord.INOPERATIVE,
+                                        false,
+                                        OptionalLong.empty(),
+                                        0,
+                                        "exit 1\n</script>",
+                                        OptionalLong.empty())),
+                        List.of(new SubserverDef("t\"ftp", "inetd", -1)));
+        board.apply(snapshot);
+        List<String> frames = new java.util.ArrayList<>();
+        frames.add(StatusPage.frame(snapshot, board));
+        List<WatchEvent.Changed> changes =
+                List.of(
+                        instance(
+                                10,
+                                3_100,
+                                WatchChange.InstanceKind.ENDED,
+                                OptionalLong.empty(),
+                                StatusWord.INOPERATIVE,
+                                "signal 9"),
+                        new WatchEvent.Changed(
+                                11,
+                                3_200,
+                                new WatchChange.Definition(
+                                        WatchChange.DefinitionKind.ADDED, Defs.subsystem("sshd").build())),
+                        new WatchEvent.Changed(
+                                12,
+                                3_300,
+                                new WatchChange.Subserver(
+                                        WatchChange.DefinitionKind.REMOVED, new SubserverDef("t\"ftp", "inetd", -1))));
+        for (WatchEvent.Changed c : changes) {
+            board.apply(c);
+            frames.add(StatusPage.frame(c, board));
+        }
+        return frames;
+    }
+
+    @Test
+    void framesAreTheTextTheObjectMapperVersionWrote() throws Exception {
+        // frames.txt: these frames as StatusPage wrote them with databind's JsonNode (non-BMP characters unescaped)
+        try (var in = StatusBoardTest.class.getResourceAsStream("frames.txt")) {
+            assertEquals(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    String.join("", oddFrames()));
+        }
+    }
 }
