@@ -3,6 +3,7 @@ package org.opensrc.srcmstr.definitions;
 import org.opensrc.proto.v1.SrcCode;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Applied;
 import org.opensrc.srcmstr.definitions.DefinitionResult.Rejected;
+import org.opensrc.srcmstr.registry.DefinitionJson;
 import org.opensrc.srcmstr.registry.NotifyDef;
 import org.opensrc.srcmstr.registry.Registry;
 import org.opensrc.srcmstr.registry.SubserverDef;
@@ -17,30 +18,8 @@ import java.util.Set;
 /** mkssys, chssys and rmssys as pure functions of the registry. */
 final class SubsystemOperations {
 
-    /** The ODM field names chssys may change. */
-    static final Set<String> FIELDS =
-            Set.of(
-                    "subsysname",
-                    "synonym",
-                    "cmdargs",
-                    "path",
-                    "uid",
-                    "auditid",
-                    "standin",
-                    "standout",
-                    "standerr",
-                    "action",
-                    "multi",
-                    "contact",
-                    "svrkey",
-                    "svrmtype",
-                    "priority",
-                    "signorm",
-                    "sigforce",
-                    "display",
-                    "waittime",
-                    "grpname",
-                    "extensions");
+    /** The ODM field names chssys may change: every field of SRCsubsys. */
+    static final Set<String> FIELDS = Set.copyOf(DefinitionJson.SUBSYSTEM);
 
     private SubsystemOperations() {}
 

@@ -14,7 +14,8 @@ import java.util.List;
  */
 public final class DefinitionJson {
 
-    private static final List<String> SUBSYSTEM =
+    /** The fields of an SRCsubsys object, in the order the registry file gives them. */
+    public static final List<String> SUBSYSTEM =
             List.of(
                     "subsysname",
                     "synonym",
@@ -37,6 +38,7 @@ public final class DefinitionJson {
                     "waittime",
                     "grpname",
                     "extensions");
+
     private static final List<String> EXTENSIONS =
             List.of("backoff", "backoff_initial_ms", "backoff_max_ms", "kill_escalation", "readiness");
     private static final List<String> SUBSERVER = List.of("sub_type", "subsysname", "sub_code");
