@@ -16,8 +16,19 @@ import java.util.concurrent.ThreadFactory;
  * metrics-N}) per request. Read-only: every request reads the registry or watches supervision; nothing can be changed
  * through it. After each request, on its thread, the {@link HeapKeeper} collects the garbage scrapes leave in the old
  * generation once it has grown enough.
+ *
+ * <p>Whoever can reach the port can connect, so the listener is bounded like the control socket: it keeps at most
+ * {@link #MAX_CONNECTIONS} connections open (more are closed as they are accepted: a flood costs srcmstr no more
+ * descriptors than that), and a client has {@link #REQUEST_SECONDS} seconds to send a whole request. An open {@code
+ * /events} stream is an answer, not a request: it is not cut.
  */
 public final class MetricsServer implements AutoCloseable {
+
+    /** The most connections kept open at once: scrapers and status pages need a few each. */
+    public static final int MAX_CONNECTIONS = 64;
+
+    /** The seconds a client has to send its request. */
+    public static final int REQUEST_SECONDS = 10;
 
     private final HTTPServer server;
     private final ExecutorService executor;
@@ -30,6 +41,7 @@ public final class MetricsServer implements AutoCloseable {
     /** Serves {@code /metrics} from {@code registry} and every other path through {@code pages} (the status page). */
     public static MetricsServer start(MetricsAddress address, PrometheusRegistry registry, HttpHandler pages)
             throws IOException {
+        limitConnections();
         HeapKeeper keeper = HeapKeeper.real();
         ThreadFactory threads = Thread.ofVirtual().name("metrics-", 0).factory();
         // one thread per request: it serves the request, then checks the heap (the response is sent by then)
@@ -58,6 +70,15 @@ public final class MetricsServer implements AutoCloseable {
             executor.shutdownNow();
             throw new IOException("metrics.listen=" + address + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The JDK's HTTP server reads its limits from system properties once, when its first server is made; srcmstr has no
+     * other HTTP server.
+     */
+    private static void limitConnections() {
+        System.setProperty("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
+        System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
     }
 
     /** The port bound. */

@@ -1,0 +1,181 @@
+package org.opensrc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * srcmstr's metrics listener ({@code metrics.listen}, plain HTTP on TCP) attacked as a local user would: a flood of
+ * held connections, and a request that is never finished. srcmstr runs as root and supervises everything; whatever
+ * happens to its listener, its descriptors must stay bounded and the control socket must keep answering. The attacker
+ * is {@code nobody}.
+ */
+class HostileMetricsIT {
+
+    private static final List<String> NOBODY =
+            List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--");
+    private static final String PYTHON = "/usr/bin/python3";
+
+    /** The most connections the listener keeps (srcmstr's {@code MetricsServer.MAX_CONNECTIONS}). */
+    private static final int CAP = 64;
+
+    /**
+     * Opens argv[2] TCP connections to 127.0.0.1:argv[1], one every 5 ms (the listener's queue is short: faster, the
+     * kernel drops most of them before srcmstr sees them), and sends nothing; prints how many connected, then holds
+     * them until stdin ends.
+     */
+    private static final String FLOOD =
+            """
+            import resource, socket, sys, time
+            n = int(sys.argv[2])
+            soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, n + 64), hard))
+            held = []
+            for _ in range(n):
+                try:
+                    held.append(socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5))
+                except OSError:
+                    pass
+                time.sleep(0.005)
+            print("connected", len(held), flush=True)
+            sys.stdin.read()
+            """;
+
+    /** Sends the first line of a request to 127.0.0.1:argv[1] and no more; prints "closed" when the server closes. */
+    private static final String UNFINISHED =
+            """
+            import socket, sys
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+            s.sendall(b"GET /metrics HTTP/1.1\\r\\nHost: x\\r\\n")
+            s.settimeout(120)
+            try:
+                while s.recv(4096):
+                    pass
+            except ConnectionError:
+                pass
+            print("closed", flush=True)
+            """;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void nobodyFloodingTheMetricsListenerIsHeldToItsCapAndSrcmstrKeepsSupervising() throws Exception {
+        int port = freePort();
+        try (SrcRoot src = withMetrics(port)) {
+            // 512 descriptors: without a cap the flood below would take every one srcmstr has left
+            src.startSrcmstrUnder(List.of("/usr/bin/prlimit", "--nofile=512:512", "--"), Map.of());
+            long pid = src.srcmstr().pid();
+            assertEquals(200, get(port, "/metrics").statusCode());
+            int before = descriptors(pid);
+            Process flood = asNobody(src, "flood.py", FLOOD, Integer.toString(port), "600");
+            try {
+                String connected = new BufferedReader(new InputStreamReader(flood.getInputStream())).readLine();
+                int limit = before + CAP + 8;
+                int during = mostDescriptors(pid, Duration.ofSeconds(2), limit);
+                System.out.printf(
+                        "metrics flood: %s; srcmstr descriptors before %d, during %d%n", connected, before, during);
+                assertTrue(connected.startsWith("connected "), connected);
+                assertTrue(
+                        during <= limit,
+                        "srcmstr held " + during + " descriptors under the flood, " + before + " before");
+                var listing = src.run("lssrc", "-a");
+                assertEquals(0, listing.status(), listing.toString());
+                src.startRespawningSleeper("napper", "naps");
+                var napper = src.run("lssrc", "-s", "napper");
+                assertTrue(napper.out().contains("active"), napper.toString());
+            } finally {
+                flood.getOutputStream().close();
+                flood.waitFor(30, TimeUnit.SECONDS);
+            }
+            // once the flood is gone the listener serves again
+            HttpResponse<String> after = get(port, "/metrics");
+            assertEquals(200, after.statusCode());
+            assertTrue(after.body().contains("napper"), after.body());
+        }
+    }
+
+    @Test
+    void aRequestNeverFinishedIsClosedWithinTheRequestTimeLimit() throws Exception {
+        int port = freePort();
+        try (SrcRoot src = withMetrics(port)) {
+            src.startSrcmstr();
+            long started = System.nanoTime();
+            Process slow = asNobody(src, "unfinished.py", UNFINISHED, Integer.toString(port));
+            String outcome = new BufferedReader(new InputStreamReader(slow.getInputStream())).readLine();
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            // the limit is 10 s, checked once a second; the script gives up after 120 s
+            assertEquals("closed", outcome);
+            assertTrue(seconds < 60, "the unfinished request was held for " + seconds + " s");
+            assertEquals(200, get(port, "/metrics").statusCode());
+        }
+    }
+
+    // ---- helpers
+
+    private static SrcRoot withMetrics(int port) throws IOException {
+        SrcRoot src = SrcRoot.empty();
+        Files.createDirectories(src.root.resolve("etc/src"));
+        Files.writeString(src.root.resolve("etc/src/srcmstr.conf"), "metrics.listen=127.0.0.1:" + port + "\n");
+        return src;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The most descriptors {@code pid} held, watched for {@code span} or until they went past {@code limit}. */
+    private static int mostDescriptors(long pid, Duration span, int limit) throws IOException, InterruptedException {
+        int most = 0;
+        long end = System.nanoTime() + span.toNanos();
+        while (System.nanoTime() < end && most <= limit) {
+            most = Math.max(most, descriptors(pid));
+            Thread.sleep(100);
+        }
+        return most;
+    }
+
+    private static int descriptors(long pid) throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            return (int) fds.count();
+        }
+    }
+
+    private static Process asNobody(SrcRoot src, String name, String script, String... args) throws IOException {
+        Path file = src.root.resolve(name);
+        Files.writeString(file, script);
+        List<String> argv = new ArrayList<>(NOBODY);
+        argv.add(PYTHON);
+        argv.add(file.toString());
+        argv.addAll(List.of(args));
+        return new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+}
