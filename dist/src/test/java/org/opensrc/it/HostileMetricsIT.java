@@ -75,6 +75,23 @@ class HostileMetricsIT {
             print("closed", flush=True)
             """;
 
+    /**
+     * Sends a request to 127.0.0.1:argv[1] whose headers are argv[2] bytes long; prints the status line of the answer,
+     * or "refused" when the server closed the connection instead.
+     */
+    private static final String BIG_HEADERS =
+            """
+            import socket, sys
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+            s.settimeout(30)
+            try:
+                s.sendall(b"GET /metrics HTTP/1.1\\r\\nHost: x\\r\\nX-Big: " + b"a" * int(sys.argv[2]) + b"\\r\\n\\r\\n")
+                answer = s.recv(4096)
+            except ConnectionError:
+                answer = b""
+            print(answer.split(b"\\r\\n")[0].decode() if answer else "refused", flush=True)
+            """;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -129,7 +146,24 @@ class HostileMetricsIT {
         }
     }
 
+    @Test
+    void requestHeadersPastSixteenKilobytesAreRefused() throws Exception {
+        int port = freePort();
+        try (SrcRoot src = withMetrics(port)) {
+            src.startSrcmstr();
+            assertEquals("HTTP/1.1 200 OK", answerToHeadersOf(src, port, 1000));
+            String big = answerToHeadersOf(src, port, 32 * 1024);
+            assertTrue(big.equals("refused") || big.matches("HTTP/1\\.1 4[0-9][0-9] .*"), big);
+            assertEquals(200, get(port, "/metrics").statusCode());
+        }
+    }
+
     // ---- helpers
+
+    private static String answerToHeadersOf(SrcRoot src, int port, int bytes) throws IOException {
+        Process p = asNobody(src, "headers.py", BIG_HEADERS, Integer.toString(port), Integer.toString(bytes));
+        return new BufferedReader(new InputStreamReader(p.getInputStream())).readLine();
+    }
 
     private static SrcRoot withMetrics(int port) throws IOException {
         SrcRoot src = SrcRoot.empty();

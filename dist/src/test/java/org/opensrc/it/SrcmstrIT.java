@@ -1,6 +1,7 @@
 package org.opensrc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.StatusRuntimeException;
@@ -12,6 +13,7 @@ import org.opensrc.proto.v1.SubsystemDef;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -115,6 +117,24 @@ class SrcmstrIT {
             for (String name : acknowledged) {
                 assertTrue(listed.out().contains("\n" + name + ":"), name + " lost:\n" + listed.out());
             }
+        }
+    }
+
+    @Test
+    void aJavaFlightRecordingOfSrcmstrDoesNotMakeItExitAsOnSigusr2() throws Exception {
+        try (SrcRoot src = SrcRoot.empty()) {
+            // JFR's sampler suspends the threads it samples with the JVM's suspend signal, SIGUSR2 unless the
+            // launcher moves it; srcmstr's SIGUSR2 means "exit, leave every subsystem running"
+            String recording =
+                    "-XX:StartFlightRecording=filename=" + src.root.resolve("srcmstr.jfr") + ",settings=profile";
+            src.startSrcmstr(Map.of("OPENSRC_DAEMON_JAVA_OPTS", recording));
+            src.startRespawningSleeper("napper", "naps");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(0, src.run("lssrc", "-a").status());
+            }
+            assertTrue(src.srcmstr().isAlive(), src.log());
+            assertFalse(src.log().contains("SIGUSR2"), src.log());
+            assertEquals(0, src.stopSrcmstr(), src.log());
         }
     }
 }

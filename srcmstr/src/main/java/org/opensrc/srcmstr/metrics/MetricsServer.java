@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadFactory;
  *
  * <p>Whoever can reach the port can connect, so the listener is bounded like the control socket: it keeps at most
  * {@link #MAX_CONNECTIONS} connections open (more are closed as they are accepted: a flood costs srcmstr no more
- * descriptors than that), and a client has {@link #REQUEST_SECONDS} seconds to send a whole request. An open {@code
- * /events} stream is an answer, not a request: it is not cut.
+ * descriptors than that), a client has {@link #REQUEST_SECONDS} seconds to send a whole request, and its headers are
+ * refused past {@link #MAX_HEADER_BYTES} (the JDK's own limit is 380 KB per connection). An open {@code /events} stream
+ * is an answer, not a request: it is not cut.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -29,6 +30,9 @@ public final class MetricsServer implements AutoCloseable {
 
     /** The seconds a client has to send its request. */
     public static final int REQUEST_SECONDS = 10;
+
+    /** The most bytes of request headers read: a scrape or a browser sends a few hundred. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final HTTPServer server;
     private final ExecutorService executor;
@@ -79,6 +83,7 @@ public final class MetricsServer implements AutoCloseable {
     private static void limitConnections() {
         System.setProperty("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
         System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        System.setProperty("sun.net.httpserver.maxReqHeaderSize", Integer.toString(MAX_HEADER_BYTES));
     }
 
     /** The port bound. */
