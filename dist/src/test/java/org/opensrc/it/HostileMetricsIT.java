@@ -40,8 +40,8 @@ class HostileMetricsIT {
 
     /**
      * Opens argv[2] TCP connections to 127.0.0.1:argv[1], one every 5 ms (the listener's queue is short: faster, the
-     * kernel drops most of them before srcmstr sees them), and sends nothing; prints how many connected, then holds
-     * them until stdin ends.
+     * kernel drops most of them before srcmstr sees them), for at most 60 s, and sends nothing; prints how many
+     * connected, then holds them until stdin ends.
      */
     private static final String FLOOD =
             """
@@ -49,8 +49,10 @@ class HostileMetricsIT {
             n = int(sys.argv[2])
             soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
             resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, n + 64), hard))
-            held = []
+            held, deadline = [], time.monotonic() + 60
             for _ in range(n):
+                if time.monotonic() > deadline:
+                    break
                 try:
                     held.append(socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5))
                 except OSError:
