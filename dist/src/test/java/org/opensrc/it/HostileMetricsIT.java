@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.opensrc.srcmstr.metrics.MetricsServer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +23,11 @@ import java.util.stream.Stream;
 
 /**
  * srcmstr's metrics listener ({@code metrics.listen}, plain HTTP on TCP) attacked as a local user would: a flood of
- * held connections, and a request that is never finished. srcmstr runs as root and supervises everything; whatever
- * happens to its listener, its descriptors must stay bounded and the control socket must keep answering. The attacker
- * is {@code nobody}.
+ * held connections, a request that is never finished, oversized headers. srcmstr runs as root and supervises
+ * everything; whatever happens to its listener, its descriptors must stay bounded and the control socket must keep
+ * answering. The attacker is {@code nobody}.
  */
 class HostileMetricsIT {
-
-    private static final List<String> NOBODY =
-            List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--");
-    private static final String PYTHON = "/usr/bin/python3";
-
-    /** The most connections the listener keeps (srcmstr's {@code MetricsServer.MAX_CONNECTIONS}). */
-    private static final int CAP = 64;
 
     /**
      * Opens argv[2] TCP connections to 127.0.0.1:argv[1], one every 5 ms (the listener's queue is short: faster, the
@@ -62,19 +53,24 @@ class HostileMetricsIT {
             sys.stdin.read()
             """;
 
-    /** Sends the first line of a request to 127.0.0.1:argv[1] and no more; prints "closed" when the server closes. */
+    /**
+     * Sends the first lines of a request to 127.0.0.1:argv[1] and no more; prints "closed" when the server closes the
+     * connection, "open" if it has not after 40 s (four times the limit).
+     */
     private static final String UNFINISHED =
             """
             import socket, sys
             s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
             s.sendall(b"GET /metrics HTTP/1.1\\r\\nHost: x\\r\\n")
-            s.settimeout(120)
+            s.settimeout(40)
             try:
                 while s.recv(4096):
                     pass
+                print("closed", flush=True)
             except ConnectionError:
-                pass
-            print("closed", flush=True)
+                print("closed", flush=True)
+            except TimeoutError:
+                print("open", flush=True)
             """;
 
     /**
@@ -98,7 +94,7 @@ class HostileMetricsIT {
 
     @Test
     void nobodyFloodingTheMetricsListenerIsHeldToItsCapAndSrcmstrKeepsSupervising() throws Exception {
-        int port = freePort();
+        int port = LoopbackPort.free();
         try (SrcRoot src = withMetrics(port)) {
             // 512 descriptors: without a cap the flood below would take every one srcmstr has left
             src.startSrcmstrUnder(List.of("/usr/bin/prlimit", "--nofile=512:512", "--"), Map.of());
@@ -108,7 +104,7 @@ class HostileMetricsIT {
             Process flood = asNobody(src, "flood.py", FLOOD, Integer.toString(port), "600");
             try {
                 String connected = new BufferedReader(new InputStreamReader(flood.getInputStream())).readLine();
-                int limit = before + CAP + 8;
+                int limit = before + MetricsServer.MAX_CONNECTIONS + 8;
                 int during = mostDescriptors(pid, Duration.ofSeconds(2), limit);
                 System.out.printf(
                         "metrics flood: %s; srcmstr descriptors before %d, during %d%n", connected, before, during);
@@ -134,23 +130,18 @@ class HostileMetricsIT {
 
     @Test
     void aRequestNeverFinishedIsClosedWithinTheRequestTimeLimit() throws Exception {
-        int port = freePort();
+        int port = LoopbackPort.free();
         try (SrcRoot src = withMetrics(port)) {
             src.startSrcmstr();
-            long started = System.nanoTime();
             Process slow = asNobody(src, "unfinished.py", UNFINISHED, Integer.toString(port));
-            String outcome = new BufferedReader(new InputStreamReader(slow.getInputStream())).readLine();
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-            // the limit is 10 s, checked once a second; the script gives up after 120 s
-            assertEquals("closed", outcome);
-            assertTrue(seconds < 60, "the unfinished request was held for " + seconds + " s");
+            assertEquals("closed", new BufferedReader(new InputStreamReader(slow.getInputStream())).readLine());
             assertEquals(200, get(port, "/metrics").statusCode());
         }
     }
 
     @Test
     void requestHeadersPastSixteenKilobytesAreRefused() throws Exception {
-        int port = freePort();
+        int port = LoopbackPort.free();
         try (SrcRoot src = withMetrics(port)) {
             src.startSrcmstr();
             assertEquals("HTTP/1.1 200 OK", answerToHeadersOf(src, port, 1000));
@@ -172,12 +163,6 @@ class HostileMetricsIT {
         Files.createDirectories(src.root.resolve("etc/src"));
         Files.writeString(src.root.resolve("etc/src/srcmstr.conf"), "metrics.listen=127.0.0.1:" + port + "\n");
         return src;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
@@ -206,12 +191,6 @@ class HostileMetricsIT {
     }
 
     private static Process asNobody(SrcRoot src, String name, String script, String... args) throws IOException {
-        Path file = src.root.resolve(name);
-        Files.writeString(file, script);
-        List<String> argv = new ArrayList<>(NOBODY);
-        argv.add(PYTHON);
-        argv.add(file.toString());
-        argv.addAll(List.of(args));
-        return new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return Attacker.python(src, Attacker.NOBODY, name, script, args);
     }
 }

@@ -33,12 +33,10 @@ import java.util.regex.Pattern;
  */
 class HostileSocketIT {
 
-    private static final List<String> NOBODY =
-            List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--");
+    private static final List<String> NOBODY = Attacker.NOBODY;
     private static final List<String> NOBODY_IN_ADM =
             List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--groups=adm", "--");
     private static final int ADM = 4;
-    private static final String PYTHON = "/usr/bin/python3";
 
     /**
      * Connects to the control socket (argv[1]), then forks: the connecting process prints its pid and a TCP port and
@@ -199,8 +197,8 @@ class HostileSocketIT {
             // The pid that connected now belongs to an admin-group member (uid nobody, group adm).
             Process taker =
                     new ProcessBuilder(
-                                    PYTHON,
-                                    script(src, "take-pid.py", TAKE_PID),
+                                    Attacker.PYTHON,
+                                    Attacker.script(src, "take-pid.py", TAKE_PID),
                                     Integer.toString(relay.pid()),
                                     NOBODY_IN_ADM.get(0),
                                     NOBODY_IN_ADM.get(1),
@@ -380,17 +378,7 @@ class HostileSocketIT {
 
     private static Process asUser(SrcRoot src, List<String> user, String name, String script, String... args)
             throws IOException {
-        List<String> argv = new ArrayList<>(user);
-        argv.add(PYTHON);
-        argv.add(script(src, name, script));
-        argv.addAll(List.of(args));
-        return new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    private static String script(SrcRoot src, String name, String text) throws IOException {
-        Path file = src.root.resolve(name);
-        Files.writeString(file, text);
-        return file.toString();
+        return Attacker.python(src, user, name, script, args);
     }
 
     private static List<Integer> groupsOf(int pid) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -38,10 +37,10 @@ class InetdIT {
     @BeforeAll
     static void start() throws Exception {
         src = SrcRoot.start();
-        daytime = freePort();
-        echo = freePort();
-        peer = freePort();
-        later = freePort();
+        daytime = LoopbackPort.free();
+        echo = LoopbackPort.free();
+        peer = LoopbackPort.free();
+        later = LoopbackPort.free();
         Path etc = Files.createDirectories(src.root.resolve("etc"));
         Files.writeString(
                 etc.resolve("services"),
@@ -81,12 +80,6 @@ class InetdIT {
     @AfterAll
     static void stop() throws Exception {
         src.close();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     static String readAll(int port) throws IOException {

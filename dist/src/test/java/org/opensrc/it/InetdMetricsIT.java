@@ -43,10 +43,10 @@ class InetdMetricsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        metricsPort = InetdIT.freePort();
-        daytime = InetdIT.freePort();
-        discard = InetdIT.freePort();
-        time = InetdIT.freePort();
+        metricsPort = LoopbackPort.free();
+        daytime = LoopbackPort.free();
+        discard = LoopbackPort.free();
+        time = LoopbackPort.free();
         src = SrcRoot.empty();
         Path etc = Files.createDirectories(src.root.resolve("etc"));
         Files.createDirectories(etc.resolve("src"));

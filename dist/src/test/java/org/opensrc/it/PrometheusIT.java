@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,12 +39,6 @@ class PrometheusIT {
         assertTrue(
                 Files.isExecutable(program),
                 program + " is missing: scripts/install-test-deps installs the Debian package prometheus");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** A root whose srcmstr serves /metrics on 127.0.0.1:{@code port}. */
@@ -128,10 +120,10 @@ class PrometheusIT {
         requireProgram(PROMETHEUS);
         Path dir = Files.createTempDirectory("opensrc-prometheus-");
         Process prometheus = null;
-        int metricsPort = freePort();
+        int metricsPort = LoopbackPort.free();
         try (SrcRoot src = srcmstrWithMetrics(metricsPort)) {
             long pid = startNapper(src);
-            int port = freePort();
+            int port = LoopbackPort.free();
             Path config = dir.resolve("prometheus.yml");
             Files.writeString(
                     config,
@@ -189,7 +181,7 @@ class PrometheusIT {
     @Test
     void promtoolAcceptsTheScrapedText() throws Exception {
         requireProgram(PROMTOOL);
-        int metricsPort = freePort();
+        int metricsPort = LoopbackPort.free();
         try (SrcRoot src = srcmstrWithMetrics(metricsPort)) {
             startNapper(src);
             src.run("lssrc", "-a");

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +97,7 @@ class RcScriptIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void anAixRcScriptDefinesWithSrcmstrDownAndStartsWithItUpUnchanged() throws Exception {
         try (SrcRoot src = SrcRoot.empty()) {
-            int port = freePort();
+            int port = LoopbackPort.free();
             Path etc = Files.createDirectories(src.root.resolve("etc"));
             Files.writeString(etc.resolve("services"), "gregserv " + port + "/tcp\n");
             Path inetdConf = Files.writeString(etc.resolve("inetd.conf"), "# inetd.conf\n");
@@ -220,12 +219,6 @@ class RcScriptIT {
             }
         }
         return files;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** Sends {@code request} to 127.0.0.1:{@code port} and returns all the server answers until it closes. */

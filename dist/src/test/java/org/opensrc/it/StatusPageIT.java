@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,12 +31,6 @@ class StatusPageIT {
             "(() => { const r = document.querySelector('tr[data-subsystem=\"%s\"]');"
                     + " return r ? r.dataset.pid + ' ' + r.dataset.status + ' ' + r.dataset.restarts : null; })()";
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     private static long pidOf(SrcRoot src, String name) {
         String pid = src.run("lssrc", "-s", name).lines().get(1).substring(35, 47).trim();
         return pid.isEmpty() ? -1 : Long.parseLong(pid);
@@ -55,7 +46,7 @@ class StatusPageIT {
         assertTrue(
                 Files.isExecutable(Chromium.PROGRAM),
                 Chromium.PROGRAM + " is missing: scripts/install-test-deps installs the Debian package chromium");
-        int port = freePort();
+        int port = LoopbackPort.free();
         SrcRoot src = SrcRoot.empty();
         try (src) {
             Files.createDirectories(src.root.resolve("etc/src"));
@@ -131,7 +122,7 @@ class StatusPageIT {
 
     @Test
     void theEventStreamStartsWithASnapshotAndAnOpenStreamDoesNotHoldUpTheStopOfSrcmstr() throws Exception {
-        int port = freePort();
+        int port = LoopbackPort.free();
         HttpClient http = HttpClient.newHttpClient();
         try (SrcRoot src = SrcRoot.empty()) {
             Files.createDirectories(src.root.resolve("etc/src"));

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +32,8 @@ class TcpipCommandsIT {
     @BeforeAll
     static void start() throws Exception {
         src = SrcRoot.start();
-        gregserv = freePort();
-        int daytime = freePort();
+        gregserv = LoopbackPort.free();
+        int daytime = LoopbackPort.free();
         Path etc = Files.createDirectories(src.root.resolve("etc"));
         Files.writeString(etc.resolve("services"), "daytime " + daytime + "/tcp\ngregserv " + gregserv + "/tcp\n");
         conf = Files.writeString(etc.resolve("inetd.conf"), "# inetd.conf\ndaytime stream tcp nowait root internal\n");
@@ -56,12 +55,6 @@ class TcpipCommandsIT {
     @AfterAll
     static void stop() throws Exception {
         src.close();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     static String readAll(int port) throws IOException {
