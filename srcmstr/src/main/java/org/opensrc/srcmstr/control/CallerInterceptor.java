@@ -2,6 +2,7 @@ package org.opensrc.srcmstr.control;
 
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -15,9 +16,9 @@ import org.opensrc.srcmstr.caller.Caller;
 import org.opensrc.srcmstr.caller.CallerContext;
 
 /**
- * Makes the identity captured when the connection was accepted ({@link PeerCredentialsNegotiator}: uid, gid and
- * supplementary groups as the kernel recorded them at connect time) available to handlers as {@link Caller#current()},
- * and logs refused requests (0513-019), at most once per interval per uid.
+ * Makes the identity captured when the connection was accepted ({@link LocalServerSocket}: uid, gid and supplementary
+ * groups as the kernel recorded them at connect time) available to handlers as {@link Caller#current()}, and logs
+ * refused requests (0513-019), at most once per interval per uid.
  */
 final class CallerInterceptor implements ServerInterceptor {
 
@@ -36,7 +37,11 @@ final class CallerInterceptor implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-        Caller caller = caller(call.getAttributes().get(PeerCredentialsNegotiator.PEER_CREDENTIALS));
+        Caller caller =
+                caller(
+                        call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR) instanceof PeerAddress peer
+                                ? peer.credentials()
+                                : null);
         String method = call.getMethodDescriptor().getBareMethodName();
         ServerCall<Q, R> watched =
                 new ForwardingServerCall.SimpleForwardingServerCall<>(call) {

@@ -1,13 +1,10 @@
 package org.opensrc.srcmstr.control;
 
 import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
-import io.grpc.netty.shaded.io.grpc.netty.InternalNettyServerCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
+import io.grpc.okhttp.OkHttpServerBuilder;
 
 import org.opensrc.libsrc.posix.Posix;
 import org.slf4j.Logger;
@@ -15,33 +12,35 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * srcmstr's local listener: gRPC on a Unix socket (mode 0666: every user may connect and list; changes are authorized
- * per call from the peer's credentials, captured once when the connection is accepted). Connections, handshakes, idle
- * time and message sizes are bounded by {@link SocketLimits} so that root always gets through.
+ * per call from the peer's credentials, captured once when the connection is accepted, {@link LocalServerSocket}).
+ * Connections, handshakes, idle time and message sizes are bounded by {@link SocketLimits} so that root always gets
+ * through. The HTTP/2 server is grpc-okhttp's, on JDK Unix socket channels read and written by virtual threads: one
+ * accepts, one reads each connection, and the writes and the calls run on short-lived ones.
  */
 public final class LocalServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
 
     private final Server server;
-    private final EpollEventLoopGroup boss;
-    private final EpollEventLoopGroup workers;
+    private final ExecutorService transport;
     private final Path socket;
 
-    private LocalServer(Server server, EpollEventLoopGroup boss, EpollEventLoopGroup workers, Path socket) {
+    private LocalServer(Server server, ExecutorService transport, Path socket) {
         this.server = server;
-        this.boss = boss;
-        this.workers = workers;
+        this.transport = transport;
         this.socket = socket;
     }
 
@@ -56,20 +55,16 @@ public final class LocalServer implements AutoCloseable {
      */
     public static LocalServer start(
             Path socket, List<? extends BindableService> services, SocketLimits limits, Set<Integer> exempt) {
+        ExecutorService transport =
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-io-", 0).factory());
         try {
             Files.createDirectories(socket.getParent());
             Files.deleteIfExists(socket);
-            var boss = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("grpc-accept").factory());
-            var workers = new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("grpc-io").factory());
             RefusalLog refusals = new RefusalLog(InstantSource.system(), RefusalLog.INTERVAL, LOG::warn);
-            var negotiator = new PeerCredentialsNegotiator(new ConnectionLimits(limits, exempt), refusals);
             var builder =
-                    NettyServerBuilder.forAddress(
-                                    new DomainSocketAddress(socket.toString()),
-                                    InternalNettyServerCredentials.create(negotiator))
-                            .channelType(EpollServerDomainSocketChannel.class)
-                            .bossEventLoopGroup(boss)
-                            .workerEventLoopGroup(workers)
+                    OkHttpServerBuilder.forPort(UnixDomainSocketAddress.of(socket), InsecureServerCredentials.create())
+                            .socketFactory(LocalServerSocket.factory(new ConnectionLimits(limits, exempt), refusals))
+                            .transportExecutor(transport)
                             .executor(
                                     Executors.newThreadPerTaskExecutor(
                                             Thread.ofVirtual().name("grpc-call-", 0).factory()))
@@ -85,15 +80,17 @@ public final class LocalServer implements AutoCloseable {
             }
             Server server = builder.build().start();
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
-            return new LocalServer(server, boss, workers, socket);
+            return new LocalServer(server, transport, socket);
         } catch (IOException e) {
+            transport.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + socket, e);
         }
     }
 
     @Override
     public void close() {
-        ServerShutdown.now(server, boss, workers);
+        ServerShutdown.now(server);
+        transport.shutdownNow();
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {

@@ -124,6 +124,8 @@ public final class RemoteServer implements AutoCloseable {
 
     @Override
     public void close() {
-        ServerShutdown.now(server, boss, workers);
+        ServerShutdown.now(server);
+        boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
     }
 }
