@@ -156,6 +156,31 @@ class DefinitionsIT {
     }
 
     @Test
+    void aDefinitionOverSrcmstrsRequestLimitIsRefusedWithResourceExhaustedAndNothingIsDefined() {
+        // three arguments of 100 KB (each under the kernel's 128 KB per argument): 300 KB against 256 KiB
+        String long100k = "a".repeat(100_000);
+        var r =
+                src.run(
+                        "mkssys",
+                        "-s",
+                        "toobig",
+                        "-p",
+                        "/bin/true",
+                        "-u",
+                        "0",
+                        "-a",
+                        long100k,
+                        "-o",
+                        "/tmp/" + long100k,
+                        "-e",
+                        "/tmp/" + long100k);
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.out().contains("0513-002"), r.toString());
+        assertTrue(r.out().contains("(RESOURCE_EXHAUSTED)"), r.toString());
+        assertEquals("", src.run("lssrc", "-S", "-s", "toobig").out());
+    }
+
+    @Test
     void theChangeLogNamesWhoMadeEachChange() throws Exception {
         src.run("mkssys", "-s", "logged", "-p", "/bin/true", "-u", "0");
         assertTrue(src.log().contains("logged"), src.log());

@@ -143,7 +143,9 @@ class HostileSocketIT {
     /**
      * Sends argv[3] requests to argv[1], each on a new connection, each announcing a message of argv[2] bytes (HTTP/2
      * by hand: preface, HEADERS, then as much of the message as flow control lets through). Prints how many srcmstr
-     * refused with RESOURCE_EXHAUSTED (grpc-status 8, written as a plain literal by its HPACK encoder).
+     * refused, unanswered: the stream ended with RESOURCE_EXHAUSTED (grpc-status 8, written as a plain literal by an
+     * HPACK encoder) or reset (RST_STREAM, as grpc-okhttp's server does when a message is over its limit); then
+     * whatever else came instead (an answer, another status, the connection closed).
      */
     private static final String HUGE =
             """
@@ -182,7 +184,7 @@ class HostileSocketIT {
                             outcome = "reset"
                         elif stream == 1 and kind == 0:
                             outcome = "answered"
-                if outcome == "exhausted":
+                if outcome in ("exhausted", "reset"):
                     refused += 1
                 else:
                     others.append(outcome)

@@ -27,6 +27,14 @@ import java.util.Iterator;
  */
 public final class SrcClient implements AutoCloseable {
 
+    /**
+     * The largest request message srcmstr reads on its local socket: a definition or a start request is a few KB (AIX
+     * caps arguments and environment at 2400 bytes each); a subsystem's long-status reply to a forwarded request is the
+     * biggest thing that legitimately arrives, and 256 KiB holds thousands of rows. The local client refuses a bigger
+     * one itself (RESOURCE_EXHAUSTED) before sending it.
+     */
+    public static final int MAX_REQUEST_BYTES = 256 * 1024;
+
     /** The timeout of a client made without one (tests): AIX's 60 s plus the margin. */
     private static final CommandTimeout DEFAULT_TIMEOUT =
             new CommandTimeout(Duration.ofSeconds(60).plus(CommandTimeout.MARGIN));

@@ -85,6 +85,24 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
                     new Metadata());
             return;
         }
+        byte[] framed;
+        try {
+            framed = framed(method, request);
+        } catch (IOException e) {
+            close(Status.INTERNAL.withDescription("cannot serialize the request").withCause(e), new Metadata());
+            return;
+        }
+        if (framed.length - 5 > SrcClient.MAX_REQUEST_BYTES) {
+            close(
+                    Status.RESOURCE_EXHAUSTED.withDescription(
+                            String.format(
+                                    Locale.ROOT,
+                                    "the request of %d bytes exceeds srcmstr's maximum of %d",
+                                    framed.length - 5,
+                                    SrcClient.MAX_REQUEST_BYTES)),
+                    new Metadata());
+            return;
+        }
         Http2Connection.Response response;
         // one call at a time on the channel's one connection, whichever thread makes it
         synchronized (channel) {
@@ -94,7 +112,7 @@ final class UnaryCall<Q, R> extends ClientCall<Q, R> {
                             channel.connection(watchdog)
                                     .exchange(
                                             requestHeaders(deadline == null ? -1 : timeoutNanos),
-                                            framed(method, request),
+                                            framed,
                                             LocalGrpcChannel.MAX_MESSAGE);
                 } catch (IOException e) {
                     channel.discard();

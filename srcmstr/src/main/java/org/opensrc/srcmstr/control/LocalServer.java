@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +58,6 @@ public final class LocalServer implements AutoCloseable {
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-io-", 0).factory());
         try {
             Files.createDirectories(socket.getParent());
-            Files.deleteIfExists(socket);
             RefusalLog refusals = new RefusalLog(InstantSource.system(), RefusalLog.INTERVAL, LOG::warn);
             var builder =
                     OkHttpServerBuilder.forPort(UnixDomainSocketAddress.of(socket), InsecureServerCredentials.create())
@@ -79,7 +77,6 @@ public final class LocalServer implements AutoCloseable {
                 builder.addService(ServerInterceptors.intercept(service, interceptor));
             }
             Server server = builder.build().start();
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
             return new LocalServer(server, transport, socket);
         } catch (IOException e) {
             transport.shutdownNow();

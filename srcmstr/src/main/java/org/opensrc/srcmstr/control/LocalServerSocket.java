@@ -17,7 +17,13 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 
 import javax.net.ServerSocketFactory;
 
@@ -33,6 +39,9 @@ final class LocalServerSocket extends ServerSocket {
     private static final Logger LOG = LoggerFactory.getLogger(LocalServerSocket.class);
 
     private static final Duration ACCEPT_RETRY = Duration.ofSeconds(1);
+
+    /** Every user may connect and list; changes are authorized per call (mode 0666). */
+    private static final Set<PosixFilePermission> EVERYONE = PosixFilePermissions.fromString("rw-rw-rw-");
 
     private final ServerSocketChannel channel;
     private final ConnectionLimits limits;
@@ -78,11 +87,18 @@ final class LocalServerSocket extends ServerSocket {
 
     @Override
     public void bind(SocketAddress endpoint, int backlog) throws IOException {
-        if (!(endpoint instanceof UnixDomainSocketAddress)) {
+        if (!(endpoint instanceof UnixDomainSocketAddress address)) {
             throw new SocketException("the local socket binds a Unix address, not " + endpoint);
         }
-        channel.bind(endpoint, backlog);
-        bound = channel.getLocalAddress();
+        // bound under a name of its own, opened to every user, then renamed into place: whoever finds the socket
+        // file (a boot script waiting for it, a user's lssrc) may connect to it at once
+        Path socket = address.getPath();
+        Path staging = socket.resolveSibling(socket.getFileName() + ".new");
+        Files.deleteIfExists(staging);
+        channel.bind(UnixDomainSocketAddress.of(staging), backlog);
+        Files.setPosixFilePermissions(staging, EVERYONE);
+        Files.move(staging, socket, StandardCopyOption.ATOMIC_MOVE);
+        bound = endpoint;
     }
 
     @Override

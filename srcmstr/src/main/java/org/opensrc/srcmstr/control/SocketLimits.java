@@ -1,5 +1,7 @@
 package org.opensrc.srcmstr.control;
 
+import org.opensrc.libsrc.client.SrcClient;
+
 import java.time.Duration;
 
 /**
@@ -10,12 +12,8 @@ import java.time.Duration;
  */
 public record SocketLimits(int perUid, int total, Duration handshakeTimeout, Duration idleTimeout) {
 
-    /**
-     * The largest message srcmstr reads on the local socket: a definition or a start request is a few KB (AIX caps
-     * arguments and environment at 2400 bytes each); a subsystem's long-status reply to a forwarded request is the
-     * biggest thing that legitimately arrives, and 256 KiB holds thousands of rows.
-     */
-    public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /** The largest message srcmstr reads on the local socket ({@link SrcClient#MAX_REQUEST_BYTES}). */
+    public static final int MAX_MESSAGE_BYTES = SrcClient.MAX_REQUEST_BYTES;
 
     /** Request headers (the gRPC metadata): a few hundred bytes in practice. */
     public static final int MAX_METADATA_BYTES = 8 * 1024;
