@@ -1,7 +1,6 @@
 package org.opensrc.srcmstr.logging;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.LayoutBase;
 
@@ -12,14 +11,11 @@ import ch.qos.logback.core.LayoutBase;
  */
 final class JournalLayout extends LayoutBase<ILoggingEvent> {
 
-    static final String PATTERN = "[%thread] %logger{0}: %replace(%msg){'\\p{Cntrl}', '?'}%n";
-
-    private final PatternLayout line = new PatternLayout();
+    private final SrcmstrLine line = new SrcmstrLine(SrcmstrLine.Form.JOURNAL);
 
     @Override
     public void start() {
         line.setContext(getContext());
-        line.setPattern(PATTERN);
         line.start();
         super.start();
     }

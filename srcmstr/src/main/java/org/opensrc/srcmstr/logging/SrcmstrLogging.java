@@ -3,11 +3,11 @@ package org.opensrc.srcmstr.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -42,11 +42,6 @@ public final class SrcmstrLogging extends ContextAwareBase implements Configurat
     static final String LOG_SIZE_PROPERTY = "opensrc.logsize";
 
     static final String DEFAULT_LOG_SIZE = "10MB";
-
-    static final String FILE_PATTERN =
-            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}: %replace(%msg){'\\p{Cntrl}', '?'}%n";
-
-    static final String STDERR_PATTERN = "srcmstr: %replace(%msg){'\\p{Cntrl}', '?'}%n";
 
     /** For Logback's service loader. */
     public SrcmstrLogging() {}
@@ -95,7 +90,7 @@ public final class SrcmstrLogging extends ContextAwareBase implements Configurat
         trigger.start();
         appender.setRollingPolicy(rolling);
         appender.setTriggeringPolicy(trigger);
-        appender.setEncoder(encoder(context, FILE_PATTERN));
+        appender.setEncoder(encoder(context, SrcmstrLine.Form.FILE));
         appender.start();
         return appender;
     }
@@ -126,15 +121,18 @@ public final class SrcmstrLogging extends ContextAwareBase implements Configurat
         appender.setName("STDERR");
         appender.setTarget("System.err");
         appender.addFilter(warnings);
-        appender.setEncoder(encoder(context, STDERR_PATTERN));
+        appender.setEncoder(encoder(context, SrcmstrLine.Form.STDERR));
         appender.start();
         return appender;
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
-        var encoder = new PatternLayoutEncoder();
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, SrcmstrLine.Form form) {
+        var line = new SrcmstrLine(form);
+        line.setContext(context);
+        line.start();
+        var encoder = new LayoutWrappingEncoder<ILoggingEvent>();
         encoder.setContext(context);
-        encoder.setPattern(pattern);
+        encoder.setLayout(line);
         encoder.start();
         return encoder;
     }
