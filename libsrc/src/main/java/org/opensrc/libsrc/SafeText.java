@@ -16,6 +16,18 @@ public final class SafeText {
         return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
     }
 
+    /**
+     * Appends {@code text} to a log line with each ASCII control character (C0 and DEL, regex {@code \p{Cntrl}}) shown
+     * as {@code ?}, as the daemons' Logback pattern {@code %replace(%msg){'\p{Cntrl}', '?'}} did: one event stays one
+     * line.
+     */
+    public static void appendOneLine(StringBuilder line, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            line.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+    }
+
     /** {@code value} with control characters escaped and cut at {@link #MAX_CHARS}. */
     public static String of(String value) {
         boolean clean = value.length() <= MAX_CHARS;

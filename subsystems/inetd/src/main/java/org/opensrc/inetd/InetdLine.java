@@ -5,6 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 
+import org.opensrc.libsrc.SafeText;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,11 +43,7 @@ final class InetdLine extends LayoutBase<ILoggingEvent> {
         line.append(level);
         line.repeat(' ', Math.max(0, 5 - level.length()));
         line.append(' ');
-        String message = String.valueOf(event.getFormattedMessage());
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            line.append(c < 0x20 || c == 0x7f ? '?' : c); // \p{Cntrl}
-        }
+        SafeText.appendOneLine(line, String.valueOf(event.getFormattedMessage()));
         line.append(CoreConstants.LINE_SEPARATOR);
         line.append(stackTrace.convert(event));
         return line.toString();
