@@ -201,3 +201,24 @@ PY
 bench_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 bench_pss_mb() { awk '/^Pss:/ {printf "%.1f", $2 / 1024}' "/proc/$1/smaps_rollup"; }  # bench_pss_mb PID
+
+# bench_timed_stop MDIR LIMIT CMD...: runs CMD, a stop of the services whose markers are in
+# MDIR, with a watcher (markers.py watch) that read their pids before CMD was launched; prints
+# "GONE RETURNED T0": seconds from the launch of CMD until no service process was left, and
+# until CMD returned, and the epoch time of the launch. A service leaves no mark when it ends, so a watcher launched after CMD would
+# count CMD's own run too. Prints the watcher's complaint and returns 1 after LIMIT s.
+bench_timed_stop() {
+    local m=$1 limit=$2 fifo=$BENCH_W/watch.fifo fd wpid line t0 t1
+    shift 2
+    rm -f "$fifo"; mkfifo "$fifo"
+    python3 "$BENCH_DIR/markers.py" watch "$m" "$limit" > "$fifo" &
+    wpid=$!
+    bench_track "$wpid"
+    exec {fd}< "$fifo"
+    read -r line <&"$fd" || true
+    t0=$EPOCHREALTIME; "$@" > /dev/null 2>&1 || true; t1=$EPOCHREALTIME
+    read -r line <&"$fd" || true
+    exec {fd}<&-
+    wait "$wpid" || { echo "${line:-watcher failed}"; return 1; }
+    awk -v a="$t0" -v b="$t1" -v g="$line" 'BEGIN {printf "%.3f %.3f %s\n", g - a, b - a, a}'
+}

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""markers.py started DIR N T0 TIMEOUT | markers.py gone DIR T0 TIMEOUT
+"""markers.py started DIR N T0 TIMEOUT | markers.py gone DIR T0 TIMEOUT | markers.py watch DIR TIMEOUT
 
 Each service writes "pid epoch.micros" to its own file in DIR when it starts.
 started: waits until N files hold a line, prints the seconds from T0 (epoch seconds, taken
          just before the start command) to the last start, and to the first.
 gone:    waits until no pid written in DIR is still a running bench service, prints the
          seconds from T0 to the moment that was seen (polled every 2 ms).
+watch:   as gone, for a watcher started before the stop command: prints "ready" once it
+         knows the pids, then the epoch time at which none was left. A service leaves no
+         mark when it ends, so a watcher started only after the stop command returned
+         would count the command's own run as well, and its start-up.
 Exits 1 on time-out, printing how far it got.
 Each poll reads only what can still change (files without a line yet, the first pid still
 alive), so that watching hundreds of services does not take a core from what is measured.
@@ -57,19 +61,30 @@ def main():
             time.sleep(0.005)
     if mode == "gone":
         t0, timeout = float(sys.argv[3]), float(sys.argv[4])
-        deadline = time.time() + timeout
-        pids = [p for p, _ in starts(d)]
-        while True:
-            while pids and not alive(pids[0]):  # a pid once gone stays gone
-                pids.pop(0)
-            if not pids:
-                print(f"{time.time() - t0:.3f}")
-                return
-            if time.time() > deadline:
-                print(f"timeout {len(pids)} left")
-                sys.exit(1)
-            time.sleep(0.002)
-    sys.exit("usage: markers.py started DIR N T0 TIMEOUT | gone DIR T0 TIMEOUT")
+        print(f"{wait_gone(starts(d), timeout) - t0:.3f}")
+        return
+    if mode == "watch":
+        timeout = float(sys.argv[3])
+        pids = starts(d)
+        print("ready", flush=True)
+        print(f"{wait_gone(pids, timeout):.6f}")
+        return
+    sys.exit("usage: markers.py started DIR N T0 TIMEOUT | gone DIR T0 TIMEOUT | watch DIR TIMEOUT")
+
+
+def wait_gone(started, timeout):
+    """Polls every 2 ms until none of the started services runs; returns the epoch time seen."""
+    deadline = time.time() + timeout
+    pids = [p for p, _ in started]
+    while True:
+        while pids and not alive(pids[0]):  # a pid once gone stays gone
+            pids.pop(0)
+        if not pids:
+            return time.time()
+        if time.time() > deadline:
+            print(f"timeout {len(pids)} left")
+            sys.exit(1)
+        time.sleep(0.002)
 
 
 if __name__ == "__main__":

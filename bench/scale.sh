@@ -6,7 +6,8 @@
 #               svc -u DIR/* | sv up DIR/* | s6-svc -u on each DIR (one loop) |
 #               supervisorctl start many:* | startsrc -g many
 #   stop all    svc -d | sv down | s6-svc -d | supervisorctl stop | stopsrc -g many, until no
-#               service process is left
+#               service process is left (polled every 2 ms by a watcher that had their pids
+#               before the command was launched; "stop command returned" is printed beside)
 #   boot        cold: launch svscan / runsvdir / s6-svscan over N fresh dirs without a down
 #               file, supervisord with autostart=true, or srcmstr in a fresh SRC_ROOT with the
 #               N definitions in its registry (then, as an rc script would: wait until
@@ -328,7 +329,7 @@ OS_READY=""      # OpenSRC boot: launch -> lssrc -s ONE answered (in the boot ru
 OS_CAUGHTUP=""   # OpenSRC: stopsrc -g -> lssrc -g shows all inoperative
 
 start_stop() {  # start_stop SUP: start all (timed), PSS, stop all (timed)
-    local sup=$1 pid=${WARM[$1]} m t0 t1 r
+    local sup=$1 pid=${WARM[$1]} m t0 t1 r gone_s returned_s
     m=$W/m/warm/$sup
     rm -f "$m"/*
     t0=$(now); start_cmd "$pid" > "$W/last.out" 2>&1 || true; t1=$(now)
@@ -337,9 +338,9 @@ start_stop() {  # start_stop SUP: start all (timed), PSS, stop all (timed)
     sleep "$SETTLE"
     # shellcheck disable=SC2046
     PSS[$sup]+="$(pss_mb $(sup_pids "$pid")) "
-    t0=$(now); stop_cmd "$pid" > /dev/null 2>&1 || true; t1=$(now)
-    r=$(gone "$pid" "$t0")
-    STOP[$sup]+="$r "; STOPCMD[$sup]+="$(secs "$t0" "$t1") "
+    r=$(bench_timed_stop "$m" "$LIMIT" stop_cmd "$pid") || die "$sup: $r"
+    read -r gone_s returned_s t0 <<<"$r"
+    STOP[$sup]+="$gone_s "; STOPCMD[$sup]+="$returned_s "
     if [[ $sup == opensrc ]]; then caught_up "$pid"; OS_CAUGHTUP+="$(secs "$t0" "$(now)") "; fi
 }
 

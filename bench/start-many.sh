@@ -5,8 +5,9 @@
 #   runit       sv up DIR/*  (N runsv)     / sv down DIR/*
 #   supervisor  supervisorctl start many:* / supervisorctl stop many:*
 # "Started" = every service has written its marker (its own start time, so polling does
-# not count); "stopped" = no service process left. The command's own return time is shown
-# too. ROUNDS (default 3) rounds, round-robin over the supervisors; medians are reported.
+# not count); "stopped" = no service process left (watched from before the stop command is
+# launched, as a service leaves no mark when it ends). The command's own return time is
+# shown too. ROUNDS (default 3) rounds, round-robin over the supervisors; medians are reported.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 N=${1:-200}
@@ -86,7 +87,7 @@ declare -A START STARTCMD STOP STOPCMD
 now() { echo "$EPOCHREALTIME"; }
 run_one() {  # run_one NAME START-CMD... -- STOP-CMD...
     local name=$1; shift
-    local start=() stop=() t0 t1 r
+    local start=() stop=() t0 t1 r gone returned
     while [[ $1 != -- ]]; do start+=("$1"); shift; done
     shift; stop=("$@")
     rm -f "$W/m/$name"/*
@@ -95,10 +96,10 @@ run_one() {  # run_one NAME START-CMD... -- STOP-CMD...
         diagnose "$name"; die "$name: $r"; }
     START[$name]+="${r%% *} "
     STARTCMD[$name]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}') "
-    t0=$(now); "${stop[@]}" >/dev/null 2>&1 || true; t1=$(now)
-    r=$(python3 "$BENCH_DIR/markers.py" gone "$W/m/$name" "$t0" "$LIMIT") || { diagnose "$name"; die "$name: $r"; }
-    STOP[$name]+="$r "
-    STOPCMD[$name]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}') "
+    r=$(bench_timed_stop "$W/m/$name" "$LIMIT" "${stop[@]}") || { diagnose "$name"; die "$name: $r"; }
+    read -r gone returned t0 <<<"$r"
+    STOP[$name]+="$gone "
+    STOPCMD[$name]+="$returned "
     if [[ $name == opensrc ]]; then  # untimed: srcmstr must have seen every exit before the next round
         local left
         for _ in $(seq 60); do
