@@ -151,6 +151,23 @@ class HostileMetricsIT {
         }
     }
 
+    @Test
+    void theListenerQueuesABurstOfAsManyConnectionsAsItKeepsOpen() throws Exception {
+        int port = LoopbackPort.free();
+        try (SrcRoot src = withMetrics(port)) {
+            src.startSrcmstr();
+            // a listening socket's Send-Q, as ss shows it, is the backlog it was given
+            Shell.Out ss = Shell.runWithInput("", "ss", "-ltnH", "sport = :" + port);
+            assertEquals(0, ss.status(), ss.out());
+            String listener = ss.out().strip();
+            String[] columns = listener.split("\\s+");
+            assertEquals("LISTEN", columns[0], listener);
+            assertEquals(MetricsServer.MAX_CONNECTIONS, Integer.parseInt(columns[2]), listener);
+            HttpResponse<String> healthy = get(port, "/-/healthy");
+            assertEquals(200, healthy.statusCode());
+        }
+    }
+
     // ---- helpers
 
     private static String answerToHeadersOf(SrcRoot src, int port, int bytes) throws IOException {

@@ -1,27 +1,32 @@
 package org.opensrc.srcmstr.metrics;
 
 import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * {@code /metrics} in the Prometheus text format and the status page ({@link StatusPage}), served by the Prometheus
- * client's HTTP server (the JDK's {@code jdk.httpserver}) on exactly the address given, one virtual thread ({@code
- * metrics-N}) per request. Read-only: every request reads the registry or watches supervision; nothing can be changed
- * through it. After each request, on its thread, the {@link HeapKeeper} collects the garbage scrapes leave in the old
- * generation once it has grown enough.
+ * {@code /metrics} in the Prometheus text format (the Prometheus client's handler), {@code /-/healthy}, and the status
+ * page ({@link StatusPage}), served by the JDK's HTTP server ({@code jdk.httpserver}) on exactly the address given, one
+ * virtual thread ({@code metrics-N}) per request. Read-only: every request reads the registry or watches supervision;
+ * nothing can be changed through it. After each request, on its thread, the {@link HeapKeeper} collects the garbage
+ * scrapes leave in the old generation once it has grown enough.
  *
  * <p>Whoever can reach the port can connect, so the listener is bounded like the control socket: it keeps at most
  * {@link #MAX_CONNECTIONS} connections open (more are closed as they are accepted: a flood costs srcmstr no more
  * descriptors than that), a client has {@link #REQUEST_SECONDS} seconds to send a whole request, and its headers are
  * refused past {@link #MAX_HEADER_BYTES} (the JDK's own limit is 380 KB per connection). An open {@code /events} stream
- * is an answer, not a request: it is not cut.
+ * is an answer, not a request: it is not cut. Connections not yet accepted queue up to {@link #BACKLOG} (the Prometheus
+ * client's own server asks the kernel for 3, past which a burst of connections, a browser's or a few scrapers', waits
+ * for TCP's retransmission, a second or more).
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -34,15 +39,21 @@ public final class MetricsServer implements AutoCloseable {
     /** The most bytes of request headers read: a scrape or a browser sends a few hundred. */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
 
-    private final HTTPServer server;
+    /** The connections the kernel queues until srcmstr accepts them. */
+    public static final int BACKLOG = MAX_CONNECTIONS;
+
+    private final HttpServer server;
     private final ExecutorService executor;
 
-    private MetricsServer(HTTPServer server, ExecutorService executor) {
+    private MetricsServer(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
     }
 
-    /** Serves {@code /metrics} from {@code registry} and every other path through {@code pages} (the status page). */
+    /**
+     * Serves {@code /metrics} from {@code registry}, {@code /-/healthy}, and every other path through {@code pages}
+     * (the status page).
+     */
     public static MetricsServer start(MetricsAddress address, PrometheusRegistry registry, HttpHandler pages)
             throws IOException {
         limitConnections();
@@ -61,14 +72,12 @@ public final class MetricsServer implements AutoCloseable {
                                             }
                                         }));
         try {
-            HTTPServer server =
-                    HTTPServer.builder()
-                            .inetAddress(address.address())
-                            .port(address.port())
-                            .registry(registry)
-                            .defaultHandler(pages)
-                            .executorService(executor)
-                            .buildAndStart();
+            HttpServer server = HttpServer.create(new InetSocketAddress(address.address(), address.port()), BACKLOG);
+            server.setExecutor(executor);
+            server.createContext("/", pages);
+            server.createContext("/metrics", new MetricsHandler(registry));
+            server.createContext("/-/healthy", new HealthyHandler());
+            server.start();
             return new MetricsServer(server, executor);
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
@@ -88,12 +97,12 @@ public final class MetricsServer implements AutoCloseable {
 
     /** The port bound. */
     public int port() {
-        return server.getPort();
+        return server.getAddress().getPort();
     }
 
     @Override
     public void close() {
-        server.close();
+        server.stop(0);
         executor.shutdownNow();
     }
 }
