@@ -14,6 +14,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -88,7 +92,9 @@ public final class Snapshots {
 
     /**
      * What changed from {@code before} to {@code after}, entry by entry ({@link JournalEntry#nothingChanged} when
-     * nothing did). Entries left alone are the same objects in both states, so this costs little more than the changes.
+     * nothing did). Entries left alone are the same objects in both states, and for states that followed one another
+     * only the keys their maps' layers name are compared ({@link SupervisionState#keysThatMayDiffer}), so this costs
+     * little more than the changes: a death among 500 subsystems compares a few entries, not 1,000.
      *
      * @param tokens asked only when an instance changed
      */
@@ -120,17 +126,7 @@ public final class Snapshots {
                         (id, r) ->
                                 retries.put(key(id), new SavedState.Retry(r.definition(), r.args(), r.env(), r.at())));
         Map<String, SubsystemRecord> subsystems = new HashMap<>();
-        before.subsystems().keySet().stream()
-                .filter(name -> !after.subsystems().containsKey(name))
-                .forEach(name -> subsystems.put(name, null));
-        after.subsystems()
-                .forEach(
-                        (name, record) -> {
-                            SubsystemRecord old = before.subsystems().get(name);
-                            if (old != record && !record.equals(old)) {
-                                subsystems.put(name, record);
-                            }
-                        });
+        compare(before.subsystems(), after.subsystems(), subsystems::put, name -> subsystems.put(name, null));
         return new JournalEntry(seq, now, instances, spawning, retries, subsystems);
     }
 
@@ -138,15 +134,34 @@ public final class Snapshots {
     private static <V, S> Map<InstanceId, V> changes(
             Map<InstanceId, V> before, Map<InstanceId, V> after, Map<String, S> removed) {
         Map<InstanceId, V> changed = new HashMap<>();
-        after.forEach(
-                (id, value) -> {
-                    V old = before.get(id);
-                    if (old != value && !value.equals(old)) {
-                        changed.put(id, value);
-                    }
-                });
-        before.keySet().stream().filter(id -> !after.containsKey(id)).forEach(id -> removed.put(key(id), null));
+        compare(before, after, changed::put, id -> removed.put(key(id), null));
         return changed;
+    }
+
+    /**
+     * Calls {@code changed} for each entry of {@code after} new or changed since {@code before}, {@code gone} for each
+     * key removed.
+     */
+    private static <K, V> void compare(Map<K, V> before, Map<K, V> after, BiConsumer<K, V> changed, Consumer<K> gone) {
+        Optional<Set<K>> candidates = SupervisionState.keysThatMayDiffer(before, after);
+        if (candidates.isPresent()) {
+            for (K key : candidates.get()) {
+                compare(key, before.get(key), after.get(key), changed, gone);
+            }
+            return;
+        }
+        after.forEach((key, value) -> compare(key, before.get(key), value, changed, gone));
+        before.keySet().stream().filter(key -> !after.containsKey(key)).forEach(gone);
+    }
+
+    private static <K, V> void compare(K key, V old, V value, BiConsumer<K, V> changed, Consumer<K> gone) {
+        if (value == null) {
+            if (old != null) {
+                gone.accept(key);
+            }
+        } else if (old != value && !value.equals(old)) {
+            changed.accept(key, value);
+        }
     }
 
     private static String key(InstanceId id) {

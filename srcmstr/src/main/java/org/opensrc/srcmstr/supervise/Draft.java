@@ -4,12 +4,14 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -158,6 +160,23 @@ final class Draft<K, V> extends AbstractMap<K, V> {
         Map<K, V> changes = new HashMap<>();
         entrySet().forEach(e -> changes.put(e.getKey(), function.apply(e.getKey(), e.getValue())));
         changes.forEach(this::put);
+    }
+
+    /**
+     * The keys whose values may differ between {@code before} and {@code after}, two maps of states that followed one
+     * another, when the layers tell without reading every entry: every other key has the same value object in both.
+     * Empty when they cannot tell (maps not built on one shared map), and the caller must compare every entry.
+     */
+    static <K> Optional<Set<K>> keysThatMayDiffer(Map<K, ?> before, Map<K, ?> after) {
+        if (before == after) {
+            return Optional.of(Set.of());
+        }
+        if (before instanceof Frozen<K, ?> b && after instanceof Frozen<K, ?> a && b.under == a.under) {
+            Set<K> keys = new HashSet<>(b.over.keySet());
+            keys.addAll(a.over.keySet());
+            return Optional.of(keys);
+        }
+        return Optional.empty();
     }
 
     /** A map no one can change: the layers a {@link Draft} made, handed over as the next state's. */

@@ -2,6 +2,8 @@ package org.opensrc.srcmstr.supervise;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the supervision core knows, as plain records so it can be persisted and re-adopted. Immutable; {@link
@@ -37,6 +39,15 @@ public record SupervisionState(
     /** {@code map} itself when no one can change it, else an immutable copy. */
     private static <K, V> Map<K, V> frozen(Map<K, V> map) {
         return map instanceof Draft.Frozen<K, V> ? map : Map.copyOf(map);
+    }
+
+    /**
+     * The keys of {@code after}'s map whose values may differ from {@code before}'s, two maps of states that followed
+     * one another (say {@code instances()} of both), when that is known without comparing every entry: every other key
+     * has the very same value in both. Empty when it is not known.
+     */
+    public static <K> Optional<Set<K>> keysThatMayDiffer(Map<K, ?> before, Map<K, ?> after) {
+        return Draft.keysThatMayDiffer(before, after);
     }
 
     /** The record for a subsystem name ({@link SubsystemRecord#NEW} if never seen). */

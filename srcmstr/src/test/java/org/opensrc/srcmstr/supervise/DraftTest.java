@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 class DraftTest {
@@ -107,5 +110,50 @@ class DraftTest {
             }
         }
         assertEquals(expected, earlier);
+    }
+
+    @Test
+    void theKeysThatMayDifferBetweenTwoLaterMapsNameEveryKeyThatDoesAndFewMore() {
+        Random random = new Random(23);
+        Map<Integer, Integer> initial = new HashMap<>();
+        for (int i = 0; i < 500; i++) {
+            initial.put(i, i);
+        }
+        List<Map<Integer, Integer>> maps = new ArrayList<>();
+        maps.add(new Draft<>(Map.copyOf(initial)).result());
+        for (int step = 0; step < 600; step++) {
+            Draft<Integer, Integer> draft = new Draft<>(maps.getLast());
+            int key = 470 + random.nextInt(60); // half in the first map, half added (and removed again) later
+            switch (random.nextInt(4)) {
+                case 0 -> draft.remove(key);
+                case 1 -> {} // a step that leaves the map alone
+                default -> draft.put(key, step * 1000 + key);
+            }
+            maps.add(draft.result());
+        }
+        int told = 0;
+        for (int n = 0; n < 3000; n++) {
+            int i = random.nextInt(maps.size());
+            int j = Math.min(maps.size() - 1, i + random.nextInt(20));
+            Map<Integer, Integer> before = maps.get(i);
+            Map<Integer, Integer> after = maps.get(j);
+            Optional<Set<Integer>> keys = Draft.keysThatMayDiffer(before, after);
+            if (keys.isEmpty()) {
+                continue;
+            }
+            told++;
+            Set<Integer> differing = new HashSet<>();
+            for (int key = 0; key < 600; key++) {
+                if (before.get(key) != after.get(key)) {
+                    differing.add(key);
+                }
+            }
+            assertTrue(keys.get().containsAll(differing), "missed " + differing + " in " + keys.get());
+            assertTrue(keys.get().size() <= 2 * Math.sqrt(500) + 2, keys.get().size() + " keys");
+        }
+        // the layers are merged now and then, past which two maps can only be compared entry by entry
+        assertTrue(told > 1500, told + " of 3000 pairs told");
+        assertEquals(Optional.of(Set.of()), Draft.keysThatMayDiffer(maps.get(7), maps.get(7)));
+        assertEquals(Optional.empty(), Draft.keysThatMayDiffer(Map.copyOf(initial), maps.get(1)));
     }
 }
