@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The SRC message catalog: AIX {@code 0513-NNN} texts, with {@code %s} filled from the message's arguments in order.
@@ -19,6 +20,9 @@ import java.util.Map;
  * number and text against a table written from the reference.
  */
 public final class Messages {
+
+    /** A line break of the catalog's texts, with the blanks before it. */
+    private static final Pattern LINE_BREAK = Pattern.compile(" *\n");
 
     /** The catalog: one entry per {@link SrcCode}; the message number is the enum's number. */
     private static final Map<SrcCode, String> TEXTS =
@@ -243,7 +247,8 @@ public final class Messages {
 
     /** {@link #render} on one line (for a log): each line break of a multi-line text becomes one blank. */
     public static String oneLine(SrcCode code, List<String> args) {
-        return render(code, args).replaceAll(" *\n", " ");
+        String text = render(code, args);
+        return text.indexOf('\n') < 0 ? text : LINE_BREAK.matcher(text).replaceAll(" ");
     }
 
     public static String oneLine(SrcCode code, String... args) {
