@@ -384,6 +384,7 @@ respawn() {  # respawn KEY TARGET...: respawn.py over NAME=MARKER targets; fills
     local key=$1 out name n fail md p90 _
     shift
     out=$(python3 "$BENCH_DIR/respawn.py" "$KILLS" "$UP" "$@") || die "respawn.py: $out"
+    log "respawn at N=$key (name kills failed median p90 min max, ms): $(tr '\n' ';' <<<"$out")"
     while read -r name n fail md p90 _; do
         if [[ $key == 1 ]]; then RSP1[$name]+="$md "; RSP1P90[$name]+="$p90 "
         else RSPN[$name]+="$md "; RSPNP90[$name]+="$p90 "; fi
