@@ -205,8 +205,9 @@ bench_pss_mb() { awk '/^Pss:/ {printf "%.1f", $2 / 1024}' "/proc/$1/smaps_rollup
 # bench_timed_stop MDIR LIMIT CMD...: runs CMD, a stop of the services whose markers are in
 # MDIR, with a watcher (markers.py watch) that read their pids before CMD was launched; prints
 # "GONE RETURNED T0": seconds from the launch of CMD until no service process was left, and
-# until CMD returned, and the epoch time of the launch. A service leaves no mark when it ends, so a watcher launched after CMD would
-# count CMD's own run too. Prints the watcher's complaint and returns 1 after LIMIT s.
+# until CMD returned, and the epoch time of the launch. A service leaves no mark when it
+# ends, so a watcher launched after CMD would count CMD's own run too. Prints the watcher's
+# complaint and returns 1 after LIMIT s.
 bench_timed_stop() {
     local m=$1 limit=$2 fifo=$BENCH_W/watch.fifo fd wpid line t0 t1
     shift 2

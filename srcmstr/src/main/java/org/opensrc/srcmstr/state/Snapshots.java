@@ -146,15 +146,15 @@ public final class Snapshots {
         Optional<Set<K>> candidates = SupervisionState.keysThatMayDiffer(before, after);
         if (candidates.isPresent()) {
             for (K key : candidates.get()) {
-                compare(key, before.get(key), after.get(key), changed, gone);
+                compareEntry(key, before.get(key), after.get(key), changed, gone);
             }
             return;
         }
-        after.forEach((key, value) -> compare(key, before.get(key), value, changed, gone));
+        after.forEach((key, value) -> compareEntry(key, before.get(key), value, changed, gone));
         before.keySet().stream().filter(key -> !after.containsKey(key)).forEach(gone);
     }
 
-    private static <K, V> void compare(K key, V old, V value, BiConsumer<K, V> changed, Consumer<K> gone) {
+    private static <K, V> void compareEntry(K key, V old, V value, BiConsumer<K, V> changed, Consumer<K> gone) {
         if (value == null) {
             if (old != null) {
                 gone.accept(key);
