@@ -5,11 +5,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 
+import org.opensrc.libsrc.ClockText;
 import org.opensrc.libsrc.SafeText;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One of srcmstr's log lines, written as Logback's {@code PatternLayout} writes its {@link Form}'s pattern (an
@@ -35,8 +34,6 @@ final class SrcmstrLine extends LayoutBase<ILoggingEvent> {
         }
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-
     private final Form form;
     private final ZoneId zone = ZoneId.systemDefault();
     private final ThrowableProxyConverter stackTrace = new ThrowableProxyConverter();
@@ -57,7 +54,7 @@ final class SrcmstrLine extends LayoutBase<ILoggingEvent> {
         var line = new StringBuilder(160);
         switch (form) {
             case FILE -> {
-                TIME.formatTo(Instant.ofEpochMilli(event.getTimeStamp()).atZone(zone), line);
+                ClockText.appendIsoMillis(line, event.getTimeStamp(), zone);
                 line.append(' ');
                 String level = event.getLevel().toString();
                 line.append(level).repeat(' ', Math.max(0, 5 - level.length()));

@@ -1,11 +1,10 @@
 package org.opensrc.inetd.internal;
 
+import org.opensrc.libsrc.ClockText;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** The bytes of the internal services (RFC 862, 863, 864, 867, 868), pure functions. */
 public final class Responses {
@@ -15,14 +14,11 @@ public final class Responses {
     /** chargen's line width, without CRLF. */
     public static final int CHARGEN_WIDTH = 72;
 
-    private static final DateTimeFormatter CTIME =
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
-
     private Responses() {}
 
     /** daytime: ctime(3) text as BSD inetd sends it, e.g. {@code Sun Nov 22 02:11:05 2026\r\n}. */
     public static byte[] daytime(Instant now, ZoneId zone) {
-        return (CTIME.format(ZonedDateTime.ofInstant(now, zone)) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        return (ClockText.ctime(now, zone) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** time: seconds since 1900 as 4 big-endian bytes (wraps in 2036). */
