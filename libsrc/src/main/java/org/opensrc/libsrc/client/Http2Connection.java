@@ -13,12 +13,15 @@ import okio.BufferedSource;
 import okio.ByteString;
 import okio.Okio;
 
+import org.opensrc.libsrc.posix.LocalSocket;
+
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -35,6 +38,11 @@ import java.util.List;
  * #nextMessage}) while others send on it ({@link #send}, {@link #halfClose}); a sender whose message does not fit the
  * server's window waits, on this object's monitor, until the reading thread has applied the server's WINDOW_UPDATE or
  * SETTINGS, or the stream or connection has ended. The windows and the stream's end are guarded by that monitor.
+ *
+ * <p>A duplex connection is a daemon's lasting link to srcmstr, and its socket is a {@link LocalSocket}: the JDK's Unix
+ * socket channel would set up the JDK's security providers in the daemon (LocalSocket says why). The commands'
+ * connections keep the JDK's channel: their AOT caches hold it, and linking the native calls would cost each command
+ * start-up time.
  */
 final class Http2Connection implements Closeable {
 
@@ -43,7 +51,7 @@ final class Http2Connection implements Closeable {
 
     private static final int DEFAULT_WINDOW = 65_535;
 
-    private final SocketChannel socket;
+    private final ByteChannel socket;
     private final FrameReader reader;
     private final FrameWriter writer;
     private final Frames frames = new Frames();
@@ -58,7 +66,7 @@ final class Http2Connection implements Closeable {
     private IOException failedWrite;
     private Stream current;
 
-    private Http2Connection(SocketChannel socket, boolean duplex) {
+    private Http2Connection(ByteChannel socket, boolean duplex) {
         this.socket = socket;
         this.duplex = duplex;
         this.reader = new Http2().newReader(Okio.buffer(Okio.source(Channels.newInputStream(socket))), true);
@@ -91,10 +99,15 @@ final class Http2Connection implements Closeable {
 
     private static Http2Connection open(
             Path path, int maxHeaderList, int receiveWindow, boolean duplex, Watchdog watchdog) throws IOException {
-        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+        ByteChannel socket =
+                duplex
+                        ? LocalSocket.connect(path, watchdog.timeLeft())
+                        : SocketChannel.open(StandardProtocolFamily.UNIX);
         watchdog.watch(socket);
         try {
-            socket.connect(UnixDomainSocketAddress.of(path));
+            if (socket instanceof SocketChannel channel) {
+                channel.connect(UnixDomainSocketAddress.of(path));
+            }
             var connection = new Http2Connection(socket, duplex);
             connection.sendPreface(maxHeaderList, receiveWindow);
             return connection;

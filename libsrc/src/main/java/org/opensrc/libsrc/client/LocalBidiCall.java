@@ -4,6 +4,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 
 import java.io.IOException;
+import java.nio.channels.InterruptedByTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -31,7 +32,7 @@ public final class LocalBidiCall<Q, R> implements MessageStream<R> {
      *
      * @param connectWithin bounds the connecting
      * @throws io.grpc.StatusRuntimeException UNAVAILABLE when srcmstr is not there, DEADLINE_EXCEEDED when the
-     *     connecting took longer than {@code connectWithin}
+     *     connecting took longer than {@code connectWithin} (a full listen queue, or a server that does not answer)
      */
     public static <Q, R> LocalBidiCall<Q, R> start(Path socket, MethodDescriptor<Q, R> method, Duration connectWithin) {
         Watchdog watchdog = Watchdog.after(connectWithin.toNanos());
@@ -46,8 +47,8 @@ public final class LocalBidiCall<Q, R> implements MessageStream<R> {
             if (connection != null) {
                 connection.close();
             }
-            throw (watchdog.fired() ? Status.DEADLINE_EXCEEDED : LocalStreamingCall.unavailable(e))
-                    .asRuntimeException();
+            boolean late = watchdog.fired() || e instanceof InterruptedByTimeoutException;
+            throw (late ? Status.DEADLINE_EXCEEDED : LocalStreamingCall.unavailable(e)).asRuntimeException();
         }
     }
 

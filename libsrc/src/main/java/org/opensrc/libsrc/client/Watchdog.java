@@ -2,6 +2,7 @@ package org.opensrc.libsrc.client;
 
 import java.io.IOException;
 import java.nio.channels.Channel;
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -26,6 +27,11 @@ final class Watchdog implements AutoCloseable {
         var watchdog = new Watchdog(System.nanoTime() + nanos);
         watchdog.thread.start();
         return watchdog;
+    }
+
+    /** The time until the deadline, zero once it has passed. */
+    Duration timeLeft() {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     synchronized void watch(Channel channel) {

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -14,6 +15,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,6 +27,7 @@ import java.util.Optional;
  */
 public final class Net {
     static final int AF_INET = 2, AF_INET6 = 10;
+    private static final int AF_UNIX = 1, SUN_PATH = 108, SHUT_RDWR = 2, ENAMETOOLONG = 36, EISCONN = 106;
     private static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
     private static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_RCVTIMEO = 20, SO_SNDTIMEO = 21;
     private static final int IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26;
@@ -182,8 +186,66 @@ public final class Net {
         }
     }
 
+    /**
+     * A blocking, close-on-exec stream socket connected to the Unix socket at {@code path}. A full listen queue makes
+     * connect(2) wait for room; it waits at most {@code within} (the socket's send timeout, cleared once connected),
+     * then fails with EAGAIN.
+     */
+    static int connectLocal(Path path, Duration within) throws NetException {
+        byte[] name = path.toString().getBytes(StandardCharsets.UTF_8);
+        if (name.length >= SUN_PATH) {
+            throw new NetException("connect", ENAMETOOLONG);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cap = Libc.capture(arena);
+            int fd = (int) H.SOCKET.invokeExact(cap, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+            if (fd < 0) {
+                throw new NetException("socket", Libc.errno(cap));
+            }
+            try {
+                setTimeouts(fd, within.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : within);
+                MemorySegment address = arena.allocate(2L + SUN_PATH); // struct sockaddr_un, zeroed
+                address.set(JAVA_SHORT, 0, (short) AF_UNIX);
+                MemorySegment.copy(name, 0, address, JAVA_BYTE, 2, name.length);
+                int length = 2 + name.length + 1;
+                boolean interrupted = false;
+                while ((int) H.CONNECT.invokeExact(cap, fd, address, length) < 0) {
+                    int errno = Libc.errno(cap);
+                    if (errno == Libc.EINTR) {
+                        interrupted = true; // the connecting goes on: the next connect(2) says how it ended
+                    } else if (errno == EISCONN && interrupted) {
+                        break;
+                    } else {
+                        throw new NetException("connect", errno);
+                    }
+                }
+                setTimeouts(fd, Duration.ZERO);
+                return fd;
+            } catch (Throwable t) {
+                close(fd);
+                throw t;
+            }
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    /** Shuts both directions of {@code fd} down: a read or write blocked on it returns. Errors are ignored. */
+    static void shutdown(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            int ignored = (int) H.SHUTDOWN.invokeExact(Libc.capture(arena), fd, SHUT_RDWR);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
     /** Reads up to {@code len} bytes; returns the count, 0 at end of stream. */
     public static int read(int fd, byte[] buf, int len) throws NetException {
+        return read(fd, buf, 0, len);
+    }
+
+    /** Reads up to {@code len} bytes into {@code buf} from {@code off}; returns the count, 0 at end of stream. */
+    static int read(int fd, byte[] buf, int off, int len) throws NetException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
             MemorySegment m = arena.allocate(Math.max(1, len));
@@ -194,7 +256,7 @@ public final class Net {
             if (n < 0) {
                 throw new NetException("read", Libc.errno(cap));
             }
-            MemorySegment.copy(m, JAVA_BYTE, 0, buf, 0, (int) n);
+            MemorySegment.copy(m, JAVA_BYTE, 0, buf, off, (int) n);
             return (int) n;
         } catch (Throwable t) {
             throw Libc.rethrow(t);
@@ -203,20 +265,25 @@ public final class Net {
 
     /** Writes all {@code len} bytes (blocking socket). */
     public static void write(int fd, byte[] buf, int len) throws NetException {
+        write(fd, buf, 0, len);
+    }
+
+    /** Writes all {@code len} bytes of {@code buf} from {@code off} (blocking socket). */
+    static void write(int fd, byte[] buf, int off, int len) throws NetException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(arena);
             MemorySegment m = arena.allocate(Math.max(1, len));
-            MemorySegment.copy(buf, 0, m, JAVA_BYTE, 0, len);
-            long off = 0;
-            while (off < len) {
-                long n = (long) H.WRITE.invokeExact(cap, fd, m.asSlice(off), (long) len - off);
+            MemorySegment.copy(buf, off, m, JAVA_BYTE, 0, len);
+            long written = 0;
+            while (written < len) {
+                long n = (long) H.WRITE.invokeExact(cap, fd, m.asSlice(written), (long) len - written);
                 if (n < 0) {
                     if (Libc.errno(cap) == Libc.EINTR) {
                         continue;
                     }
                     throw new NetException("write", Libc.errno(cap));
                 }
-                off += n;
+                written += n;
             }
         } catch (Throwable t) {
             throw Libc.rethrow(t);
@@ -278,6 +345,10 @@ public final class Net {
                         "setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
         static final MethodHandle BIND =
                 Libc.errnoHandle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle CONNECT =
+                Libc.errnoHandle("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle SHUTDOWN =
+                Libc.errnoHandle("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
         static final MethodHandle LISTEN =
                 Libc.errnoHandle("listen", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
         static final MethodHandle ACCEPT4 =
