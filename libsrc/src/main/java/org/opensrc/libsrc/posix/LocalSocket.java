@@ -56,42 +56,56 @@ public final class LocalSocket implements ByteChannel {
         if (!dst.hasRemaining()) {
             return 0;
         }
-        begin();
-        try {
-            int len = Math.min(dst.remaining(), MAX_READ);
-            int n;
-            if (dst.hasArray()) {
-                n = Net.read(fd, dst.array(), dst.arrayOffset() + dst.position(), len);
-                dst.position(dst.position() + n);
-            } else {
-                byte[] bytes = new byte[len];
-                n = Net.read(fd, bytes, 0, len);
-                dst.put(bytes, 0, n);
-            }
-            throwIfClosed();
-            return n == 0 ? -1 : n;
-        } catch (NetException e) {
-            throwIfClosed();
-            throw new IOException(e.getMessage(), e);
-        } finally {
-            end();
-        }
+        int n =
+                transfer(
+                        () -> {
+                            int len = Math.min(dst.remaining(), MAX_READ);
+                            if (!dst.hasArray()) {
+                                byte[] bytes = new byte[len];
+                                int read = Net.read(fd, bytes, 0, len);
+                                dst.put(bytes, 0, read);
+                                return read;
+                            }
+                            int read = Net.read(fd, dst.array(), dst.arrayOffset() + dst.position(), len);
+                            dst.position(dst.position() + read);
+                            return read;
+                        });
+        return n == 0 ? -1 : n;
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        int len = src.remaining();
+        return transfer(
+                () -> {
+                    int len = src.remaining();
+                    if (src.hasArray()) {
+                        Net.write(fd, src.array(), src.arrayOffset() + src.position(), len);
+                        src.position(src.position() + len);
+                    } else {
+                        byte[] bytes = new byte[len];
+                        src.get(bytes);
+                        Net.write(fd, bytes, 0, len);
+                    }
+                    return len;
+                });
+    }
+
+    /** A read(2) or write(2) on the socket: its count. */
+    @FunctionalInterface
+    private interface Transfer {
+        int run() throws NetException;
+    }
+
+    /**
+     * Runs {@code transfer} unless the socket is closed, counted as a call using the descriptor; a failure or an end
+     * caused by {@link #close()} from another thread is reported as that ({@link AsynchronousCloseException}).
+     */
+    private int transfer(Transfer transfer) throws IOException {
         begin();
         try {
-            if (src.hasArray()) {
-                Net.write(fd, src.array(), src.arrayOffset() + src.position(), len);
-                src.position(src.position() + len);
-            } else {
-                byte[] bytes = new byte[len];
-                src.get(bytes);
-                Net.write(fd, bytes, 0, len);
-            }
-            return len;
+            int n = transfer.run();
+            throwIfClosed();
+            return n;
         } catch (NetException e) {
             throwIfClosed();
             throw new IOException(e.getMessage(), e);
